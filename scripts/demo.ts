@@ -1,0 +1,23 @@
+// `npm run demo`: create and seed the demo district if its database is absent, then serve the
+// production build. DATABASE_PATH overrides data/demo.db; PORT, HOST and ORIGIN are honoured.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openDatabase } from '../src/lib/server/db/open.ts';
+import { seedDemo } from '../src/lib/server/demo/index.ts';
+
+process.env.DATABASE_PATH ||= 'data/demo.db';
+process.env.THROUGHLINE_TODAY ||= '2025-06-15';
+process.env.PORT ||= '3000';
+process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+
+const path = resolve(process.env.DATABASE_PATH);
+if (!existsSync(path)) {
+	const started = Date.now();
+	const db = openDatabase(path);
+	await seedDemo(db);
+	db.$client.close();
+	console.log(`Seeded the demo district into ${path} in ${Date.now() - started} ms`);
+}
+
+console.log(`Throughline demo: ${process.env.ORIGIN}`);
+await import(resolve('build/index.js'));

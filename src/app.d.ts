@@ -1,0 +1,16 @@
+import type { SessionUser } from '$lib/server/auth/guard.ts';
+
+declare global {
+	namespace App {
+		interface Locals {
+			/** The signed-in user, or null for the public. Set by the session handle in hooks. */
+			user: SessionUser | null;
+			sessionId: string | null;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

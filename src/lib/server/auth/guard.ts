@@ -1,0 +1,51 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Role } from '../db/schema/auth.ts';
+
+export interface SessionUser {
+	id: string;
+	email: string;
+	name: string;
+	role: Role;
+}
+
+/** Who may do what. Every load, form action and endpoint that is not public names one of these. */
+export const access = {
+	/** Board pages: internal signals, shared drafts, the throughline map… */
+	board: ['board', 'staff', 'superintendent', 'admin'],
+	/** Entering and importing data, writing updates, answering questions. */
+	edit: ['staff', 'superintendent'],
+	/** Publishing progress updates to the public. */
+	publish: ['superintendent'],
+	/** Asking questions of staff. */
+	ask: ['board'],
+	/** Users, settings, audit trail, backups. */
+	admin: ['admin']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Access = keyof typeof access;
+
+interface GuardEvent {
+	locals: App.Locals;
+	url: URL;
+}
+
+/**
+ * The one authorization check. The public is sent to sign in; a signed-in user without the right
+ * role gets 403. Returns the user so callers can record who acted.
+ */
+export function authorize(event: GuardEvent, need: Access): SessionUser {
+	const user = event.locals.user;
+	if (!user) {
+		const back = event.url.pathname + event.url.search;
+		redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
+	}
+	if (!(access[need] as readonly Role[]).includes(user.role)) {
+		error(403, 'Your role does not allow this.');
+	}
+	return user;
+}
+
+/** True when the user's role grants the access; for showing or hiding links, never for security. */
+export function can(user: SessionUser | null, need: Access): boolean {
+	return !!user && (access[need] as readonly Role[]).includes(user.role);
+}

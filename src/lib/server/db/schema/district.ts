@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * One database holds one district. Its row also carries the board's settings, so that every
+ * setting is typed and has a default instead of living in a key–value bag.
+ */
+export const district = sqliteTable('district', {
+	id: integer('id').primaryKey(),
+	name: text('name').notNull(),
+	/** 14-digit County-District-School code; district codes end in 0000000. */
+	cdsCode: text('cds_code').notNull(),
+	/** Board-set cap on active priorities. */
+	priorityCap: integer('priority_cap').notNull().default(5),
+	/** Results for groups smaller than this are never shown to the public. */
+	suppressionSize: integer('suppression_size').notNull().default(11),
+	currentSchoolYearId: integer('current_school_year_id').references(() => schoolYears.id),
+	/** A school running more active initiatives than this is flagged. */
+	initiativeLimit: integer('initiative_limit').notNull().default(4),
+	/** A priority with no senior-leader engagement for this many days is flagged. */
+	engagementWindowDays: integer('engagement_window_days').notNull().default(90),
+	/** Goal for the share of board meeting time spent on the priorities, in percent. */
+	boardTimeGoalPercent: integer('board_time_goal_percent').notNull().default(50),
+	/** Feedback loops open longer than this are flagged. */
+	feedbackOpenDays: integer('feedback_open_days').notNull().default(30),
+	/** When results or published content last changed: the public pages' "data as of". */
+	dataUpdatedAt: text('data_updated_at')
+});
+
+export const schoolYears = sqliteTable('school_year', {
+	id: integer('id').primaryKey(),
+	/** e.g. "2023-24" */
+	label: text('label').notNull().unique(),
+	/** The calendar year the school year starts in (2023 for 2023-24). */
+	startYear: integer('start_year').notNull().unique()
+});
+
+export const schoolTypes = [
+	'elementary',
+	'middle',
+	'high',
+	'k-8',
+	'continuation',
+	'alternative',
+	'other'
+] as const;
+export type SchoolType = (typeof schoolTypes)[number];
+
+export const schools = sqliteTable(
+	'school',
+	{
+		id: integer('id').primaryKey(),
+		cdsCode: text('cds_code').notNull().unique(),
+		name: text('name').notNull(),
+		type: text('type', { enum: schoolTypes }).notNull().default('other'),
+		/** Grade span as the state writes it, e.g. "K-5". */
+		gradeSpan: text('grade_span'),
+		status: text('status', { enum: ['open', 'closed'] })
+			.notNull()
+			.default('open'),
+		openedOn: text('opened_on'),
+		closedOn: text('closed_on'),
+		charter: integer('charter', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [index('school_name_idx').on(t.name), index('school_status_idx').on(t.status)]
+);
+
+/** The state's student-group codes (ALL, EL, SED, …) with their full names. */
+export const studentGroups = sqliteTable('student_group', {
+	code: text('code').primaryKey(),
+	name: text('name').notNull(),
+	nameEs: text('name_es'),
+	sortOrder: integer('sort_order').notNull().default(0)
+});
+
+export const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { nowIso, schools, schoolYears } from './district.ts';
+import { structures } from './structures.ts';
+
+/** The rubric: 0 not started · 1 beginning · 2 developing · 3 implementing · 4 sustaining. */
+export const depthLevels = [0, 1, 2, 3, 4] as const;
+
+/** One school's depth of implementation of one structure in one school year. */
+export const checkIns = sqliteTable(
+	'check_in',
+	{
+		id: integer('id').primaryKey(),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => schools.id, { onDelete: 'cascade' }),
+		structureId: integer('structure_id')
+			.notNull()
+			.references(() => structures.id, { onDelete: 'cascade' }),
+		schoolYearId: integer('school_year_id')
+			.notNull()
+			.references(() => schoolYears.id),
+		depth: integer('depth').notNull(),
+		/** How the school adapted the structure locally, if it did. */
+		adaptation: text('adaptation'),
+		/** A site-led role (a teacher leader, a site team) carries the structure: ownership. */
+		siteLed: integer('site_led', { mode: 'boolean' }).notNull().default(false),
+		evidenceUrl: text('evidence_url'),
+		updatedAt: text('updated_at').notNull().default(nowIso)
+	},
+	(t) => [
+		uniqueIndex('check_in_uq').on(t.schoolYearId, t.structureId, t.schoolId),
+		index('check_in_school_idx').on(t.schoolId, t.schoolYearId),
+		check('check_in_depth_range', sql`depth BETWEEN 0 AND 4`)
+	]
+);

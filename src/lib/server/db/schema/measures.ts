@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	index,
+	integer,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
+import { nowIso, schools, schoolYears, studentGroups } from './district.ts';
+import { priorities } from './priorities.ts';
+
+export const measureUnits = ['percent', 'points', 'count', 'rate', 'scale'] as const;
+export type MeasureUnit = (typeof measureUnits)[number];
+export const measureDirections = ['higher', 'lower'] as const;
+export type MeasureDirection = (typeof measureDirections)[number];
+export const measureKinds = ['outcome', 'implementation'] as const;
+
+export const measures = sqliteTable(
+	'measure',
+	{
+		id: integer('id').primaryKey(),
+		/** Stable key; Dashboard imports use the indicator's ("ela", "chronic", …). */
+		code: text('code').notNull().unique(),
+		priorityId: integer('priority_id').references(() => priorities.id, { onDelete: 'set null' }),
+		name: text('name').notNull(),
+		nameEs: text('name_es'),
+		unit: text('unit', { enum: measureUnits }).notNull(),
+		/** Which direction is better. */
+		direction: text('direction', { enum: measureDirections }).notNull(),
+		kind: text('kind', { enum: measureKinds }).notNull().default('outcome'),
+		source: text('source').notNull().default(''),
+		baselineYearId: integer('baseline_year_id').references(() => schoolYears.id),
+		baselineValue: real('baseline_value'),
+		/** The measure shown on the public summary for its priority. */
+		headline: integer('headline', { mode: 'boolean' }).notNull().default(false),
+		sortOrder: integer('sort_order').notNull().default(0),
+		createdAt: text('created_at').notNull().default(nowIso)
+	},
+	(t) => [index('measure_priority_idx').on(t.priorityId, t.sortOrder)]
+);
+
+/** The district-wide annual (interim) target of a measure for one school year. */
+export const measureTargets = sqliteTable(
+	'measure_target',
+	{
+		id: integer('id').primaryKey(),
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measures.id, { onDelete: 'cascade' }),
+		schoolYearId: integer('school_year_id')
+			.notNull()
+			.references(() => schoolYears.id),
+		value: real('value').notNull()
+	},
+	(t) => [uniqueIndex('measure_target_uq').on(t.measureId, t.schoolYearId)]
+);
+
+/**
+ * A measure's value for one school year, for the district (schoolId null) or one school, for one
+ * student group. `n` is the group's size, so that small groups can be suppressed.
+ */
+export const results = sqliteTable(
+	'result',
+	{
+		id: integer('id').primaryKey(),
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measures.id, { onDelete: 'cascade' }),
+		schoolYearId: integer('school_year_id')
+			.notNull()
+			.references(() => schoolYears.id),
+		schoolId: integer('school_id').references(() => schools.id, { onDelete: 'cascade' }),
+		studentGroup: text('student_group')
+			.notNull()
+			.references(() => studentGroups.code),
+		value: real('value'),
+		n: integer('n'),
+		/** The state's Dashboard color (1 red … 5 blue, 0 none) and status level (1–5). */
+		stateColor: integer('state_color'),
+		statusLevel: integer('status_level'),
+		updatedAt: text('updated_at').notNull().default(nowIso)
+	},
+	(t) => [
+		// SQLite treats NULLs as distinct, so district rows (school_id NULL) get their own key.
+		uniqueIndex('result_school_uq')
+			.on(t.schoolId, t.measureId, t.schoolYearId, t.studentGroup)
+			.where(sql`school_id IS NOT NULL`),
+		uniqueIndex('result_district_uq')
+			.on(t.measureId, t.schoolYearId, t.studentGroup)
+			.where(sql`school_id IS NULL`),
+		index('result_measure_year_idx').on(t.measureId, t.schoolYearId, t.studentGroup),
+		check('result_n_nonnegative', sql`n IS NULL OR n >= 0`)
+	]
+);

@@ -1,0 +1,90 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { nowIso, schoolYears } from './district.ts';
+import { priorities } from './priorities.ts';
+
+export const structureCategories = [
+	'time',
+	'people',
+	'materials',
+	'routines',
+	'monitoring',
+	'resources',
+	'governance'
+] as const;
+export type StructureCategory = (typeof structureCategories)[number];
+
+/** Tight (required districtwide) or loose (site discretion). */
+export const structureAuthorities = ['required', 'discretionary'] as const;
+export type StructureAuthority = (typeof structureAuthorities)[number];
+export const structureOrigins = ['repurposed', 'new'] as const;
+
+/** A district system or routine that carries priorities. */
+export const structures = sqliteTable('structure', {
+	id: integer('id').primaryKey(),
+	name: text('name').notNull().unique(),
+	nameEs: text('name_es'),
+	category: text('category', { enum: structureCategories }).notNull(),
+	authority: text('authority', { enum: structureAuthorities }).notNull(),
+	origin: text('origin', { enum: structureOrigins }).notNull(),
+	ownerRole: text('owner_role').notNull().default(''),
+	startYearId: integer('start_year_id').references(() => schoolYears.id),
+	description: text('description').notNull().default(''),
+	descriptionEs: text('description_es'),
+	sortOrder: integer('sort_order').notNull().default(0),
+	createdAt: text('created_at').notNull().default(nowIso)
+});
+
+export const policyKinds = ['BP', 'AR', 'E', 'BB'] as const;
+export type PolicyKind = (typeof policyKinds)[number];
+
+/** A board policy in CSBA numbering, e.g. BP 6000 "Concepts and Roles". */
+export const policies = sqliteTable(
+	'policy',
+	{
+		id: integer('id').primaryKey(),
+		kind: text('kind', { enum: policyKinds }).notNull().default('BP'),
+		number: text('number').notNull(),
+		title: text('title').notNull(),
+		adoptedOn: text('adopted_on'),
+		revisedOn: text('revised_on'),
+		url: text('url'),
+		createdAt: text('created_at').notNull().default(nowIso)
+	},
+	(t) => [index('policy_number_idx').on(t.number)]
+);
+
+export const policyRelations = ['establishes', 'funds', 'requires', 'guides'] as const;
+export type PolicyRelation = (typeof policyRelations)[number];
+
+export const policyStructures = sqliteTable(
+	'policy_structure',
+	{
+		policyId: integer('policy_id')
+			.notNull()
+			.references(() => policies.id, { onDelete: 'cascade' }),
+		structureId: integer('structure_id')
+			.notNull()
+			.references(() => structures.id, { onDelete: 'cascade' }),
+		relation: text('relation', { enum: policyRelations }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.policyId, t.structureId] }),
+		index('policy_structure_structure_idx').on(t.structureId)
+	]
+);
+
+export const structurePriorities = sqliteTable(
+	'structure_priority',
+	{
+		structureId: integer('structure_id')
+			.notNull()
+			.references(() => structures.id, { onDelete: 'cascade' }),
+		priorityId: integer('priority_id')
+			.notNull()
+			.references(() => priorities.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.structureId, t.priorityId] }),
+		index('structure_priority_priority_idx').on(t.priorityId)
+	]
+);

@@ -1,0 +1,22 @@
+import type { Db } from '../db/open.ts';
+import type { district } from '../db/schema/district.ts';
+
+/** A governance signal for the board: something in plain words, and a link to what would fix it. */
+export interface Signal {
+	/** Stable key, e.g. "influence-only:3", so pages and tests can find one signal. */
+	key: string;
+	area: 'throughline' | 'reach' | 'leadership' | 'meetings' | 'feedback' | 'load';
+	message: string;
+	href: string;
+	fixLabel: string;
+	/** The item the signal is about, so its own page can show it too. */
+	subject?: { entity: string; id: number };
+}
+
+export interface SignalContext {
+	settings: typeof district.$inferSelect;
+	/** ISO date (YYYY-MM-DD) the signals are computed for. */
+	today: string;
+}
+
+export type SignalSource = (db: Db, context: SignalContext) => Signal[];
