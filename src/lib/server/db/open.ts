@@ -37,6 +37,15 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
 	client.pragma('foreign_keys = ON');
 	client.pragma('busy_timeout = 5000');
 	const db = drizzle(client, { schema });
-	if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
+	if (options.migrate !== false) {
+		migrate(db, { migrationsFolder: migrationsFolder() });
+		// The audit trail is append-only, whatever code runs against the file.
+		client.exec(`
+			CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+			BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+			CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+			BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+		`);
+	}
 	return db;
 }
