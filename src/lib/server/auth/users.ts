@@ -104,6 +104,8 @@ export interface NewAccount {
 	name?: string;
 	role: Role;
 	password: string;
+	/** Normally generated; the demo gives its accounts readable ids (demo-admin, …). */
+	id?: string;
 }
 
 /**
@@ -127,7 +129,7 @@ export async function createUser(
 		throw new AccountError('An account with this e-mail already exists.', 'email');
 	const name = input.name?.trim() || email.split('@')[0];
 	const hash = knownHash ?? (await hashPassword(input.password));
-	const id = randomUUID();
+	const id = input.id ?? randomUUID();
 	const now = new Date();
 	return db.transaction((tx) => {
 		tx.insert(users)
@@ -183,7 +185,7 @@ export async function seedDemoUsers(db: Db): Promise<Account[]> {
 			findAccountByEmail(db, email) ??
 				(await createUser(
 					db,
-					{ email, name: p.name, role: p.role, password: demoPassword },
+					{ id: `demo-${p.role}`, email, name: p.name, role: p.role, password: demoPassword },
 					systemActor,
 					hash
 				))
