@@ -260,12 +260,12 @@ test.describe('administration writes: one audit entry each', () => {
 		await page.goto('/admin/users');
 		// Validation first: nothing is saved.
 		await page.getByLabel('Name', { exact: true }).fill('Dana Form');
-		await page.getByLabel('E-mail').fill('not-an-email');
+		await page.getByRole('textbox', { name: 'E-mail' }).fill('not-an-email');
 		await page.getByLabel('First password').fill('short');
 		await page.getByRole('button', { name: 'Create account' }).click();
 		await expect(page.getByRole('alert')).toContainText('The account was not created');
 		await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Dana Form');
-		await page.getByLabel('E-mail').fill(email);
+		await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
 		await page.getByRole('combobox', { name: 'Role' }).selectOption('staff');
 		await page.getByLabel('First password').fill('dana-first-password');
 		await page.getByRole('button', { name: 'Create account' }).click();
@@ -363,6 +363,8 @@ test.describe('administration writes: one audit entry each', () => {
 		expect(auditFor('district', 1)).toHaveLength(before + 2);
 		// The audit page shows it, filtered by record type.
 		await page.goto('/admin/audit?entity=district');
-		await expect(page.getByRole('table')).toContainText('engagementWindowDays');
+		await expect(page.getByRole('table', { name: 'Audit entries, newest first' })).toContainText(
+			'Engagement window days'
+		);
 	});
 });

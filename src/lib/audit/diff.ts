@@ -2,6 +2,8 @@
 
 export interface DiffRow {
 	field: string;
+	/** The field's name in words: "engagementWindowDays" → "Engagement window days". */
+	label: string;
 	before: string;
 	after: string;
 	kind: 'added' | 'removed' | 'changed' | 'same';
@@ -34,6 +36,7 @@ export function auditDiff(before: unknown, after: unknown, all = false): DiffRow
 		if (same && !all) continue;
 		rows.push({
 			field,
+			label: fieldLabel(field),
 			before: b && field in b ? show(bv) : '',
 			after: a && field in a ? show(av) : '',
 			kind: same
@@ -46,4 +49,19 @@ export function auditDiff(before: unknown, after: unknown, all = false): DiffRow
 		});
 	}
 	return rows;
+}
+
+const acronyms: Record<string, string> = { cds: 'CDS', id: 'ID', url: 'URL', n: 'n' };
+
+/** "cdsCode" → "CDS code", "boardTimeGoalPercent" → "Board time goal percent". */
+export function fieldLabel(key: string): string {
+	const words = key
+		.replace(/[_-]+/g, ' ')
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.toLowerCase()
+		.split(' ')
+		.filter(Boolean)
+		.map((w) => acronyms[w] ?? w);
+	const text = words.join(' ');
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }
