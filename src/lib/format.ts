@@ -9,7 +9,9 @@ export function formatNumber(value: number, locale: Locale = 'en', digits = 1): 
 	return new Intl.NumberFormat(tag(locale), {
 		minimumFractionDigits: digits,
 		maximumFractionDigits: digits
-	}).format(value);
+	})
+		.format(value)
+		.replace('-', '\u2212');
 }
 
 /** A measure's value with its unit, e.g. "27.6%" or "−34.1 points". */
