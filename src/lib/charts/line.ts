@@ -34,6 +34,8 @@ export function drawLineChart(
 	formatTick: (value: number) => string
 ): Chart {
 	const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+	// What was drawn, for tests that check the chart against its data table.
+	canvas.dataset.drawn = JSON.stringify({ labels, series: series.map((s) => s.values) });
 	return new Chart(canvas, {
 		type: 'line',
 		data: {
