@@ -58,7 +58,7 @@ export const groupProfiles: Record<string, { share: number; offset: number }> = 
 	EO: { share: 0.55, offset: 0.2 },
 	SED: { share: 0.62, offset: -0.6 },
 	SWD: { share: 0.13, offset: -2.2 },
-	FOS: { share: 0.004, offset: -2.0 },
+	FOS: { share: 0.006, offset: -2.0 },
 	HOM: { share: 0.03, offset: -1.6 }
 };
 
