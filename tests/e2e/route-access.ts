@@ -5,7 +5,7 @@
 //
 //   '/board/meetings': { page: 'board' },
 //   '/manage/priorities': { page: 'edit', actions: { create: 'edit', update: 'edit', delete: 'edit' } },
-//   '/present/[meetingId]': { page: 'edit', params: { meetingId: '1' } },
+//   '/present/[meetingId]': { page: 'edit', params: { meetingId: { sql: 'select id from meeting limit 1' } } },
 //   '/api/export.csv': { endpoints: { GET: 'board' } },
 //
 // The values are the access sets of src/lib/server/auth/guard.ts ('board', 'edit', 'publish',
@@ -14,7 +14,8 @@
 // the set → 200, any other role → 403. Form actions and non-GET endpoints are POSTed only by the
 // roles that must be refused (anonymous → redirect to /login, others → 403), so nothing is changed;
 // a public one only by anonymous.
-// Dynamic routes give `params` that exist in the demo district. `expect` overrides one outcome.
+// Dynamic routes give `params` that exist in the demo district: a value, or { sql } that picks one
+// from the test database (reports/e2e.db). `expect` overrides one outcome.
 
 export type Need = 'public' | 'board' | 'edit' | 'publish' | 'ask' | 'admin' | 'account';
 export type Outcome = 200 | 303 | 403 | 404 | 405 | 'login';
@@ -27,7 +28,7 @@ export interface RouteAccess {
 	/** Who may call each method of +server.ts. */
 	endpoints?: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Need>>;
 	/** Example values for the route's [params], existing in the demo data. */
-	params?: Record<string, string>;
+	params?: Record<string, string | { sql: string }>;
 	/** Per-viewer exceptions, e.g. { 'POST anonymous': 303 } for an endpoint that redirects home. */
 	expect?: Record<string, Outcome>;
 }
@@ -36,6 +37,19 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// Public
 	'/': { page: 'public' },
 	'/login': { page: 'public', actions: { default: 'public' } },
+	'/priorities/[slug]': {
+		page: 'public',
+		params: {
+			slug: { sql: "select slug from priority where status = 'active' order by id limit 1" }
+		}
+	},
+	'/schools': { page: 'public' },
+	'/schools/[cds]': {
+		page: 'public',
+		params: {
+			cds: { sql: "select cds_code from school where status = 'open' order by id limit 1" }
+		}
+	},
 	// POST only; without a session it just goes home.
 	'/logout': { endpoints: { POST: 'public' }, expect: { 'POST anonymous': 303 } },
 
