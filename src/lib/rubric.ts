@@ -24,7 +24,8 @@ export const depthSteps = [
 	{
 		depth: 4,
 		label: 'sustaining',
-		description: 'Owned by the school: it runs without district prompting and survives staff changes.'
+		description:
+			'Owned by the school: it runs without district prompting and survives staff changes.'
 	}
 ] as const;
 

@@ -171,7 +171,9 @@ export function sustainability(
 }
 
 /** Share of schools with a local adaptation or a site-led role; null when none. */
-export function ownership(schools: readonly { adapted: boolean; siteLed: boolean }[]): number | null {
+export function ownership(
+	schools: readonly { adapted: boolean; siteLed: boolean }[]
+): number | null {
 	if (schools.length === 0) return null;
 	return schools.filter((s) => s.adapted || s.siteLed).length / schools.length;
 }

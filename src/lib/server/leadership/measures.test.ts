@@ -73,10 +73,9 @@ describe('turnover', () => {
 
 describe('tenure', () => {
 	it('measures completed tenures start to end and ongoing ones to today', () => {
-		expect(tenureYears({ startedOn: '2020-07-01', endedOn: '2022-07-01' }, '2030-01-01')).toBeCloseTo(
-			2,
-			2
-		);
+		expect(
+			tenureYears({ startedOn: '2020-07-01', endedOn: '2022-07-01' }, '2030-01-01')
+		).toBeCloseTo(2, 2);
 		expect(tenureYears({ startedOn: '2024-06-15', endedOn: null }, '2025-06-15')).toBeCloseTo(1, 2);
 	});
 	it('averages, and is null with no tenures; one tenure is its own average', () => {
