@@ -201,7 +201,7 @@ export function saveCheckInGrid(
 			if (row.depth === null) {
 				if (!before) continue;
 				tx.delete(checkIns).where(eq(checkIns.id, before.id)).run();
-				recordAudit(tx as Db, actor, {
+				recordAudit(db, actor, {
 					action: 'delete',
 					entity: 'check_in',
 					entityId: before.id,
@@ -222,7 +222,7 @@ export function saveCheckInGrid(
 					.values({ schoolId: row.schoolId, structureId, schoolYearId, ...next })
 					.returning()
 					.get();
-				recordAudit(tx as Db, actor, {
+				recordAudit(db, actor, {
 					action: 'create',
 					entity: 'check_in',
 					entityId: created.id,
@@ -243,7 +243,7 @@ export function saveCheckInGrid(
 				.where(eq(checkIns.id, before.id))
 				.returning()
 				.get();
-			recordAudit(tx as Db, actor, {
+			recordAudit(db, actor, {
 				action: 'update',
 				entity: 'check_in',
 				entityId: before.id,

@@ -102,7 +102,7 @@ export type TenureInput = z.infer<typeof tenureInput>;
 export function createTenure(db: Db, actor: Actor, input: TenureInput) {
 	return db.transaction((tx) => {
 		const row = tx.insert(leaderTenures).values(input).returning().get();
-		recordAudit(tx as Db, actor, {
+		recordAudit(db, actor, {
 			action: 'create',
 			entity: 'leader_tenure',
 			entityId: row.id,
@@ -122,7 +122,7 @@ export function updateTenure(db: Db, actor: Actor, id: number, input: TenureInpu
 			.where(eq(leaderTenures.id, id))
 			.returning()
 			.get();
-		recordAudit(tx as Db, actor, {
+		recordAudit(db, actor, {
 			action: 'update',
 			entity: 'leader_tenure',
 			entityId: id,
@@ -138,7 +138,7 @@ export function deleteTenure(db: Db, actor: Actor, id: number): boolean {
 		const before = tx.select().from(leaderTenures).where(eq(leaderTenures.id, id)).get();
 		if (!before) return false;
 		tx.delete(leaderTenures).where(eq(leaderTenures.id, id)).run();
-		recordAudit(tx as Db, actor, {
+		recordAudit(db, actor, {
 			action: 'delete',
 			entity: 'leader_tenure',
 			entityId: id,
@@ -173,7 +173,7 @@ export type EngagementInput = z.infer<typeof engagementInput>;
 export function createEngagement(db: Db, actor: Actor, input: EngagementInput) {
 	return db.transaction((tx) => {
 		const row = tx.insert(engagements).values(input).returning().get();
-		recordAudit(tx as Db, actor, {
+		recordAudit(db, actor, {
 			action: 'create',
 			entity: 'engagement',
 			entityId: row.id,
@@ -188,7 +188,7 @@ export function deleteEngagement(db: Db, actor: Actor, id: number): boolean {
 		const before = tx.select().from(engagements).where(eq(engagements.id, id)).get();
 		if (!before) return false;
 		tx.delete(engagements).where(eq(engagements.id, id)).run();
-		recordAudit(tx as Db, actor, { action: 'delete', entity: 'engagement', entityId: id, before });
+		recordAudit(db, actor, { action: 'delete', entity: 'engagement', entityId: id, before });
 		return true;
 	});
 }
