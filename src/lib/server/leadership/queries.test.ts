@@ -112,8 +112,8 @@ describe('leadershipOverview', () => {
 		const o = leadershipOverview(db, '2025-06-30');
 		expect(o.seats.map((s) => s.label)).toEqual([
 			'Superintendent',
-			'Sponsor: Every student reads',
-			'Principal: Alder Elementary'
+			'Every student reads',
+			'Alder Elementary'
 		]);
 		expect(o.seats[0].holders).toEqual([['S1'], ['S2'], ['S2']]);
 		expect(o.turnover.map((t) => [t.label, t.changed, t.seats])).toEqual([

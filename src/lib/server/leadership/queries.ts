@@ -307,8 +307,8 @@ export function leadershipOverview(
 				t.role === 'superintendent'
 					? 'Superintendent'
 					: t.role === 'sponsor'
-						? `Sponsor: ${t.priorityTitle ?? 'a priority'}`
-						: `Principal: ${t.schoolName ?? 'a school'}`;
+						? (t.priorityTitle ?? 'A priority')
+						: (t.schoolName ?? 'A school');
 			const sort =
 				t.role === 'sponsor'
 					? String(allPriorities.findIndex((p) => p.id === t.priorityId)).padStart(4, '0')
