@@ -5,6 +5,9 @@ import { expectNoAxeViolations } from './helpers/axe';
 import { query } from './helpers/e2e-db';
 import { storageStateFor } from './helpers/auth';
 
+// Axe over a 33-school grid or the full tenure table takes a while on a shared machine.
+test.slow();
+
 const currentYear = () =>
 	query<{ id: number; label: string }>(
 		'select y.id, y.label from school_year y join district d on d.current_school_year_id = y.id'
