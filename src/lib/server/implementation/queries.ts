@@ -1,0 +1,357 @@
+// Queries for implementation check-ins: the coherence matrix, the scale profile, the entry grid.
+// Each gathers rows in as few queries as it can and hands them to the pure measures.
+
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { district, schools, schoolYears, type SchoolType } from '../db/schema/district.ts';
+import { checkIns } from '../db/schema/implementation.ts';
+import { leaderTenures } from '../db/schema/leadership.ts';
+import { priorities } from '../db/schema/priorities.ts';
+import { structurePriorities, structures } from '../db/schema/structures.ts';
+import { principalChangeYears, schoolYearOf, type Tenure } from '../leadership/measures.ts';
+import {
+	autonomy,
+	coherence,
+	mean,
+	scaleProfile,
+	summarizeStructure,
+	type CellFact,
+	type ScaleYear,
+	type StructureSummary
+} from './measures.ts';
+
+export interface SchoolYear {
+	id: number;
+	label: string;
+	startYear: number;
+}
+
+export function listSchoolYears(db: Db): SchoolYear[] {
+	return db
+		.select({ id: schoolYears.id, label: schoolYears.label, startYear: schoolYears.startYear })
+		.from(schoolYears)
+		.orderBy(asc(schoolYears.startYear))
+		.all();
+}
+
+/**
+ * The current school year: the district's setting, else the year containing today, else the
+ * latest year on record.
+ */
+export function currentSchoolYear(db: Db, today: string, years = listSchoolYears(db)) {
+	const settings = db.select({ id: district.currentSchoolYearId }).from(district).limit(1).get();
+	const byId = years.find((y) => y.id === settings?.id);
+	if (byId) return byId;
+	const start = schoolYearOf(today);
+	return years.find((y) => y.startYear === start) ?? years.at(-1);
+}
+
+export interface MatrixStructure {
+	id: number;
+	name: string;
+	category: string;
+	required: boolean;
+	summary: StructureSummary;
+}
+
+export interface MatrixCell {
+	depth: number;
+	adaptation: string | null;
+	siteLed: boolean;
+}
+
+export interface MatrixRow {
+	school: { id: number; name: string; type: SchoolType };
+	/** One per structure column, in column order; null: no check-in. */
+	cells: (MatrixCell | null)[];
+	coherence: number | null;
+	autonomy: number | null;
+	meanDepth: number | null;
+}
+
+export const matrixSorts = {
+	name: 'School name',
+	'coherence-asc': 'Coherence, lowest first',
+	'coherence-desc': 'Coherence, highest first',
+	'autonomy-desc': 'Autonomy, highest first',
+	'autonomy-asc': 'Autonomy, lowest first',
+	'depth-asc': 'Mean depth, lowest first'
+} as const;
+export type MatrixSort = keyof typeof matrixSorts;
+
+export interface MatrixQuery {
+	yearId: number;
+	schoolType?: SchoolType | null;
+	priorityId?: number | null;
+	sort?: MatrixSort;
+}
+
+export interface Matrix {
+	structures: MatrixStructure[];
+	rows: MatrixRow[];
+	/** Schools shown that have at least one check-in in the year. */
+	schoolsCheckedIn: number;
+}
+
+/** Structures in use in a school year (started by then, or undated), required ones first. */
+function structuresForYear(db: Db, startYear: number, priorityId?: number | null) {
+	const rows = db
+		.select({
+			id: structures.id,
+			name: structures.name,
+			category: structures.category,
+			authority: structures.authority,
+			sortOrder: structures.sortOrder,
+			start: schoolYears.startYear
+		})
+		.from(structures)
+		.leftJoin(schoolYears, eq(structures.startYearId, schoolYears.id))
+		.all();
+	let carrying: Set<number> | null = null;
+	if (priorityId != null) {
+		carrying = new Set(
+			db
+				.select({ id: structurePriorities.structureId })
+				.from(structurePriorities)
+				.where(eq(structurePriorities.priorityId, priorityId))
+				.all()
+				.map((r) => r.id)
+		);
+	}
+	return rows
+		.filter((s) => s.start == null || s.start <= startYear)
+		.filter((s) => carrying == null || carrying.has(s.id))
+		.sort(
+			(a, b) =>
+				Number(a.authority !== 'required') - Number(b.authority !== 'required') ||
+				a.sortOrder - b.sortOrder ||
+				a.name.localeCompare(b.name)
+		);
+}
+
+const byNullable = (a: number | null, b: number | null, dir: 1 | -1) => {
+	if (a == null && b == null) return 0;
+	if (a == null) return 1; // schools with nothing to measure go last either way
+	if (b == null) return -1;
+	return (a - b) * dir;
+};
+
+/**
+ * The coherence & autonomy matrix for one school year: open schools × structures in use. One
+ * query reads the year's check-ins (by the check_in_uq index, which leads with the year); they
+ * are grouped in memory.
+ */
+export function coherenceMatrix(db: Db, query: MatrixQuery): Matrix {
+	const year = db.select().from(schoolYears).where(eq(schoolYears.id, query.yearId)).get();
+	if (!year) return { structures: [], rows: [], schoolsCheckedIn: 0 };
+	const cols = structuresForYear(db, year.startYear, query.priorityId);
+	const colIndex = new Map(cols.map((s, i) => [s.id, i]));
+
+	const schoolRows = db
+		.select({ id: schools.id, name: schools.name, type: schools.type })
+		.from(schools)
+		.where(
+			query.schoolType
+				? and(eq(schools.status, 'open'), eq(schools.type, query.schoolType))
+				: eq(schools.status, 'open')
+		)
+		.orderBy(asc(schools.name))
+		.all();
+	const rowIndex = new Map(schoolRows.map((s, i) => [s.id, i]));
+
+	const grid: (MatrixCell | null)[][] = schoolRows.map(() => cols.map(() => null));
+	const yearCheckIns = db
+		.select({
+			schoolId: checkIns.schoolId,
+			structureId: checkIns.structureId,
+			depth: checkIns.depth,
+			adaptation: checkIns.adaptation,
+			siteLed: checkIns.siteLed
+		})
+		.from(checkIns)
+		.where(eq(checkIns.schoolYearId, year.id))
+		.all();
+	for (const c of yearCheckIns) {
+		const r = rowIndex.get(c.schoolId);
+		const k = colIndex.get(c.structureId);
+		if (r === undefined || k === undefined) continue;
+		grid[r][k] = {
+			depth: c.depth,
+			adaptation: c.adaptation?.trim() ? c.adaptation.trim() : null,
+			siteLed: c.siteLed
+		};
+	}
+
+	const rows: MatrixRow[] = schoolRows.map((school, r) => {
+		const facts: CellFact[] = [];
+		grid[r].forEach((cell, k) => {
+			if (cell)
+				facts.push({
+					required: cols[k].authority === 'required',
+					depth: cell.depth,
+					adapted: cell.adaptation != null
+				});
+		});
+		return {
+			school,
+			cells: grid[r],
+			coherence: coherence(facts),
+			autonomy: autonomy(facts),
+			meanDepth: mean(facts.map((f) => f.depth))
+		};
+	});
+
+	const matrixStructures: MatrixStructure[] = cols.map((s, k) => ({
+		id: s.id,
+		name: s.name,
+		category: s.category,
+		required: s.authority === 'required',
+		summary: summarizeStructure(
+			grid
+				.map((row) => row[k])
+				.filter((c): c is MatrixCell => c != null)
+				.map((c) => ({ depth: c.depth, adapted: c.adaptation != null }))
+		)
+	}));
+
+	const sort = query.sort ?? 'name';
+	if (sort !== 'name') {
+		const [field, dir] = sort.split('-') as ['coherence' | 'autonomy' | 'depth', 'asc' | 'desc'];
+		const key = field === 'depth' ? 'meanDepth' : field;
+		rows.sort(
+			(a, b) =>
+				byNullable(a[key], b[key], dir === 'asc' ? 1 : -1) ||
+				a.school.name.localeCompare(b.school.name)
+		);
+	}
+
+	return {
+		structures: matrixStructures,
+		rows,
+		schoolsCheckedIn: rows.filter((r) => r.cells.some((c) => c != null)).length
+	};
+}
+
+export function listPriorities(db: Db) {
+	return db
+		.select({
+			id: priorities.id,
+			slug: priorities.slug,
+			title: priorities.title,
+			status: priorities.status,
+			sponsor: priorities.sponsor
+		})
+		.from(priorities)
+		.orderBy(asc(priorities.sortOrder), asc(priorities.title))
+		.all();
+}
+
+export function principalTenures(db: Db): Tenure[] {
+	return db
+		.select({
+			id: leaderTenures.id,
+			role: leaderTenures.role,
+			personName: leaderTenures.personName,
+			schoolId: leaderTenures.schoolId,
+			priorityId: leaderTenures.priorityId,
+			startedOn: leaderTenures.startedOn,
+			endedOn: leaderTenures.endedOn
+		})
+		.from(leaderTenures)
+		.where(eq(leaderTenures.role, 'principal'))
+		.all();
+}
+
+export interface ScaleProfileYear extends ScaleYear {
+	label: string;
+}
+
+export interface PriorityScaleProfile {
+	priority: { id: number; slug: string; title: string };
+	/** Names of the structures that carry the priority. */
+	structures: { id: number; name: string; required: boolean }[];
+	years: ScaleProfileYear[];
+}
+
+/**
+ * Scale profiles (spread, depth, sustainability, ownership per year) of the given priorities, or
+ * of every active one, up to and including `throughYear` (a start year).
+ */
+export function scaleProfiles(
+	db: Db,
+	options: { priorityIds?: number[]; throughYear?: number } = {}
+): PriorityScaleProfile[] {
+	const all = listPriorities(db);
+	const chosen = options.priorityIds
+		? all.filter((p) => options.priorityIds?.includes(p.id))
+		: all.filter((p) => p.status === 'active');
+	if (chosen.length === 0) return [];
+	const years = listSchoolYears(db).filter(
+		(y) => options.throughYear == null || y.startYear <= options.throughYear
+	);
+	const links = db
+		.select({
+			priorityId: structurePriorities.priorityId,
+			id: structures.id,
+			name: structures.name,
+			authority: structures.authority,
+			sortOrder: structures.sortOrder
+		})
+		.from(structurePriorities)
+		.innerJoin(structures, eq(structurePriorities.structureId, structures.id))
+		.where(
+			inArray(
+				structurePriorities.priorityId,
+				chosen.map((p) => p.id)
+			)
+		)
+		.orderBy(asc(structures.sortOrder), asc(structures.name))
+		.all();
+	const structureIds = [...new Set(links.map((l) => l.id))];
+	const yearStart = new Map(years.map((y) => [y.id, y.startYear]));
+	const rows =
+		structureIds.length === 0
+			? []
+			: db
+					.select({
+						schoolId: checkIns.schoolId,
+						structureId: checkIns.structureId,
+						schoolYearId: checkIns.schoolYearId,
+						depth: checkIns.depth,
+						adaptation: checkIns.adaptation,
+						siteLed: checkIns.siteLed
+					})
+					.from(checkIns)
+					.innerJoin(schools, eq(checkIns.schoolId, schools.id))
+					.where(and(inArray(checkIns.structureId, structureIds), eq(schools.status, 'open')))
+					.all();
+	const changes = principalChangeYears(principalTenures(db));
+
+	return chosen.map((p) => {
+		const carrying = links.filter((l) => l.priorityId === p.id);
+		const ids = new Set(carrying.map((l) => l.id));
+		const facts = rows
+			.filter((r) => ids.has(r.structureId) && yearStart.has(r.schoolYearId))
+			.map((r) => ({
+				schoolId: r.schoolId,
+				year: yearStart.get(r.schoolYearId) as number,
+				depth: r.depth,
+				adapted: !!r.adaptation?.trim(),
+				siteLed: r.siteLed
+			}));
+		const profile = scaleProfile(
+			facts,
+			years.map((y) => y.startYear),
+			changes
+		);
+		return {
+			priority: { id: p.id, slug: p.slug, title: p.title },
+			structures: carrying.map((s) => ({
+				id: s.id,
+				name: s.name,
+				required: s.authority === 'required'
+			})),
+			years: profile.map((y, i) => ({ ...y, label: years[i].label }))
+		};
+	});
+}

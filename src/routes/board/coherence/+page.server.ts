@@ -1,0 +1,76 @@
+import type { PageServerLoad } from './$types';
+import { z } from 'zod';
+import { authorize } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { today } from '$lib/server/clock';
+import { schoolTypes } from '$lib/server/db/schema/district';
+import {
+	coherenceMatrix,
+	currentSchoolYear,
+	listPriorities,
+	listSchoolYears,
+	matrixSorts,
+	type MatrixSort
+} from '$lib/server/implementation/queries';
+
+const pageSize = 100;
+const idParam = z.coerce.number().int().positive().nullable().catch(null);
+
+export const load: PageServerLoad = async (event) => {
+	authorize(event, 'board');
+	const database = db();
+	const params = event.url.searchParams;
+	const years = listSchoolYears(database);
+	const current = currentSchoolYear(database, today(), years);
+	const yearId = idParam.parse(params.get('year') || null);
+	const year = years.find((y) => y.id === yearId) ?? current ?? null;
+	const priorities = listPriorities(database);
+	const priorityId = idParam.parse(params.get('priority') || null);
+	const filter = {
+		year: year?.id ?? null,
+		type: z
+			.enum(schoolTypes)
+			.nullable()
+			.catch(null)
+			.parse(params.get('type') || null),
+		priority: priorities.some((p) => p.id === priorityId) ? priorityId : null,
+		sort: (z
+			.enum(Object.keys(matrixSorts) as [MatrixSort, ...MatrixSort[]])
+			.catch('name')
+			.parse(params.get('sort') ?? 'name') ?? 'name') as MatrixSort
+	};
+	const matrix = year
+		? coherenceMatrix(database, {
+				yearId: year.id,
+				schoolType: filter.type,
+				priorityId: filter.priority,
+				sort: filter.sort
+			})
+		: null;
+	const total = matrix?.rows.length ?? 0;
+	const pages = Math.max(1, Math.ceil(total / pageSize));
+	const page = Math.min(
+		pages,
+		Math.max(
+			1,
+			z.coerce
+				.number()
+				.int()
+				.catch(1)
+				.parse(params.get('page') ?? 1)
+		)
+	);
+	return {
+		years,
+		year,
+		priorities,
+		types: schoolTypes,
+		sorts: Object.entries(matrixSorts).map(([value, label]) => ({ value, label })),
+		filter,
+		matrix: matrix && {
+			...matrix,
+			rows: matrix.rows.slice((page - 1) * pageSize, page * pageSize)
+		},
+		pagination: { page, pages, total, pageSize }
+	};
+};

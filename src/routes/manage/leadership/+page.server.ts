@@ -1,0 +1,165 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { authorize } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { today } from '$lib/server/clock';
+import { schools } from '$lib/server/db/schema/district';
+import { engagementKinds, leaderRoles } from '$lib/server/db/schema/leadership';
+import { listPriorities } from '$lib/server/implementation/queries';
+import { tenureYears } from '$lib/server/leadership/measures';
+import {
+	createEngagement,
+	createTenure,
+	deleteEngagement,
+	deleteTenure,
+	engagementInput,
+	listEngagements,
+	listTenures,
+	tenureInput,
+	updateTenure
+} from '$lib/server/leadership/queries';
+
+const idParam = z.coerce.number().int().positive().nullable().catch(null);
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const key = String(issue.path[0] ?? 'form');
+		out[key] ??= issue.message;
+	}
+	return out;
+}
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? '');
+
+export const load: PageServerLoad = async (event) => {
+	authorize(event, 'edit');
+	const database = db();
+	const params = event.url.searchParams;
+	const role = z
+		.enum(leaderRoles)
+		.nullable()
+		.catch(null)
+		.parse(params.get('role') || null);
+	const now = today();
+	const tenures = listTenures(database, { role }).map((t) => ({
+		...t,
+		years: tenureYears(t, now)
+	}));
+	const editId = idParam.parse(params.get('edit') || null);
+	const editing = editId ? (listTenures(database).find((t) => t.id === editId) ?? null) : null;
+	const priorityFilter = idParam.parse(params.get('priority') || null);
+	const page = z.coerce
+		.number()
+		.int()
+		.positive()
+		.catch(1)
+		.parse(params.get('page') ?? 1);
+	return {
+		roles: leaderRoles,
+		kinds: engagementKinds,
+		role,
+		tenures,
+		editing,
+		schools: database
+			.select({ id: schools.id, name: schools.name })
+			.from(schools)
+			.where(eq(schools.status, 'open'))
+			.orderBy(asc(schools.name))
+			.all(),
+		priorities: listPriorities(database),
+		priorityFilter,
+		log: listEngagements(database, { priorityId: priorityFilter, page }),
+		today: now
+	};
+};
+
+export const actions: Actions = {
+	createTenure: async (event) => {
+		const user = authorize(event, 'edit');
+		const form = await event.request.formData();
+		const values = {
+			role: text(form, 'role'),
+			personName: text(form, 'personName'),
+			schoolId: text(form, 'schoolId'),
+			priorityId: text(form, 'priorityId'),
+			startedOn: text(form, 'startedOn'),
+			endedOn: text(form, 'endedOn')
+		};
+		const parsed = tenureInput.safeParse(values);
+		if (!parsed.success)
+			return fail(400, { form: 'tenure' as const, values, errors: fieldErrors(parsed.error) });
+		createTenure(db(), { id: user.id, email: user.email }, parsed.data);
+		return { done: `Added ${parsed.data.personName}.` };
+	},
+	updateTenure: async (event) => {
+		const user = authorize(event, 'edit');
+		const form = await event.request.formData();
+		const id = idParam.parse(form.get('id'));
+		const values = {
+			id: text(form, 'id'),
+			role: text(form, 'role'),
+			personName: text(form, 'personName'),
+			schoolId: text(form, 'schoolId'),
+			priorityId: text(form, 'priorityId'),
+			startedOn: text(form, 'startedOn'),
+			endedOn: text(form, 'endedOn')
+		};
+		const parsed = tenureInput.safeParse(values);
+		if (!id || !parsed.success)
+			return fail(400, {
+				form: 'tenure' as const,
+				values,
+				errors: parsed.success
+					? { form: 'That tenure no longer exists.' }
+					: fieldErrors(parsed.error)
+			});
+		const saved = updateTenure(db(), { id: user.id, email: user.email }, id, parsed.data);
+		if (!saved)
+			return fail(404, {
+				form: 'tenure' as const,
+				values,
+				errors: { form: 'That tenure no longer exists.' }
+			});
+		return { done: `Saved ${parsed.data.personName}.` };
+	},
+	deleteTenure: async (event) => {
+		const user = authorize(event, 'edit');
+		const id = idParam.parse((await event.request.formData()).get('id'));
+		if (!id || !deleteTenure(db(), { id: user.id, email: user.email }, id))
+			return fail(404, { form: 'delete' as const, message: 'That tenure no longer exists.' });
+		return { done: 'Deleted the tenure.' };
+	},
+	createEngagement: async (event) => {
+		const user = authorize(event, 'edit');
+		const form = await event.request.formData();
+		const values = {
+			priorityId: text(form, 'engagementPriority'),
+			leaderName: text(form, 'leaderName'),
+			leaderRole: text(form, 'leaderRole'),
+			kind: text(form, 'kind'),
+			occurredOn: text(form, 'occurredOn'),
+			schoolId: text(form, 'engagementSchool'),
+			note: text(form, 'note')
+		};
+		const parsed = engagementInput.safeParse(values);
+		if (!parsed.success) {
+			const errors = fieldErrors(parsed.error);
+			// The form's field names differ where the tenure form uses the same word.
+			if (errors.priorityId) errors.engagementPriority = errors.priorityId;
+			if (errors.schoolId) errors.engagementSchool = errors.schoolId;
+			return fail(400, { form: 'engagement' as const, values, errors });
+		}
+		createEngagement(db(), { id: user.id, email: user.email }, parsed.data);
+		return { done: 'Logged the engagement.' };
+	},
+	deleteEngagement: async (event) => {
+		const user = authorize(event, 'edit');
+		const id = idParam.parse((await event.request.formData()).get('id'));
+		if (!id || !deleteEngagement(db(), { id: user.id, email: user.email }, id))
+			return fail(404, { form: 'delete' as const, message: 'That engagement no longer exists.' });
+		return { done: 'Deleted the engagement.' };
+	}
+};
