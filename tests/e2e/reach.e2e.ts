@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { query } from './helpers/e2e-db';
-import { storageStateFor } from './helpers/reach-auth';
+import { storageStateFor } from './helpers/auth';
 
 // Axe over a 33-school grid or the full tenure table takes a while on a shared machine.
 test.slow();
