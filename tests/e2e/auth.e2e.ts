@@ -273,6 +273,7 @@ test.describe('administration writes: one audit entry each', () => {
 		await page.getByLabel('Search by name or e-mail').fill(email);
 		await page.getByRole('button', { name: 'Search' }).click();
 		await page.getByRole('link', { name: 'Dana Form' }).click();
+		await page.waitForURL(/\/admin\/users\/[^/?]+$/);
 		const id = page.url().split('/').pop()!;
 		const entries = auditFor('user', id);
 		expect(entries).toHaveLength(1);
