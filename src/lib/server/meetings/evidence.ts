@@ -82,9 +82,3 @@ export function evidenceFor(db: Db, measureIds: number[]): Evidence[] {
 			};
 		});
 }
-
-export function formatValue(value: number | null, unit: Evidence['unit']): string {
-	if (value === null) return '—';
-	const n = Math.round(value * 10) / 10;
-	return unit === 'percent' ? `${n}%` : String(n);
-}

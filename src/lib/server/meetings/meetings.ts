@@ -400,3 +400,13 @@ export function monitoringCalendarOf(db: Db, today: string, schoolYear?: string)
 		};
 	});
 }
+
+/** Priorities to choose from in forms: active ones first, in the board's order. */
+export function priorityOptions(db: Db) {
+	const rows = db
+		.select({ id: priorities.id, title: priorities.title, status: priorities.status })
+		.from(priorities)
+		.orderBy(asc(priorities.sortOrder), asc(priorities.id))
+		.all();
+	return [...rows.filter((p) => p.status === 'active'), ...rows.filter((p) => p.status !== 'active')];
+}
