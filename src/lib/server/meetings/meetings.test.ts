@@ -63,7 +63,7 @@ describe('time spent on the priorities', () => {
 			title: '',
 			location: null
 		});
-		const c = createMeeting(db, staff, {
+		createMeeting(db, staff, {
 			heldOn: '2025-08-20',
 			kind: 'regular',
 			title: '',

@@ -408,5 +408,8 @@ export function priorityOptions(db: Db) {
 		.from(priorities)
 		.orderBy(asc(priorities.sortOrder), asc(priorities.id))
 		.all();
-	return [...rows.filter((p) => p.status === 'active'), ...rows.filter((p) => p.status !== 'active')];
+	return [
+		...rows.filter((p) => p.status === 'active'),
+		...rows.filter((p) => p.status !== 'active')
+	];
 }

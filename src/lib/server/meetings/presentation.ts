@@ -47,7 +47,11 @@ export type Slide =
 export function presentation(
 	db: Db,
 	meetingId: number
-): { slides: Slide[]; district: string; meeting: { heldOn: string; title: string; kind: string } } | null {
+): {
+	slides: Slide[];
+	district: string;
+	meeting: { heldOn: string; title: string; kind: string };
+} | null {
 	const meeting = getMeeting(db, meetingId);
 	if (!meeting) return null;
 	const summary = publicSummary(db);
@@ -82,9 +86,7 @@ export function presentation(
 						unit: headline.unit,
 						direction: headline.direction,
 						standing: headline.standing.text,
-						points: [
-							...new Set([...headline.series, ...headline.targets].map((p) => p.year))
-						]
+						points: [...new Set([...headline.series, ...headline.targets].map((p) => p.year))]
 							.sort()
 							.map((year) => ({
 								schoolYear: year,

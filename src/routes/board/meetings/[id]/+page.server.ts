@@ -4,7 +4,12 @@ import { authorize, can } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { idParam, parseForm } from '$lib/server/meetings/form';
 import { meetingForReader } from '$lib/server/meetings/board';
-import { answerInput, answerQuestion, askQuestion, questionInput } from '$lib/server/meetings/questions';
+import {
+	answerInput,
+	answerQuestion,
+	askQuestion,
+	questionInput
+} from '$lib/server/meetings/questions';
 import { WorkflowError } from '$lib/server/meetings/updates';
 
 export const load: PageServerLoad = async (event) => {
@@ -54,7 +59,11 @@ export const actions: Actions = {
 		if (!reader?.questions.some((q) => q.id === questionId)) error(404, 'No such question.');
 		const parsed = parseForm(answerInput, form);
 		if (!parsed.ok) {
-			return fail(400, { form: `answer-${questionId}`, values: parsed.values, errors: parsed.errors });
+			return fail(400, {
+				form: `answer-${questionId}`,
+				values: parsed.values,
+				errors: parsed.errors
+			});
 		}
 		answerQuestion(db(), { id: user.id, email: user.email }, questionId, parsed.data.answer);
 		return { done: 'The answer was saved.' };

@@ -58,7 +58,8 @@ export const actions: Actions = {
 		const user = authorize(event, 'edit');
 		const meeting = meetingOf(event);
 		const parsed = parseForm(meetingInput, await event.request.formData());
-		if (!parsed.ok) return fail(400, { form: 'meeting', values: parsed.values, errors: parsed.errors });
+		if (!parsed.ok)
+			return fail(400, { form: 'meeting', values: parsed.values, errors: parsed.errors });
 		updateMeeting(db(), { id: user.id, email: user.email }, meeting.id, parsed.data);
 		return { done: 'The meeting was saved.' };
 	},
@@ -72,8 +73,12 @@ export const actions: Actions = {
 		const user = authorize(event, 'edit');
 		const meeting = meetingOf(event);
 		const parsed = parseForm(agendaItemInput, await event.request.formData());
-		if (!parsed.ok) return fail(400, { form: 'item-new', values: parsed.values, errors: parsed.errors });
-		if (parsed.data.priorityId !== null && !priorityOptions(db()).some((p) => p.id === parsed.data.priorityId)) {
+		if (!parsed.ok)
+			return fail(400, { form: 'item-new', values: parsed.values, errors: parsed.errors });
+		if (
+			parsed.data.priorityId !== null &&
+			!priorityOptions(db()).some((p) => p.id === parsed.data.priorityId)
+		) {
 			return fail(400, {
 				form: 'item-new',
 				values: parsed.values,
@@ -93,14 +98,19 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			return fail(400, { form: `item-${itemId}`, values: parsed.values, errors: parsed.errors });
 		}
-		if (parsed.data.priorityId !== null && !priorityOptions(db()).some((p) => p.id === parsed.data.priorityId)) {
+		if (
+			parsed.data.priorityId !== null &&
+			!priorityOptions(db()).some((p) => p.id === parsed.data.priorityId)
+		) {
 			return fail(400, {
 				form: `item-${itemId}`,
 				values: parsed.values,
 				errors: { priorityId: ['Choose a priority from the list or "other".'] }
 			});
 		}
-		if (!updateAgendaItem(db(), { id: user.id, email: user.email }, meeting.id, itemId, parsed.data)) {
+		if (
+			!updateAgendaItem(db(), { id: user.id, email: user.email }, meeting.id, itemId, parsed.data)
+		) {
 			error(404, 'No such agenda item.');
 		}
 		return { done: 'The agenda item was saved.' };

@@ -53,7 +53,13 @@ export const actions: Actions = {
 				errors: { evidenceMeasureIds: ["Choose evidence from this priority's measures."] }
 			});
 		}
-		const saved = saveUpdate(db(), { id: user.id, email: user.email }, priority.id, meeting.id, parsed.data);
+		const saved = saveUpdate(
+			db(),
+			{ id: user.id, email: user.email },
+			priority.id,
+			meeting.id,
+			parsed.data
+		);
 		return { done: `Version ${saved.version} was saved.` };
 	},
 	share: async (event) => {
