@@ -15,12 +15,22 @@ export const load: PageServerLoad = async (event) => {
 	const d = db();
 	const now = today();
 	const perMeeting = timeSharePerMeeting(d);
+	const years = timeSharePerYear(perMeeting);
+	const current = schoolYearOf(now).label;
+	const asked = event.url.searchParams.get('year');
+	const schoolYear =
+		asked && years.some((y) => y.schoolYear === asked)
+			? asked
+			: years.some((y) => y.schoolYear === current) || years.length === 0
+				? current
+				: years[years.length - 1].schoolYear;
 	return {
 		today: now,
-		schoolYear: schoolYearOf(now).label,
+		currentYear: current,
+		schoolYear,
 		goal: boardTimeGoal(d),
-		meetings: [...perMeeting].reverse(),
-		years: timeSharePerYear(perMeeting),
-		calendar: monitoringCalendarOf(d, now)
+		meetings: perMeeting.filter((m) => m.schoolYear === schoolYear).reverse(),
+		years,
+		calendar: monitoringCalendarOf(d, now, schoolYear)
 	};
 };
