@@ -10,7 +10,8 @@ export const load: PageServerLoad = async (event) => {
 	const meetingId = idParam(event.params.meetingId);
 	const deck = meetingId === null ? null : presentation(db(), meetingId);
 	if (!deck || meetingId === null) error(404, 'No such meeting.');
-	const n = idParam(event.params.slide);
+	// /present/[meetingId] is the first slide; each slide has its own URL.
+	const n = event.params.slide === undefined ? 1 : idParam(event.params.slide);
 	const total = deck.slides.length;
 	if (n === null || n < 1) redirect(307, `/present/${meetingId}/1`);
 	if (n > total) redirect(307, `/present/${meetingId}/${total}`);
