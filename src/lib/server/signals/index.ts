@@ -2,11 +2,13 @@ import type { Db } from '../db/open.ts';
 import type { Signal, SignalContext, SignalSource } from './types.ts';
 import { reachSignals } from '../implementation/signals.ts';
 import { leadershipSignals } from '../leadership/signals.ts';
+import { meetingSignals } from '../meetings/signals.ts';
+import { feedbackSignals } from '../feedback/signals.ts';
 
 export type { Signal, SignalContext, SignalSource } from './types.ts';
 
 /** Each product area contributes its own signals; add an area's source here. */
-const sources: SignalSource[] = [reachSignals, leadershipSignals];
+const sources: SignalSource[] = [reachSignals, leadershipSignals, meetingSignals, feedbackSignals];
 
 export function boardSignals(db: Db, context: SignalContext): Signal[] {
 	return sources.flatMap((source) => source(db, context));

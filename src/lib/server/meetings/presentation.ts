@@ -1,0 +1,122 @@
+import type { Db } from '../db/open.ts';
+import { publicSummary } from '../priorities/summary.ts';
+import type { Unit } from '../../format.ts';
+import { agendaOf, getMeeting, timeShareOf } from './meetings.ts';
+import { updatesOfMeeting, visibleVersions } from './updates.ts';
+import { questionsOfMeeting } from './questions.ts';
+
+export interface PrioritySlide {
+	kind: 'priority';
+	priorityId: number;
+	title: string;
+	sponsor: string;
+	trend: {
+		name: string;
+		unit: Unit;
+		direction: 'higher' | 'lower';
+		standing: string;
+		points: { schoolYear: string; value: number | null; target: number | null }[];
+	} | null;
+	update: {
+		status: 'on track' | 'watch' | 'off track';
+		summary: string;
+		learned: string;
+		adjustments: string;
+		narrative: string;
+		nextSteps: string;
+		version: number;
+		state: 'shared' | 'published';
+	} | null;
+}
+
+export type Slide =
+	| { kind: 'title'; meetingTitle: string; heldOn: string; district: string; meetingKind: string }
+	| {
+			kind: 'agenda';
+			items: { title: string; priority: string | null; minutes: number }[];
+			percent: number | null;
+	  }
+	| PrioritySlide
+	| { kind: 'closing'; open: number; answered: number };
+
+/**
+ * The slides of a meeting's presentation, built from live data: a title slide, the agenda, one
+ * slide per active priority (its headline trend against targets and the update for this meeting
+ * as the board may read it — never a draft), and a closing slide for questions.
+ */
+export function presentation(
+	db: Db,
+	meetingId: number
+): {
+	slides: Slide[];
+	district: string;
+	meeting: { heldOn: string; title: string; kind: string };
+} | null {
+	const meeting = getMeeting(db, meetingId);
+	if (!meeting) return null;
+	const summary = publicSummary(db);
+	const agenda = agendaOf(db, meetingId);
+	const updates = updatesOfMeeting(db, meetingId);
+	const questions = questionsOfMeeting(db, meetingId);
+	const slides: Slide[] = [
+		{
+			kind: 'title',
+			meetingTitle: meeting.title,
+			heldOn: meeting.heldOn,
+			meetingKind: meeting.kind,
+			district: summary.district?.name ?? ''
+		},
+		{
+			kind: 'agenda',
+			items: agenda.map((a) => ({ title: a.title, priority: a.priorityTitle, minutes: a.minutes })),
+			percent: timeShareOf(agenda).percent
+		}
+	];
+	for (const { priority, headline } of summary.active) {
+		const u = updates.find((x) => x.priorityId === priority.id);
+		const v = u ? visibleVersions(u.versions, false)[0] : undefined;
+		slides.push({
+			kind: 'priority',
+			priorityId: priority.id,
+			title: priority.title,
+			sponsor: priority.sponsor,
+			trend: headline
+				? {
+						name: headline.name,
+						unit: headline.unit,
+						direction: headline.direction,
+						standing: headline.standing.text,
+						points: [...new Set([...headline.series, ...headline.targets].map((p) => p.year))]
+							.sort()
+							.map((year) => ({
+								schoolYear: year,
+								value: headline.series.find((s) => s.year === year)?.value ?? null,
+								target: headline.targets.find((t) => t.year === year)?.value ?? null
+							}))
+					}
+				: null,
+			update: v
+				? {
+						status: v.status,
+						summary: v.summary,
+						learned: v.learned,
+						adjustments: v.adjustments,
+						narrative: v.narrative,
+						nextSteps: v.nextSteps,
+						version: v.version,
+						state: v.state as 'shared' | 'published'
+					}
+				: null
+		});
+	}
+	slides.push({
+		kind: 'closing',
+		open: questions.filter((q) => !q.answer).length,
+		answered: questions.filter((q) => q.answer).length
+	});
+	return {
+		slides,
+		district: summary.district?.name ?? '',
+		meeting: { heldOn: meeting.heldOn, title: meeting.title, kind: meeting.kind }
+	};
+}

@@ -1,0 +1,36 @@
+import type { PageServerLoad } from './$types';
+import { authorize } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { today } from '$lib/server/clock';
+import {
+	boardTimeGoal,
+	monitoringCalendarOf,
+	schoolYearOf,
+	timeSharePerMeeting,
+	timeSharePerYear
+} from '$lib/server/meetings/meetings';
+
+export const load: PageServerLoad = async (event) => {
+	authorize(event, 'board');
+	const d = db();
+	const now = today();
+	const perMeeting = timeSharePerMeeting(d);
+	const years = timeSharePerYear(perMeeting);
+	const current = schoolYearOf(now).label;
+	const asked = event.url.searchParams.get('year');
+	const schoolYear =
+		asked && years.some((y) => y.schoolYear === asked)
+			? asked
+			: years.some((y) => y.schoolYear === current) || years.length === 0
+				? current
+				: years[years.length - 1].schoolYear;
+	return {
+		today: now,
+		currentYear: current,
+		schoolYear,
+		goal: boardTimeGoal(d),
+		meetings: perMeeting.filter((m) => m.schoolYear === schoolYear).reverse(),
+		years,
+		calendar: monitoringCalendarOf(d, now, schoolYear)
+	};
+};

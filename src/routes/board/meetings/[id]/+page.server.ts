@@ -1,0 +1,71 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { authorize, can } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { idParam, parseForm } from '$lib/server/meetings/form';
+import { meetingForReader } from '$lib/server/meetings/board';
+import {
+	answerInput,
+	answerQuestion,
+	askQuestion,
+	questionInput
+} from '$lib/server/meetings/questions';
+import { WorkflowError } from '$lib/server/meetings/updates';
+
+export const load: PageServerLoad = async (event) => {
+	const user = authorize(event, 'board');
+	const id = idParam(event.params.id);
+	const data = id === null ? null : meetingForReader(db(), id, can(user, 'edit'));
+	if (!data) error(404, 'No such meeting.');
+	return { ...data, canAsk: can(user, 'ask'), canAnswer: can(user, 'edit') };
+};
+
+export const actions: Actions = {
+	ask: async (event) => {
+		const user = authorize(event, 'ask');
+		const meetingId = idParam(event.params.id);
+		const form = await event.request.formData();
+		const updateId = idParam(String(form.get('updateId') ?? ''));
+		const parsed = parseForm(questionInput, form);
+		if (meetingId === null || updateId === null) error(400, 'Missing update.');
+		const reader = meetingForReader(db(), meetingId, false);
+		if (!reader?.updates.some((u) => u.updateId === updateId && u.current)) {
+			error(404, 'No such update at this meeting.');
+		}
+		if (!parsed.ok) {
+			return fail(400, { form: `ask-${updateId}`, values: parsed.values, errors: parsed.errors });
+		}
+		try {
+			askQuestion(db(), { id: user.id, email: user.email }, updateId, parsed.data.question);
+		} catch (e) {
+			if (e instanceof WorkflowError) {
+				return fail(400, {
+					form: `ask-${updateId}`,
+					values: parsed.values,
+					errors: { question: [e.message] }
+				});
+			}
+			throw e;
+		}
+		return { done: 'Your question was sent to staff.' };
+	},
+	answer: async (event) => {
+		const user = authorize(event, 'edit');
+		const form = await event.request.formData();
+		const questionId = idParam(String(form.get('questionId') ?? ''));
+		const meetingId = idParam(event.params.id);
+		if (questionId === null || meetingId === null) error(400, 'Missing question.');
+		const reader = meetingForReader(db(), meetingId, true);
+		if (!reader?.questions.some((q) => q.id === questionId)) error(404, 'No such question.');
+		const parsed = parseForm(answerInput, form);
+		if (!parsed.ok) {
+			return fail(400, {
+				form: `answer-${questionId}`,
+				values: parsed.values,
+				errors: parsed.errors
+			});
+		}
+		answerQuestion(db(), { id: user.id, email: user.email }, questionId, parsed.data.answer);
+		return { done: 'The answer was saved.' };
+	}
+};
