@@ -1,10 +1,11 @@
 import type { Db } from '../db/open.ts';
 import type { Signal, SignalContext, SignalSource } from './types.ts';
+import { throughlineSignals } from '../throughline/signals.ts';
 
 export type { Signal, SignalContext, SignalSource } from './types.ts';
 
 /** Each product area contributes its own signals; add an area's source here. */
-const sources: SignalSource[] = [];
+const sources: SignalSource[] = [throughlineSignals];
 
 export function boardSignals(db: Db, context: SignalContext): Signal[] {
 	return sources.flatMap((source) => source(db, context));
