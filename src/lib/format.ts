@@ -9,17 +9,28 @@ export function formatNumber(value: number, locale: Locale = 'en', digits = 1): 
 	return new Intl.NumberFormat(tag(locale), {
 		minimumFractionDigits: digits,
 		maximumFractionDigits: digits
-	}).format(value);
+	})
+		.format(value)
+		.replace('-', '\u2212');
 }
 
-/** A measure's value with its unit, e.g. "27.6%" or "−34.1 points". */
-export function formatValue(value: number | null, unit: Unit, locale: Locale = 'en'): string {
+/**
+ * A measure's value with its unit, e.g. "27.6%" or "−34.1 points". In tables (`compact`) the
+ * word "points" is left to the caption, so columns stay narrow on a phone.
+ */
+export function formatValue(
+	value: number | null,
+	unit: Unit,
+	locale: Locale = 'en',
+	compact = false
+): string {
 	if (value === null || Number.isNaN(value)) return '—';
 	const n = formatNumber(value, locale, unit === 'count' ? 0 : 1);
 	switch (unit) {
 		case 'percent':
 			return `${n}%`;
 		case 'points':
+			if (compact) return n;
 			return locale === 'es' ? `${n} puntos` : `${n} points`;
 		default:
 			return n;
@@ -42,4 +53,11 @@ export function formatDate(iso: string | null, locale: Locale = 'en'): string {
 		day: 'numeric',
 		timeZone: 'UTC'
 	}).format(date);
+}
+
+/** What a table's numbers are in, for its caption: "points of distance from standard", "percent"… */
+export function unitCaption(unit: Unit, locale: Locale = 'en'): string {
+	if (unit === 'points') return locale === 'es' ? 'en puntos' : 'in points';
+	if (unit === 'percent') return locale === 'es' ? 'en porcentaje' : 'in percent';
+	return '';
 }

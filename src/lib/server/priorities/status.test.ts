@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeOverTime, standingAgainstTarget } from './status.ts';
+import { changeOverTime, describeTrend, standingAgainstTarget } from './status.ts';
 
 const y = (startYear: number, value: number | null) => ({
 	year: `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`,
@@ -63,5 +63,15 @@ describe('changeOverTime', () => {
 	});
 	it('needs two years', () => {
 		expect(changeOverTime([y(2021, 30)], 'lower')).toBeNull();
+	});
+});
+
+describe('describeTrend', () => {
+	it('says the latest value, the standing and the change in one sentence', () => {
+		const results = [y(2022, -40), y(2023, -33.1)];
+		const standing = standingAgainstTarget(results, [y(2023, -30)], 'higher', 'points');
+		expect(describeTrend(results, standing, 'higher', 'points')).toBe(
+			'−33.1 points in 2023-24; behind target by 3.1 points; 6.9 points better than in 2022-23.'
+		);
 	});
 });

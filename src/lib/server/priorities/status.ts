@@ -1,4 +1,4 @@
-import { differenceUnit, formatNumber, type Unit } from '../../format.ts';
+import { differenceUnit, formatNumber, formatValue, type Unit } from '../../format.ts';
 
 export interface YearValue {
 	/** School year label, e.g. "2023-24". */
@@ -64,4 +64,29 @@ export function changeOverTime(
 	const to = known[known.length - 1];
 	const raw = (to.value as number) - (from.value as number);
 	return { from, to, improvement: direction === 'higher' ? raw : -raw };
+}
+
+/** One plain sentence for a trend: the latest value, the standing, the change since the first year. */
+export function describeTrend(
+	results: YearValue[],
+	standing: Standing,
+	direction: 'higher' | 'lower',
+	unit: Unit
+): string {
+	const latest = [...results]
+		.filter((r) => r.value !== null)
+		.sort((a, b) => b.startYear - a.startYear)[0];
+	if (!latest) return 'No results yet.';
+	const parts = [`${formatValue(latest.value, unit)} in ${latest.year}`, standing.text];
+	const change = changeOverTime(results, direction);
+	if (change && Math.abs(change.improvement) >= 0.05) {
+		const words = differenceUnit(unit);
+		const amount = `${formatNumber(Math.abs(change.improvement))}${words ? ' ' + words : ''}`;
+		parts.push(
+			`${amount} ${change.improvement > 0 ? 'better' : 'worse'} than in ${change.from.year}`
+		);
+	} else if (change) {
+		parts.push(`unchanged since ${change.from.year}`);
+	}
+	return parts.join('; ') + '.';
 }

@@ -18,7 +18,13 @@ import {
 	type PublicYearResult,
 	type SchoolRow
 } from './queries.ts';
-import { changeOverTime, standingAgainstTarget, type Standing, type YearValue } from './status.ts';
+import {
+	changeOverTime,
+	describeTrend,
+	standingAgainstTarget,
+	type Standing,
+	type YearValue
+} from './status.ts';
 import { latestPublishedByPriority, publishedUpdates, type PublishedUpdate } from './updates.ts';
 
 export interface MeasureTrend {
@@ -33,6 +39,8 @@ export interface MeasureTrend {
 	series: PublicYearResult[];
 	targets: YearValue[];
 	standing: Standing;
+	/** The trend in one plain sentence, for the chart's caption and screen readers. */
+	summary: string;
 	change: { from: string; to: string; improvement: number } | null;
 }
 
@@ -43,6 +51,7 @@ function trendOf(
 	baselineYear: string | null
 ): MeasureTrend {
 	const change = changeOverTime(series, measure.direction);
+	const standing = standingAgainstTarget(series, targets, measure.direction, measure.unit);
 	return {
 		id: measure.id,
 		name: measure.name,
@@ -54,7 +63,8 @@ function trendOf(
 		baseline: { year: baselineYear, value: measure.baselineValue },
 		series,
 		targets,
-		standing: standingAgainstTarget(series, targets, measure.direction, measure.unit),
+		standing,
+		summary: describeTrend(series, standing, measure.direction, measure.unit),
 		change: change
 			? { from: change.from.year, to: change.to.year, improvement: change.improvement }
 			: null

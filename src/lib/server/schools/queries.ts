@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { leaderTenures } from '../db/schema/leadership.ts';
 import type { Db } from '../db/open.ts';
 import {
 	schoolTypes,
@@ -134,4 +135,21 @@ export function schoolResults(
 		);
 	}
 	return { measures: [...byMeasure.values()], years: [...years].sort() };
+}
+
+/** The school's current principal, from the leader tenures (public: the state publishes it too). */
+export function currentPrincipal(db: Db, schoolId: number): string | null {
+	const row = db
+		.select({ name: leaderTenures.personName })
+		.from(leaderTenures)
+		.where(
+			and(
+				eq(leaderTenures.role, 'principal'),
+				eq(leaderTenures.schoolId, schoolId),
+				isNull(leaderTenures.endedOn)
+			)
+		)
+		.orderBy(desc(leaderTenures.startedOn))
+		.get();
+	return row?.name ?? null;
 }
