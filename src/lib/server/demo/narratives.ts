@@ -264,8 +264,8 @@ export function updateText(facts: UpdateFacts): UpdateText {
 }
 
 export const revisionNote: Bilingual = {
-	en: ' Revised: the spring screener results for two schools were corrected after publication.',
-	es: ' Revisado: después de la publicación se corrigieron los resultados de la evaluación de primavera de dos escuelas.'
+	en: 'Revised after publication: the winter screener results for two schools were corrected, and the figures below use the corrected data.',
+	es: 'Revisado después de la publicación: se corrigieron los resultados de la evaluación de invierno de dos escuelas, y las cifras siguientes usan los datos corregidos.'
 };
 
 export const boardQuestionTexts: { question: string; answer: string | null }[] = [
@@ -287,6 +287,16 @@ export const boardQuestionTexts: { question: string; answer: string | null }[] =
 	{
 		question: 'Could the board see the results by school before the June meeting?',
 		answer: null
+	},
+	{
+		question: 'Which schools have not started the coaching cycles, and why?',
+		answer:
+			'Two schools started late because their principals were new; both have completed a first cycle since.'
+	},
+	{
+		question: 'How do the results for English learners compare with last year?',
+		answer:
+			'They improved at most schools, but the gap with all students narrowed only slightly; the next update shows them by school.'
 	},
 	{
 		question: 'What did the district change after the winter results?',
