@@ -10,6 +10,7 @@ import {
 } from '$lib/server/throughline/initiatives';
 import { listPriorities } from '$lib/server/throughline/priorities';
 import { formValues } from '$lib/server/throughline/form';
+import { historyOf } from '$lib/server/audit/history';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -20,6 +21,7 @@ export const load: PageServerLoad = (event) => {
 		initiative,
 		priorities: listPriorities(db()),
 		schools: schoolChoices(db()),
+		history: historyOf(db(), 'initiative', id),
 		saved: event.url.searchParams.get('saved')
 	};
 };

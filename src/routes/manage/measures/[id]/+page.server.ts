@@ -6,6 +6,7 @@ import { deleteMeasure, getMeasure, updateMeasure } from '$lib/server/throughlin
 import { listPriorities } from '$lib/server/throughline/priorities';
 import { schoolYearChoices } from '$lib/server/throughline/structures';
 import { formValues } from '$lib/server/throughline/form';
+import { historyOf } from '$lib/server/audit/history';
 import { boardSignals, signalsAbout } from '$lib/server/signals';
 import { signalContext } from '$lib/server/throughline/context';
 
@@ -24,6 +25,7 @@ export const load: PageServerLoad = (event) => {
 		priorities: listPriorities(db()),
 		years: schoolYearChoices(db()),
 		signals: signalsAbout(boardSignals(db(), signalContext(db())), 'measure', id),
+		history: historyOf(db(), 'measure', id),
 		saved: event.url.searchParams.get('saved')
 	};
 };

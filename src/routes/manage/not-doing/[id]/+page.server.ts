@@ -10,7 +10,11 @@ export const load: PageServerLoad = (event) => {
 	const id = Number(event.params.id);
 	const item = Number.isInteger(id) ? getNotDoing(db(), id) : undefined;
 	if (!item) error(404, 'There is no such decision.');
-	return { item, saved: event.url.searchParams.get('saved') };
+	return {
+		item,
+		history: historyOf(db(), 'not_doing', id),
+		saved: event.url.searchParams.get('saved')
+	};
 };
 
 export const actions: Actions = {

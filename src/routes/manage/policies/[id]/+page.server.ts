@@ -9,6 +9,7 @@ import {
 	updatePolicy
 } from '$lib/server/throughline/policies';
 import { formValues } from '$lib/server/throughline/form';
+import { historyOf } from '$lib/server/audit/history';
 import { boardSignals, signalsAbout } from '$lib/server/signals';
 import { signalContext } from '$lib/server/throughline/context';
 
@@ -21,6 +22,7 @@ export const load: PageServerLoad = (event) => {
 		policy,
 		structures: structuresOfPolicy(db(), id),
 		signals: signalsAbout(boardSignals(db(), signalContext(db())), 'policy', id),
+		history: historyOf(db(), 'policy', id),
 		saved: event.url.searchParams.get('saved')
 	};
 };

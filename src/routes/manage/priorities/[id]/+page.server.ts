@@ -11,6 +11,7 @@ import {
 import { listStructures } from '$lib/server/throughline/structures';
 import { listMeasures } from '$lib/server/throughline/measures';
 import { formValues } from '$lib/server/throughline/form';
+import { historyOf } from '$lib/server/audit/history';
 import { boardSignals, signalsAbout } from '$lib/server/signals';
 import { signalContext } from '$lib/server/throughline/context';
 
@@ -25,6 +26,7 @@ export const load: PageServerLoad = (event) => {
 		structures: listStructures(db(), { priorityId: id }),
 		measures: listMeasures(db(), { priorityId: id }),
 		signals: signalsAbout(boardSignals(db(), signalContext(db())), 'priority', id),
+		history: historyOf(db(), 'priority', id),
 		saved: event.url.searchParams.get('saved')
 	};
 };
