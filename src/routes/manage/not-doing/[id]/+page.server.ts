@@ -4,6 +4,7 @@ import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { deleteNotDoing, getNotDoing, updateNotDoing } from '$lib/server/throughline/not-doing';
 import { formValues } from '$lib/server/throughline/form';
+import { historyOf } from '$lib/server/audit/history';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
