@@ -60,6 +60,7 @@ test.describe('the throughline map (board)', () => {
 	});
 
 	test('board pages pass axe', async ({ page }) => {
+		test.setTimeout(240_000);
 		for (const path of [
 			'/board',
 			'/board/throughline',
@@ -77,6 +78,7 @@ test.describe('manage pages (staff)', () => {
 	test.use({ storageState: storageStateFor('staff') });
 
 	test('pass axe, including a form showing errors', async ({ page }) => {
+		test.setTimeout(600_000);
 		for (const path of [
 			'/manage',
 			'/manage/priorities',
