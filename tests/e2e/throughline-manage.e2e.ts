@@ -128,7 +128,9 @@ test('measures: a target for a school year that does not exist is refused', asyn
 	await page.goto('/manage/measures/new');
 	await page.getByLabel('Name', { exact: true }).fill(`Writing proficiency ${code}`);
 	await page.getByLabel('Code').fill(code);
-	await page.getByLabel('Priority').selectOption({ label: 'Every student reading by third grade' });
+	await page
+		.getByLabel('Priority', { exact: true })
+		.selectOption({ label: 'Every student reading by third grade' });
 	await page.getByLabel('Baseline year').selectOption({ label: '2022-23' });
 	await page.getByLabel('Baseline value').fill('41.5');
 	await page.getByLabel('School year, row 1').fill('2024-25');
