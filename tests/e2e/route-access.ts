@@ -73,5 +73,58 @@ export const routeAccess: Record<string, RouteAccess> = {
 		}
 	},
 	'/admin/settings': { page: 'admin', actions: { update: 'admin' } },
-	'/admin/audit': { page: 'admin' }
+	'/admin/audit': { page: 'admin' },
+
+	// The throughline (issue 4): the board reads, staff and the superintendent edit
+	'/board': { page: 'board' },
+	'/board/throughline': { page: 'board' },
+	'/manage': { page: 'edit' },
+	'/manage/priorities': { page: 'edit' },
+	'/manage/priorities/new': { page: 'edit', actions: { create: 'edit' } },
+	'/manage/priorities/[id]': {
+		page: 'edit',
+		params: { id: '1' },
+		actions: { update: 'edit', delete: 'edit' }
+	},
+	'/manage/measures': { page: 'edit' },
+	'/manage/measures/new': { page: 'edit', actions: { create: 'edit' } },
+	'/manage/measures/[id]': {
+		page: 'edit',
+		params: { id: '1' },
+		actions: { update: 'edit', delete: 'edit' }
+	},
+	'/manage/structures': { page: 'edit' },
+	'/manage/structures/new': { page: 'edit', actions: { create: 'edit' } },
+	'/manage/structures/[id]': {
+		page: 'edit',
+		params: { id: '1' },
+		actions: {
+			update: 'edit',
+			linkPolicy: 'edit',
+			unlinkPolicy: 'edit',
+			priorities: 'edit',
+			delete: 'edit'
+		}
+	},
+	'/manage/policies': { page: 'edit' },
+	'/manage/policies/new': { page: 'edit', actions: { create: 'edit' } },
+	'/manage/policies/[id]': {
+		page: 'edit',
+		params: { id: '1' },
+		actions: { update: 'edit', delete: 'edit' }
+	},
+	'/manage/not-doing': { page: 'edit' },
+	'/manage/not-doing/new': { page: 'edit', actions: { create: 'edit' } },
+	'/manage/not-doing/[id]': {
+		page: 'edit',
+		params: { id: '1' },
+		actions: { update: 'edit', delete: 'edit' }
+	},
+	'/manage/initiatives': { page: 'edit' },
+	'/manage/initiatives/new': { page: 'edit', actions: { create: 'edit' } },
+	'/manage/initiatives/[id]': {
+		page: 'edit',
+		params: { id: '1' },
+		actions: { update: 'edit', delete: 'edit' }
+	}
 };

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.ts';
 import type { Signal, SignalContext, SignalSource } from './types.ts';
+import { throughlineSignals } from '../throughline/signals.ts';
 import { reachSignals } from '../implementation/signals.ts';
 import { leadershipSignals } from '../leadership/signals.ts';
 import { meetingSignals } from '../meetings/signals.ts';
@@ -8,7 +9,13 @@ import { feedbackSignals } from '../feedback/signals.ts';
 export type { Signal, SignalContext, SignalSource } from './types.ts';
 
 /** Each product area contributes its own signals; add an area's source here. */
-const sources: SignalSource[] = [reachSignals, leadershipSignals, meetingSignals, feedbackSignals];
+const sources: SignalSource[] = [
+	throughlineSignals,
+	reachSignals,
+	leadershipSignals,
+	meetingSignals,
+	feedbackSignals
+];
 
 export function boardSignals(db: Db, context: SignalContext): Signal[] {
 	return sources.flatMap((source) => source(db, context));

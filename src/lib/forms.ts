@@ -1,0 +1,27 @@
+// Turning a saved row into the strings a form shows (shared by server and browser).
+
+export type FormValues = Record<string, string | string[]>;
+
+/** null → '', numbers → text, true → 'on' (a checked box), false → ''; lists stay lists. */
+export function toValues(row: Record<string, unknown>): FormValues {
+	const out: FormValues = {};
+	for (const [k, v] of Object.entries(row)) {
+		if (Array.isArray(v)) out[k] = v.map(String);
+		else if (v === null || v === undefined || v === false) out[k] = '';
+		else if (v === true) out[k] = 'on';
+		else out[k] = String(v);
+	}
+	return out;
+}
+
+/** One value of a form as text. */
+export function text(values: FormValues, key: string): string {
+	const v = values[key];
+	return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+}
+
+/** One value of a form as a list (checkboxes, repeated rows). */
+export function list(values: FormValues, key: string): string[] {
+	const v = values[key];
+	return Array.isArray(v) ? v : v ? [v] : [];
+}

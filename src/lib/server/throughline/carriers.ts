@@ -1,0 +1,87 @@
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import {
+	policies,
+	policyStructures,
+	structurePriorities,
+	structures,
+	type PolicyKind,
+	type PolicyRelation,
+	type StructureAuthority,
+	type StructureCategory
+} from '../db/schema/structures.ts';
+
+export interface PriorityCarriers {
+	structures: {
+		name: string;
+		category: StructureCategory;
+		authority: StructureAuthority;
+		origin: 'repurposed' | 'new';
+		policies: {
+			kind: PolicyKind;
+			number: string;
+			title: string;
+			url: string | null;
+			relation: PolicyRelation;
+		}[];
+	}[];
+}
+
+/**
+ * The structures that carry a priority and the board policies behind each — public facts only
+ * (names, categories, policy numbers and titles, links), never descriptions or internal notes.
+ * Required structures come first.
+ */
+export function carriersOfPriority(db: Db, priorityId: number): PriorityCarriers {
+	const rows = db
+		.select({
+			id: structures.id,
+			name: structures.name,
+			category: structures.category,
+			authority: structures.authority,
+			origin: structures.origin
+		})
+		.from(structurePriorities)
+		.innerJoin(structures, eq(structures.id, structurePriorities.structureId))
+		.where(eq(structurePriorities.priorityId, priorityId))
+		.orderBy(desc(structures.authority), asc(structures.sortOrder), asc(structures.name))
+		.all();
+	const links = rows.length
+		? db
+				.select({
+					structureId: policyStructures.structureId,
+					relation: policyStructures.relation,
+					kind: policies.kind,
+					number: policies.number,
+					title: policies.title,
+					url: policies.url
+				})
+				.from(policyStructures)
+				.innerJoin(policies, eq(policies.id, policyStructures.policyId))
+				.where(
+					inArray(
+						policyStructures.structureId,
+						rows.map((r) => r.id)
+					)
+				)
+				.orderBy(asc(policies.number), asc(policies.kind))
+				.all()
+		: [];
+	return {
+		structures: rows.map((s) => ({
+			name: s.name,
+			category: s.category,
+			authority: s.authority,
+			origin: s.origin,
+			policies: links
+				.filter((l) => l.structureId === s.id)
+				.map((l) => ({
+					kind: l.kind,
+					number: l.number,
+					title: l.title,
+					url: l.url,
+					relation: l.relation
+				}))
+		}))
+	};
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../testing.ts';
+import { auditLog } from '../db/schema/audit.ts';
+import { schoolYears } from '../db/schema/district.ts';
+import { priorities } from '../db/schema/priorities.ts';
+import { policyStructures } from '../db/schema/structures.ts';
+import { createPriority, deletePriority, updatePriority } from './priorities.ts';
+import { createPolicy } from './policies.ts';
+import { createMeasure, getMeasure } from './measures.ts';
+import {
+	createStructure,
+	linkPolicy,
+	setStructurePriorities,
+	structureLinks,
+	unlinkPolicy
+} from './structures.ts';
+import { carriersOfPriority } from './carriers.ts';
+import { throughlineGraph } from './map.ts';
+import { pathsThrough } from '../../throughline/paths.ts';
+
+const actor = { id: 'u1', email: 'staff@example.org' };
+const priority = {
+	title: 'Reading by grade 3',
+	slug: 'reading',
+	status: 'active',
+	description: '',
+	sortOrder: '1'
+};
+
+describe('editing the throughline', () => {
+	it('creates a priority and records it; refuses a duplicate slug and saves nothing', () => {
+		const db = testDb();
+		const first = createPriority(db, actor, priority);
+		expect(first.ok).toBe(true);
+		const again = createPriority(db, actor, { ...priority, title: 'Other' });
+		expect(again).toEqual({
+			ok: false,
+			errors: { slug: ['Another priority already uses this slug.'] }
+		});
+		expect(db.select().from(priorities).all()).toHaveLength(1);
+		expect(
+			db
+				.select()
+				.from(auditLog)
+				.all()
+				.map((a) => a.action)
+		).toEqual(['create']);
+	});
+
+	it('rejects empty, too long and malformed values with a message per field', () => {
+		const db = testDb();
+		const r = createPriority(db, actor, {
+			title: '',
+			slug: 'Not A Slug',
+			status: 'paused',
+			adoptedOn: '2025-02-30',
+			titleEs: 'x'.repeat(201)
+		});
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(Object.keys(r.errors).sort()).toEqual([
+			'adoptedOn',
+			'slug',
+			'status',
+			'title',
+			'titleEs'
+		]);
+		expect(db.select().from(priorities).all()).toHaveLength(0);
+	});
+
+	it('updates and deletes with before and after in the audit trail', () => {
+		const db = testDb();
+		const r = createPriority(db, actor, priority);
+		if (!r.ok) throw new Error('not created');
+		expect(updatePriority(db, actor, r.id, { ...priority, title: 'Readers by 3' }).ok).toBe(true);
+		expect(deletePriority(db, actor, r.id)).toBe(true);
+		const log = db.select().from(auditLog).all();
+		expect(log.map((a) => a.action)).toEqual(['create', 'update', 'delete']);
+		expect((log[1].before as { title: string }).title).toBe('Reading by grade 3');
+		expect((log[1].after as { title: string }).title).toBe('Readers by 3');
+	});
+
+	it('refuses a duplicate policy number of the same kind', () => {
+		const db = testDb();
+		const p = { kind: 'BP', number: '6000', title: 'Concepts and Roles' };
+		expect(createPolicy(db, actor, p).ok).toBe(true);
+		expect(createPolicy(db, actor, p)).toMatchObject({
+			ok: false,
+			errors: { number: expect.any(Array) }
+		});
+		expect(createPolicy(db, actor, { ...p, kind: 'AR' }).ok).toBe(true);
+		expect(createPolicy(db, actor, { ...p, number: '60' })).toMatchObject({ ok: false });
+	});
+
+	it('saves measure targets by school year and refuses a year that does not exist', () => {
+		const db = testDb();
+		db.insert(schoolYears).values({ id: 7, label: '2025-26', startYear: 2025 }).run();
+		const m = {
+			name: 'Grade 3 reading',
+			code: 'g3-reading',
+			unit: 'percent',
+			direction: 'higher',
+			kind: 'outcome',
+			targetYear: ['2025-26', ''],
+			targetValue: ['55', '']
+		};
+		const bad = createMeasure(db, actor, { ...m, targetYear: ['2031-32'], targetValue: ['70'] });
+		expect(bad.ok).toBe(false);
+		if (!bad.ok) expect(bad.errors['targets.0'][0]).toContain('There is no school year 2031-32');
+		const good = createMeasure(db, actor, m);
+		if (!good.ok) throw new Error(JSON.stringify(good.errors));
+		expect(getMeasure(db, good.id)?.targets).toEqual([
+			{ schoolYearId: 7, label: '2025-26', value: 55 }
+		]);
+	});
+
+	it('links policies and priorities to a structure, and the public carriers show them', () => {
+		const db = testDb();
+		const pr = createPriority(db, actor, priority);
+		const po = createPolicy(db, actor, {
+			kind: 'BP',
+			number: '6000',
+			title: 'Concepts and Roles',
+			url: 'https://example.org/bp6000'
+		});
+		const st = createStructure(db, actor, {
+			name: 'Collaboration time',
+			category: 'time',
+			authority: 'required',
+			origin: 'repurposed',
+			description: 'Internal: union MOU pending'
+		});
+		if (!pr.ok || !po.ok || !st.ok) throw new Error('fixture');
+		expect(
+			linkPolicy(db, actor, st.id, { policyId: String(po.id), relation: 'establishes' }).ok
+		).toBe(true);
+		expect(linkPolicy(db, actor, st.id, { policyId: String(po.id), relation: 'funds' }).ok).toBe(
+			true
+		);
+		expect(db.select().from(policyStructures).all()).toEqual([
+			{ policyId: po.id, structureId: st.id, relation: 'funds' }
+		]);
+		expect(setStructurePriorities(db, actor, st.id, [pr.id]).ok).toBe(true);
+		const carriers = carriersOfPriority(db, pr.id);
+		expect(carriers).toEqual({
+			structures: [
+				{
+					name: 'Collaboration time',
+					category: 'time',
+					authority: 'required',
+					origin: 'repurposed',
+					policies: [
+						{
+							kind: 'BP',
+							number: '6000',
+							title: 'Concepts and Roles',
+							url: 'https://example.org/bp6000',
+							relation: 'funds'
+						}
+					]
+				}
+			]
+		});
+		expect(JSON.stringify(carriers)).not.toContain('MOU');
+		expect(unlinkPolicy(db, actor, st.id, po.id)).toBe(true);
+		expect(structureLinks(db, st.id).policies).toEqual([]);
+	});
+});
+
+describe('paths through the throughline', () => {
+	it('highlight everything upstream and downstream of an item, and nothing else', () => {
+		const db = testDb();
+		const P = (slug: string) => createPriority(db, actor, { ...priority, slug, title: slug });
+		const S = (name: string) =>
+			createStructure(db, actor, { name, category: 'time', authority: 'required', origin: 'new' });
+		const [a, b] = [P('a'), P('b')];
+		const [s1, s2] = [S('s1'), S('s2')];
+		const pol = createPolicy(db, actor, { kind: 'BP', number: '6000', title: 'T' });
+		if (!a.ok || !b.ok || !s1.ok || !s2.ok || !pol.ok) throw new Error('fixture');
+		linkPolicy(db, actor, s1.id, { policyId: String(pol.id), relation: 'requires' });
+		setStructurePriorities(db, actor, s1.id, [a.id]);
+		setStructurePriorities(db, actor, s2.id, [a.id, b.id]);
+		const graph = throughlineGraph(db);
+		// through s1: its policy, its priority a; not s2 (a sibling carrier) nor b
+		expect([...pathsThrough(graph, `structure-${s1.id}`)].sort()).toEqual(
+			[`policy-${pol.id}`, `priority-${a.id}`, `structure-${s1.id}`].sort()
+		);
+		// through b: only s2 carries it, and no policy stands behind s2
+		expect([...pathsThrough(graph, `priority-${b.id}`)].sort()).toEqual(
+			[`priority-${b.id}`, `structure-${s2.id}`].sort()
+		);
+	});
+});

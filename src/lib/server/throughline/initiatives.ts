@@ -1,0 +1,210 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/open.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
+import { schools } from '../db/schema/district.ts';
+import { initiatives, initiativeSchools, priorities } from '../db/schema/priorities.ts';
+import {
+	checkbox,
+	optionalId,
+	parse,
+	plainText,
+	requiredText,
+	type FieldErrors,
+	type Saved
+} from './form.ts';
+
+export const initiativeInput = z.object({
+	name: requiredText('name', 200),
+	description: plainText('description', 4000),
+	priorityId: optionalId('priority'),
+	active: checkbox,
+	startYear: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v) return null;
+			const n = Number(v);
+			if (!Number.isInteger(n) || n < 1990 || n > 2100) {
+				ctx.addIssue({
+					code: 'custom',
+					message: 'Enter the year it started as four digits, e.g. 2023.'
+				});
+				return z.NEVER;
+			}
+			return n;
+		}),
+	schoolIds: z
+		.array(z.string())
+		.optional()
+		.transform((ids, ctx) => {
+			const out = (ids ?? []).map(Number);
+			if (out.some((n) => !Number.isInteger(n) || n <= 0)) {
+				ctx.addIssue({ code: 'custom', message: 'Choose schools from the list.' });
+				return z.NEVER;
+			}
+			return [...new Set(out)];
+		})
+});
+
+export type Initiative = typeof initiatives.$inferSelect;
+
+export function listInitiatives(
+	db: Db,
+	filter: { schoolId?: number; active?: boolean; priorityId?: number } = {}
+) {
+	return db
+		.select({
+			id: initiatives.id,
+			name: initiatives.name,
+			active: initiatives.active,
+			startYear: initiatives.startYear,
+			priorityId: initiatives.priorityId,
+			priority: priorities.title,
+			schoolCount: sql<number>`(select count(*) from ${initiativeSchools} where ${initiativeSchools.initiativeId} = ${initiatives.id})`
+		})
+		.from(initiatives)
+		.leftJoin(priorities, eq(priorities.id, initiatives.priorityId))
+		.where(
+			and(
+				filter.active === undefined ? undefined : eq(initiatives.active, filter.active),
+				filter.priorityId ? eq(initiatives.priorityId, filter.priorityId) : undefined,
+				filter.schoolId
+					? sql`exists (select 1 from ${initiativeSchools} where ${initiativeSchools.initiativeId} = ${initiatives.id} and ${initiativeSchools.schoolId} = ${filter.schoolId})`
+					: undefined
+			)
+		)
+		.orderBy(asc(initiatives.name))
+		.all();
+}
+
+export function getInitiative(db: Db, id: number) {
+	const row = db.select().from(initiatives).where(eq(initiatives.id, id)).get();
+	if (!row) return undefined;
+	const schoolIds = db
+		.select({ id: initiativeSchools.schoolId })
+		.from(initiativeSchools)
+		.where(eq(initiativeSchools.initiativeId, id))
+		.all()
+		.map((r) => r.id);
+	return { ...row, schoolIds };
+}
+
+export function schoolChoices(db: Db) {
+	return db
+		.select({ id: schools.id, name: schools.name })
+		.from(schools)
+		.where(eq(schools.status, 'open'))
+		.orderBy(asc(schools.name))
+		.all();
+}
+
+function validated(db: Db, values: unknown, id?: number) {
+	const parsed = parse(initiativeInput, values);
+	if (!parsed.ok) return parsed;
+	const errors: FieldErrors = {};
+	const same = eq(initiatives.name, parsed.data.name);
+	if (
+		db
+			.select({ id: initiatives.id })
+			.from(initiatives)
+			.where(id === undefined ? same : and(same, ne(initiatives.id, id)))
+			.get()
+	)
+		errors.name = ['Another initiative already has this name.'];
+	if (
+		parsed.data.priorityId !== null &&
+		!db
+			.select({ id: priorities.id })
+			.from(priorities)
+			.where(eq(priorities.id, parsed.data.priorityId))
+			.get()
+	)
+		errors.priorityId = ['Choose a priority from the list.'];
+	const known = new Set(
+		db
+			.select({ id: schools.id })
+			.from(schools)
+			.all()
+			.map((s) => s.id)
+	);
+	if (parsed.data.schoolIds.some((s) => !known.has(s)))
+		errors.schoolIds = ['Choose schools from the list.'];
+	return Object.keys(errors).length ? { ok: false as const, errors } : parsed;
+}
+
+function writeSchools(db: Db, initiativeId: number, schoolIds: number[]) {
+	db.delete(initiativeSchools).where(eq(initiativeSchools.initiativeId, initiativeId)).run();
+	if (schoolIds.length)
+		db.insert(initiativeSchools)
+			.values(schoolIds.map((schoolId) => ({ initiativeId, schoolId })))
+			.run();
+}
+
+export function createInitiative(db: Db, actor: Actor, values: unknown): Saved {
+	const parsed = validated(db, values);
+	if (!parsed.ok) return parsed;
+	const { schoolIds, ...fields } = parsed.data;
+	return db.transaction(() => {
+		const row = db.insert(initiatives).values(fields).returning().get();
+		writeSchools(db, row.id, schoolIds);
+		recordAudit(db, actor, {
+			action: 'create',
+			entity: 'initiative',
+			entityId: row.id,
+			after: { ...row, schoolIds }
+		});
+		return { ok: true as const, id: row.id };
+	});
+}
+
+export function updateInitiative(db: Db, actor: Actor, id: number, values: unknown): Saved {
+	const before = getInitiative(db, id);
+	if (!before) return { ok: false, errors: { form: ['This initiative no longer exists.'] } };
+	const parsed = validated(db, values, id);
+	if (!parsed.ok) return parsed;
+	const { schoolIds, ...fields } = parsed.data;
+	return db.transaction(() => {
+		const row = db.update(initiatives).set(fields).where(eq(initiatives.id, id)).returning().get();
+		writeSchools(db, id, schoolIds);
+		recordAudit(db, actor, {
+			action: 'update',
+			entity: 'initiative',
+			entityId: id,
+			before,
+			after: { ...row, schoolIds }
+		});
+		return { ok: true as const, id };
+	});
+}
+
+export function deleteInitiative(db: Db, actor: Actor, id: number): boolean {
+	const before = getInitiative(db, id);
+	if (!before) return false;
+	db.transaction(() => {
+		db.delete(initiatives).where(eq(initiatives.id, id)).run();
+		recordAudit(db, actor, { action: 'delete', entity: 'initiative', entityId: id, before });
+	});
+	return true;
+}
+
+/** Active initiatives per open school, most first. */
+export function initiativeLoad(db: Db) {
+	return db
+		.select({
+			schoolId: schools.id,
+			school: schools.name,
+			active: sql<number>`count(${initiatives.id})`
+		})
+		.from(schools)
+		.leftJoin(initiativeSchools, eq(initiativeSchools.schoolId, schools.id))
+		.leftJoin(
+			initiatives,
+			and(eq(initiatives.id, initiativeSchools.initiativeId), eq(initiatives.active, true))
+		)
+		.where(eq(schools.status, 'open'))
+		.groupBy(schools.id)
+		.orderBy(sql`count(${initiatives.id}) desc`, asc(schools.name))
+		.all();
+}

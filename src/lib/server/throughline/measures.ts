@@ -1,0 +1,256 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/open.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
+import { schoolYears } from '../db/schema/district.ts';
+import {
+	measureDirections,
+	measureKinds,
+	measures,
+	measureTargets,
+	measureUnits
+} from '../db/schema/measures.ts';
+import { priorities } from '../db/schema/priorities.ts';
+import {
+	checkbox,
+	choice,
+	integerIn,
+	optionalId,
+	optionalNumber,
+	optionalText,
+	parse,
+	plainText,
+	requiredText,
+	type FieldErrors,
+	type Saved
+} from './form.ts';
+import { slugPattern } from './priorities.ts';
+
+export const measureInput = z.object({
+	name: requiredText('name', 200),
+	code: requiredText('code', 60).regex(
+		slugPattern,
+		'Use lower-case letters, digits and single hyphens in the code (e.g. grade3-reading).'
+	),
+	priorityId: optionalId('priority'),
+	unit: choice('unit', measureUnits),
+	direction: choice('direction (which way is better)', measureDirections),
+	kind: choice('kind (outcome or implementation)', measureKinds),
+	source: plainText('source', 500),
+	baselineYearId: optionalId('baseline year'),
+	baselineValue: optionalNumber('baseline value'),
+	headline: checkbox,
+	sortOrder: integerIn('order', 0, 999, 0),
+	nameEs: optionalText('Spanish name', 200),
+	targetYear: z.array(z.string()).optional(),
+	targetValue: z.array(z.string()).optional()
+});
+
+export type Measure = typeof measures.$inferSelect;
+export interface TargetRow {
+	schoolYearId: number;
+	label: string;
+	value: number;
+}
+
+export function listMeasures(
+	db: Db,
+	filter: { priorityId?: number; kind?: (typeof measureKinds)[number] } = {}
+) {
+	return db
+		.select({
+			id: measures.id,
+			code: measures.code,
+			name: measures.name,
+			unit: measures.unit,
+			direction: measures.direction,
+			kind: measures.kind,
+			headline: measures.headline,
+			priorityId: measures.priorityId,
+			priority: priorities.title
+		})
+		.from(measures)
+		.leftJoin(priorities, eq(priorities.id, measures.priorityId))
+		.where(
+			and(
+				filter.priorityId ? eq(measures.priorityId, filter.priorityId) : undefined,
+				filter.kind ? eq(measures.kind, filter.kind) : undefined
+			)
+		)
+		.orderBy(asc(priorities.sortOrder), asc(measures.sortOrder), asc(measures.name))
+		.all();
+}
+
+export function getMeasure(db: Db, id: number) {
+	const row = db.select().from(measures).where(eq(measures.id, id)).get();
+	if (!row) return undefined;
+	return { ...row, targets: targetsOf(db, id) };
+}
+
+export function targetsOf(db: Db, measureId: number): TargetRow[] {
+	return db
+		.select({
+			schoolYearId: measureTargets.schoolYearId,
+			label: schoolYears.label,
+			value: measureTargets.value
+		})
+		.from(measureTargets)
+		.innerJoin(schoolYears, eq(schoolYears.id, measureTargets.schoolYearId))
+		.where(eq(measureTargets.measureId, measureId))
+		.orderBy(asc(schoolYears.startYear))
+		.all();
+}
+
+/**
+ * Reads the target rows (school year label + value; blank rows are skipped). Each row's problem is
+ * reported as `targets.<row>`.
+ */
+function readTargets(
+	db: Db,
+	years: string[],
+	values: string[],
+	errors: FieldErrors
+): { schoolYearId: number; value: number }[] {
+	const known = new Map(
+		db
+			.select({ id: schoolYears.id, label: schoolYears.label })
+			.from(schoolYears)
+			.all()
+			.map((y) => [y.label, y.id])
+	);
+	const out: { schoolYearId: number; value: number }[] = [];
+	const seen = new Set<number>();
+	const rows = Math.max(years.length, values.length);
+	for (let i = 0; i < rows; i++) {
+		const year = (years[i] ?? '').trim();
+		const raw = (values[i] ?? '').trim();
+		if (!year && !raw) continue;
+		const key = `targets.${i}`;
+		if (!year) {
+			errors[key] = ['Enter the school year of this target, e.g. 2025-26.'];
+			continue;
+		}
+		const yearId = known.get(year);
+		if (yearId === undefined) {
+			errors[key] = [
+				`There is no school year ${year}. Use one of: ${[...known.keys()].join(', ') || 'none yet'}.`
+			];
+			continue;
+		}
+		if (seen.has(yearId)) {
+			errors[key] = [`There is already a target for ${year}.`];
+			continue;
+		}
+		const value = Number(raw);
+		if (!raw || !Number.isFinite(value)) {
+			errors[key] = [`Enter the target for ${year} as a number.`];
+			continue;
+		}
+		seen.add(yearId);
+		out.push({ schoolYearId: yearId, value });
+	}
+	return out;
+}
+
+function validated(db: Db, values: unknown, id?: number) {
+	const parsed = parse(measureInput, values);
+	const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+	const raw = (values ?? {}) as { targetYear?: unknown; targetValue?: unknown };
+	const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : v == null ? [] : [String(v)]);
+	const targets = readTargets(db, list(raw.targetYear), list(raw.targetValue), errors);
+	if (parsed.ok) {
+		const d = parsed.data;
+		const same = eq(measures.code, d.code);
+		if (
+			db
+				.select({ id: measures.id })
+				.from(measures)
+				.where(id === undefined ? same : and(same, ne(measures.id, id)))
+				.get()
+		)
+			errors.code = ['Another measure already uses this code.'];
+		if (
+			d.priorityId !== null &&
+			!db
+				.select({ id: priorities.id })
+				.from(priorities)
+				.where(eq(priorities.id, d.priorityId))
+				.get()
+		)
+			errors.priorityId = ['Choose a priority from the list.'];
+		if (
+			d.baselineYearId !== null &&
+			!db
+				.select({ id: schoolYears.id })
+				.from(schoolYears)
+				.where(eq(schoolYears.id, d.baselineYearId))
+				.get()
+		)
+			errors.baselineYearId = ['Choose a school year from the list.'];
+		if ((d.baselineYearId === null) !== (d.baselineValue === null))
+			errors[d.baselineValue === null ? 'baselineValue' : 'baselineYearId'] = [
+				'Give both the baseline year and its value, or neither.'
+			];
+	}
+	if (!parsed.ok || Object.keys(errors).length) return { ok: false as const, errors };
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { targetYear, targetValue, ...fields } = parsed.data;
+	return { ok: true as const, fields, targets };
+}
+
+function writeTargets(
+	db: Db,
+	measureId: number,
+	targets: { schoolYearId: number; value: number }[]
+) {
+	db.delete(measureTargets).where(eq(measureTargets.measureId, measureId)).run();
+	if (targets.length)
+		db.insert(measureTargets)
+			.values(targets.map((t) => ({ ...t, measureId })))
+			.run();
+}
+
+export function createMeasure(db: Db, actor: Actor, values: unknown): Saved {
+	const v = validated(db, values);
+	if (!v.ok) return v;
+	return db.transaction(() => {
+		const row = db.insert(measures).values(v.fields).returning().get();
+		writeTargets(db, row.id, v.targets);
+		recordAudit(db, actor, {
+			action: 'create',
+			entity: 'measure',
+			entityId: row.id,
+			after: { ...row, targets: targetsOf(db, row.id) }
+		});
+		return { ok: true as const, id: row.id };
+	});
+}
+
+export function updateMeasure(db: Db, actor: Actor, id: number, values: unknown): Saved {
+	const before = getMeasure(db, id);
+	if (!before) return { ok: false, errors: { form: ['This measure no longer exists.'] } };
+	const v = validated(db, values, id);
+	if (!v.ok) return v;
+	return db.transaction(() => {
+		const row = db.update(measures).set(v.fields).where(eq(measures.id, id)).returning().get();
+		writeTargets(db, id, v.targets);
+		recordAudit(db, actor, {
+			action: 'update',
+			entity: 'measure',
+			entityId: id,
+			before,
+			after: { ...row, targets: targetsOf(db, id) }
+		});
+		return { ok: true as const, id };
+	});
+}
+
+export function deleteMeasure(db: Db, actor: Actor, id: number): boolean {
+	const before = getMeasure(db, id);
+	if (!before) return false;
+	db.transaction(() => {
+		db.delete(measures).where(eq(measures.id, id)).run();
+		recordAudit(db, actor, { action: 'delete', entity: 'measure', entityId: id, before });
+	});
+	return true;
+}

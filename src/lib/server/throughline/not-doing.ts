@@ -1,0 +1,68 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/open.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
+import { notDoingItems } from '../db/schema/priorities.ts';
+import { choice, optionalText, parse, requiredDate, requiredText, type Saved } from './form.ts';
+
+export const notDoingDecisions = ['not pursued', 'stopped'] as const;
+
+export const notDoingInput = z.object({
+	title: requiredText('what the board decided not to do', 200),
+	decision: choice('decision', notDoingDecisions),
+	decidedOn: requiredDate('date of the decision'),
+	reason: requiredText('reason', 2000),
+	titleEs: optionalText('Spanish title', 200),
+	reasonEs: optionalText('Spanish reason', 2000)
+});
+
+export type NotDoingItem = typeof notDoingItems.$inferSelect;
+
+export function listNotDoing(db: Db): NotDoingItem[] {
+	return db
+		.select()
+		.from(notDoingItems)
+		.orderBy(desc(notDoingItems.decidedOn), asc(notDoingItems.title))
+		.all();
+}
+
+export function getNotDoing(db: Db, id: number): NotDoingItem | undefined {
+	return db.select().from(notDoingItems).where(eq(notDoingItems.id, id)).get();
+}
+
+export function createNotDoing(db: Db, actor: Actor, values: unknown): Saved {
+	const parsed = parse(notDoingInput, values);
+	if (!parsed.ok) return parsed;
+	return db.transaction(() => {
+		const row = db.insert(notDoingItems).values(parsed.data).returning().get();
+		recordAudit(db, actor, { action: 'create', entity: 'not_doing', entityId: row.id, after: row });
+		return { ok: true as const, id: row.id };
+	});
+}
+
+export function updateNotDoing(db: Db, actor: Actor, id: number, values: unknown): Saved {
+	const before = getNotDoing(db, id);
+	if (!before) return { ok: false, errors: { form: ['This item no longer exists.'] } };
+	const parsed = parse(notDoingInput, values);
+	if (!parsed.ok) return parsed;
+	return db.transaction(() => {
+		const after = db
+			.update(notDoingItems)
+			.set(parsed.data)
+			.where(eq(notDoingItems.id, id))
+			.returning()
+			.get();
+		recordAudit(db, actor, { action: 'update', entity: 'not_doing', entityId: id, before, after });
+		return { ok: true as const, id };
+	});
+}
+
+export function deleteNotDoing(db: Db, actor: Actor, id: number): boolean {
+	const before = getNotDoing(db, id);
+	if (!before) return false;
+	db.transaction(() => {
+		db.delete(notDoingItems).where(eq(notDoingItems.id, id)).run();
+		recordAudit(db, actor, { action: 'delete', entity: 'not_doing', entityId: id, before });
+	});
+	return true;
+}

@@ -1,0 +1,157 @@
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/open.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
+import { priorities, priorityStatuses, type PriorityStatus } from '../db/schema/priorities.ts';
+import { boardMeetings } from '../db/schema/meetings.ts';
+import {
+	choice,
+	integerIn,
+	optionalDate,
+	optionalId,
+	optionalText,
+	parse,
+	plainText,
+	requiredText,
+	type FieldErrors,
+	type Parsed,
+	type Saved
+} from './form.ts';
+
+// Writes and their audit records run inside db.transaction(); better-sqlite3 has one connection,
+// so every statement issued while the callback runs belongs to that one SQLite transaction.
+
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const priorityInput = z.object({
+	title: requiredText('title', 200),
+	slug: requiredText('slug', 80).regex(
+		slugPattern,
+		'Use lower-case letters, digits and single hyphens in the slug (e.g. early-literacy).'
+	),
+	description: plainText('description', 4000),
+	rationale: plainText('rationale', 4000),
+	sponsor: plainText('sponsor', 200),
+	adoptedOn: optionalDate('adoption date'),
+	adoptedMeetingId: optionalId('meeting'),
+	status: choice('status', priorityStatuses),
+	sortOrder: integerIn('order', 0, 999, 0),
+	titleEs: optionalText('Spanish title', 200),
+	descriptionEs: optionalText('Spanish description', 4000)
+});
+export type PriorityInput = z.infer<typeof priorityInput>;
+
+export type Priority = typeof priorities.$inferSelect;
+
+export function listPriorities(db: Db, filter: { status?: PriorityStatus } = {}): Priority[] {
+	return db
+		.select()
+		.from(priorities)
+		.where(filter.status ? eq(priorities.status, filter.status) : undefined)
+		.orderBy(asc(priorities.sortOrder), asc(priorities.title))
+		.all();
+}
+
+export function getPriority(db: Db, id: number): Priority | undefined {
+	return db.select().from(priorities).where(eq(priorities.id, id)).get();
+}
+
+export function countActivePriorities(db: Db): number {
+	return (
+		db.select({ n: count() }).from(priorities).where(eq(priorities.status, 'active')).get()?.n ?? 0
+	);
+}
+
+/** Meetings a priority can be adopted at, newest first. */
+export function meetingChoices(db: Db): { id: number; label: string }[] {
+	return db
+		.select({ id: boardMeetings.id, heldOn: boardMeetings.heldOn, title: boardMeetings.title })
+		.from(boardMeetings)
+		.orderBy(sql`${boardMeetings.heldOn} desc`)
+		.all()
+		.map((m) => ({ id: m.id, label: m.title ? `${m.heldOn} — ${m.title}` : m.heldOn }));
+}
+
+function conflicts(db: Db, input: PriorityInput, id?: number): FieldErrors {
+	const errors: FieldErrors = {};
+	const taken = db
+		.select({ id: priorities.id })
+		.from(priorities)
+		.where(
+			id === undefined
+				? eq(priorities.slug, input.slug)
+				: and(eq(priorities.slug, input.slug), ne(priorities.id, id))
+		)
+		.get();
+	if (taken) errors.slug = ['Another priority already uses this slug.'];
+	if (
+		input.adoptedMeetingId !== null &&
+		!db
+			.select({ id: boardMeetings.id })
+			.from(boardMeetings)
+			.where(eq(boardMeetings.id, input.adoptedMeetingId))
+			.get()
+	)
+		errors.adoptedMeetingId = ['Choose a meeting from the list.'];
+	return errors;
+}
+
+function validated(db: Db, values: unknown, id?: number): Parsed<PriorityInput> {
+	const parsed = parse(priorityInput, values);
+	if (!parsed.ok) return parsed;
+	const errors = conflicts(db, parsed.data, id);
+	return Object.keys(errors).length ? { ok: false, errors } : parsed;
+}
+
+export function createPriority(db: Db, actor: Actor, values: unknown): Saved {
+	const parsed = validated(db, values);
+	if (!parsed.ok) return parsed;
+	return db.transaction(() => {
+		const row = db.insert(priorities).values(parsed.data).returning().get();
+		recordAudit(db, actor, {
+			action: 'create',
+			entity: 'priority',
+			entityId: row.id,
+			after: row
+		});
+		return { ok: true as const, id: row.id };
+	});
+}
+
+export function updatePriority(db: Db, actor: Actor, id: number, values: unknown): Saved {
+	const before = getPriority(db, id);
+	if (!before) return { ok: false, errors: { form: ['This priority no longer exists.'] } };
+	const parsed = validated(db, values, id);
+	if (!parsed.ok) return parsed;
+	return db.transaction(() => {
+		const after = db
+			.update(priorities)
+			.set({ ...parsed.data, updatedAt: new Date().toISOString() })
+			.where(eq(priorities.id, id))
+			.returning()
+			.get();
+		recordAudit(db, actor, {
+			action: 'update',
+			entity: 'priority',
+			entityId: id,
+			before,
+			after
+		});
+		return { ok: true as const, id };
+	});
+}
+
+export function deletePriority(db: Db, actor: Actor, id: number): boolean {
+	const before = getPriority(db, id);
+	if (!before) return false;
+	db.transaction(() => {
+		db.delete(priorities).where(eq(priorities.id, id)).run();
+		recordAudit(db, actor, {
+			action: 'delete',
+			entity: 'priority',
+			entityId: id,
+			before
+		});
+	});
+	return true;
+}

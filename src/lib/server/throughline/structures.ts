@@ -1,0 +1,300 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/open.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
+import { schoolYears } from '../db/schema/district.ts';
+import { priorities } from '../db/schema/priorities.ts';
+import {
+	policies,
+	policyRelations,
+	policyStructures,
+	structureAuthorities,
+	structureCategories,
+	structureOrigins,
+	structurePriorities,
+	structures,
+	type StructureAuthority,
+	type StructureCategory
+} from '../db/schema/structures.ts';
+import {
+	choice,
+	integerIn,
+	optionalId,
+	optionalText,
+	parse,
+	plainText,
+	requiredText,
+	type FieldErrors,
+	type Saved
+} from './form.ts';
+
+/** How each value reads on screen. */
+export const authorityWords: Record<StructureAuthority, string> = {
+	required: 'required districtwide',
+	discretionary: 'site discretion'
+};
+
+export const structureInput = z.object({
+	name: requiredText('name', 200),
+	category: choice('category', structureCategories),
+	authority: choice('authority (required districtwide or site discretion)', structureAuthorities),
+	origin: choice('origin (repurposed or new)', structureOrigins),
+	ownerRole: plainText('owner role', 200),
+	startYearId: optionalId('start year'),
+	description: plainText('description', 4000),
+	nameEs: optionalText('Spanish name', 200),
+	descriptionEs: optionalText('Spanish description', 4000),
+	sortOrder: integerIn('order', 0, 999, 0)
+});
+
+export type Structure = typeof structures.$inferSelect;
+export type StructureListItem = Structure & {
+	policyCount: number;
+	priorityCount: number;
+	startYear: string | null;
+};
+
+export function listStructures(
+	db: Db,
+	filter: { category?: StructureCategory; authority?: StructureAuthority; priorityId?: number } = {}
+): StructureListItem[] {
+	const conditions = [
+		filter.category ? eq(structures.category, filter.category) : undefined,
+		filter.authority ? eq(structures.authority, filter.authority) : undefined,
+		filter.priorityId
+			? sql`exists (select 1 from ${structurePriorities} where ${structurePriorities.structureId} = ${structures.id} and ${structurePriorities.priorityId} = ${filter.priorityId})`
+			: undefined
+	];
+	return db
+		.select({
+			id: structures.id,
+			name: structures.name,
+			nameEs: structures.nameEs,
+			category: structures.category,
+			authority: structures.authority,
+			origin: structures.origin,
+			ownerRole: structures.ownerRole,
+			startYearId: structures.startYearId,
+			description: structures.description,
+			descriptionEs: structures.descriptionEs,
+			sortOrder: structures.sortOrder,
+			createdAt: structures.createdAt,
+			startYear: schoolYears.label,
+			policyCount: sql<number>`(select count(*) from ${policyStructures} where ${policyStructures.structureId} = ${structures.id})`,
+			priorityCount: sql<number>`(select count(*) from ${structurePriorities} where ${structurePriorities.structureId} = ${structures.id})`
+		})
+		.from(structures)
+		.leftJoin(schoolYears, eq(schoolYears.id, structures.startYearId))
+		.where(and(...conditions))
+		.orderBy(asc(structures.sortOrder), asc(structures.name))
+		.all();
+}
+
+export function getStructure(db: Db, id: number): Structure | undefined {
+	return db.select().from(structures).where(eq(structures.id, id)).get();
+}
+
+export function schoolYearChoices(db: Db) {
+	return db
+		.select({ id: schoolYears.id, label: schoolYears.label, startYear: schoolYears.startYear })
+		.from(schoolYears)
+		.orderBy(asc(schoolYears.startYear))
+		.all();
+}
+
+function validated(db: Db, values: unknown, id?: number) {
+	const parsed = parse(structureInput, values);
+	if (!parsed.ok) return parsed;
+	const errors: FieldErrors = {};
+	const same = eq(structures.name, parsed.data.name);
+	if (
+		db
+			.select({ id: structures.id })
+			.from(structures)
+			.where(id === undefined ? same : and(same, ne(structures.id, id)))
+			.get()
+	)
+		errors.name = ['Another structure already has this name.'];
+	if (
+		parsed.data.startYearId !== null &&
+		!db
+			.select({ id: schoolYears.id })
+			.from(schoolYears)
+			.where(eq(schoolYears.id, parsed.data.startYearId))
+			.get()
+	)
+		errors.startYearId = ['Choose a school year from the list.'];
+	return Object.keys(errors).length ? { ok: false as const, errors } : parsed;
+}
+
+export function createStructure(db: Db, actor: Actor, values: unknown): Saved {
+	const parsed = validated(db, values);
+	if (!parsed.ok) return parsed;
+	return db.transaction(() => {
+		const row = db.insert(structures).values(parsed.data).returning().get();
+		recordAudit(db, actor, { action: 'create', entity: 'structure', entityId: row.id, after: row });
+		return { ok: true as const, id: row.id };
+	});
+}
+
+export function updateStructure(db: Db, actor: Actor, id: number, values: unknown): Saved {
+	const before = getStructure(db, id);
+	if (!before) return { ok: false, errors: { form: ['This structure no longer exists.'] } };
+	const parsed = validated(db, values, id);
+	if (!parsed.ok) return parsed;
+	return db.transaction(() => {
+		const after = db
+			.update(structures)
+			.set(parsed.data)
+			.where(eq(structures.id, id))
+			.returning()
+			.get();
+		recordAudit(db, actor, { action: 'update', entity: 'structure', entityId: id, before, after });
+		return { ok: true as const, id };
+	});
+}
+
+export function deleteStructure(db: Db, actor: Actor, id: number): boolean {
+	const before = getStructure(db, id);
+	if (!before) return false;
+	const links = structureLinks(db, id);
+	db.transaction(() => {
+		db.delete(structures).where(eq(structures.id, id)).run();
+		recordAudit(db, actor, {
+			action: 'delete',
+			entity: 'structure',
+			entityId: id,
+			before: {
+				...before,
+				policies: links.policies,
+				priorityIds: links.priorities.map((p) => p.id)
+			}
+		});
+	});
+	return true;
+}
+
+// ——— Links: policy → structure, structure → priority ———
+
+export function structureLinks(db: Db, structureId: number) {
+	return {
+		policies: db
+			.select({
+				policyId: policies.id,
+				kind: policies.kind,
+				number: policies.number,
+				title: policies.title,
+				relation: policyStructures.relation
+			})
+			.from(policyStructures)
+			.innerJoin(policies, eq(policies.id, policyStructures.policyId))
+			.where(eq(policyStructures.structureId, structureId))
+			.orderBy(asc(policies.number))
+			.all(),
+		priorities: db
+			.select({ id: priorities.id, title: priorities.title, status: priorities.status })
+			.from(structurePriorities)
+			.innerJoin(priorities, eq(priorities.id, structurePriorities.priorityId))
+			.where(eq(structurePriorities.structureId, structureId))
+			.orderBy(asc(priorities.sortOrder), asc(priorities.title))
+			.all()
+	};
+}
+
+export const policyLinkInput = z.object({
+	policyId: z.coerce
+		.number({ error: 'Choose a policy.' })
+		.int('Choose a policy.')
+		.positive('Choose a policy.'),
+	relation: choice('relation (establishes, funds, requires or guides)', policyRelations)
+});
+
+/** Links a policy to a structure, or changes how it is linked. */
+export function linkPolicy(db: Db, actor: Actor, structureId: number, values: unknown): Saved {
+	const parsed = parse(policyLinkInput, values);
+	if (!parsed.ok) return parsed;
+	const { policyId, relation } = parsed.data;
+	const policy = db.select().from(policies).where(eq(policies.id, policyId)).get();
+	if (!policy) return { ok: false, errors: { policyId: ['Choose a policy from the list.'] } };
+	if (!getStructure(db, structureId))
+		return { ok: false, errors: { form: ['This structure no longer exists.'] } };
+	const before = structureLinks(db, structureId).policies;
+	return db.transaction(() => {
+		db.insert(policyStructures)
+			.values({ policyId, structureId, relation })
+			.onConflictDoUpdate({
+				target: [policyStructures.policyId, policyStructures.structureId],
+				set: { relation }
+			})
+			.run();
+		recordAudit(db, actor, {
+			action: 'update',
+			entity: 'structure',
+			entityId: structureId,
+			before: { policies: before },
+			after: { policies: structureLinks(db, structureId).policies },
+			note: `${policy.kind} ${policy.number} ${relation} this structure`
+		});
+		return { ok: true as const, id: structureId };
+	});
+}
+
+export function unlinkPolicy(db: Db, actor: Actor, structureId: number, policyId: number): boolean {
+	const before = structureLinks(db, structureId).policies;
+	const link = before.find((l) => l.policyId === policyId);
+	if (!link) return false;
+	db.transaction(() => {
+		db.delete(policyStructures)
+			.where(
+				and(eq(policyStructures.structureId, structureId), eq(policyStructures.policyId, policyId))
+			)
+			.run();
+		recordAudit(db, actor, {
+			action: 'update',
+			entity: 'structure',
+			entityId: structureId,
+			before: { policies: before },
+			after: { policies: structureLinks(db, structureId).policies },
+			note: `Removed the link to ${link.kind} ${link.number}`
+		});
+	});
+	return true;
+}
+
+/** Sets the priorities a structure carries (the checked boxes). */
+export function setStructurePriorities(
+	db: Db,
+	actor: Actor,
+	structureId: number,
+	priorityIds: number[]
+): Saved {
+	if (!getStructure(db, structureId))
+		return { ok: false, errors: { form: ['This structure no longer exists.'] } };
+	const wanted = [...new Set(priorityIds)];
+	const known = new Set(
+		db
+			.select({ id: priorities.id })
+			.from(priorities)
+			.all()
+			.map((p) => p.id)
+	);
+	if (wanted.some((id) => !known.has(id)))
+		return { ok: false, errors: { priorityIds: ['Choose priorities from the list.'] } };
+	const before = structureLinks(db, structureId).priorities.map((p) => p.id);
+	return db.transaction(() => {
+		db.delete(structurePriorities).where(eq(structurePriorities.structureId, structureId)).run();
+		if (wanted.length)
+			db.insert(structurePriorities)
+				.values(wanted.map((priorityId) => ({ structureId, priorityId })))
+				.run();
+		recordAudit(db, actor, {
+			action: 'update',
+			entity: 'structure',
+			entityId: structureId,
+			before: { priorityIds: before },
+			after: { priorityIds: wanted },
+			note: 'Changed the priorities this structure carries'
+		});
+		return { ok: true as const, id: structureId };
+	});
+}

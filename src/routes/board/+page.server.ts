@@ -1,0 +1,38 @@
+import type { PageServerLoad } from './$types';
+import { authorize } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { boardSignals } from '$lib/server/signals';
+import { signalContext } from '$lib/server/throughline/context';
+import { publicSummary } from '$lib/server/priorities/summary';
+
+export const load: PageServerLoad = (event) => {
+	authorize(event, 'board');
+	const context = signalContext(db());
+	const signals = boardSignals(db(), context);
+	const summary = publicSummary(db());
+	return {
+		districtName: summary.district?.name ?? null,
+		priorityCap: context.settings.priorityCap,
+		priorities: summary.active.map(({ priority, headline, update }) => ({
+			id: priority.id,
+			slug: priority.slug,
+			title: priority.title,
+			sponsor: priority.sponsor,
+			headline: headline
+				? {
+						name: headline.name,
+						unit: headline.unit,
+						series: headline.series,
+						targets: headline.targets,
+						summary: headline.summary,
+						standing: headline.standing
+					}
+				: null,
+			update: update ? { status: update.status, meetingDate: update.meetingDate } : null,
+			signals: signals.filter(
+				(s) => s.subject?.entity === 'priority' && s.subject.id === priority.id
+			).length
+		})),
+		signals
+	};
+};

@@ -1,0 +1,25 @@
+import type { PageServerLoad } from './$types';
+import { authorize } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import {
+	initiativeLoad,
+	listInitiatives,
+	schoolChoices
+} from '$lib/server/throughline/initiatives';
+import { signalContext } from '$lib/server/throughline/context';
+
+export const load: PageServerLoad = (event) => {
+	authorize(event, 'edit');
+	const p = event.url.searchParams;
+	const schoolId = Number(p.get('school')) || undefined;
+	const state = p.get('state') ?? '';
+	const active = state === 'active' ? true : state === 'inactive' ? false : undefined;
+	return {
+		initiatives: listInitiatives(db(), { schoolId, active }),
+		schools: schoolChoices(db()),
+		load: initiativeLoad(db()),
+		limit: signalContext(db()).settings.initiativeLimit,
+		filter: { school: schoolId ? String(schoolId) : '', state },
+		saved: p.get('saved')
+	};
+};

@@ -1,0 +1,22 @@
+import type { PageServerLoad } from './$types';
+import { authorize } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { listPriorities } from '$lib/server/throughline/priorities';
+import { priorityStatuses, type PriorityStatus } from '$lib/server/db/schema/priorities';
+import { boardSignals } from '$lib/server/signals';
+import { signalContext } from '$lib/server/throughline/context';
+
+export const load: PageServerLoad = (event) => {
+	authorize(event, 'edit');
+	const s = event.url.searchParams.get('status') ?? '';
+	const status = (priorityStatuses as readonly string[]).includes(s)
+		? (s as PriorityStatus)
+		: undefined;
+	const signals = boardSignals(db(), signalContext(db())).filter((x) => x.key === 'priority-cap');
+	return {
+		priorities: listPriorities(db(), { status }),
+		status: status ?? '',
+		signals,
+		saved: event.url.searchParams.get('saved')
+	};
+};

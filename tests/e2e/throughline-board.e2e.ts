@@ -1,0 +1,122 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { storageStateFor } from './helpers/auth.ts';
+
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+test.describe('the throughline map (board)', () => {
+	test.use({ storageState: storageStateFor('board') });
+
+	test('choosing an item with the keyboard highlights every path through it', async ({ page }) => {
+		await page.goto('/board/throughline');
+		const item = page.locator('a[data-key^="priority-"]').first();
+		const key = await item.getAttribute('data-key');
+		await item.focus();
+		await page.keyboard.press('Enter');
+		await expect(item).toHaveAttribute('aria-current', 'true');
+		await expect(page).toHaveURL(new RegExp(`focus=${key}`));
+		await expect(page.locator('.status')).toContainText('Showing every path through priority');
+		// the items on its paths are lit, the rest dimmed
+		await expect(page.locator('a.item.on').first()).toBeVisible();
+		expect(await page.locator('a.item.dim').count()).toBeGreaterThan(0);
+		expect(await page.locator('path.on').count()).toBeGreaterThan(0);
+		// a measure of another priority is dimmed
+		const other = page.locator('a[data-key^="priority-"]').nth(1);
+		await expect(other).toHaveClass(/dim/);
+		// Enter on the same item again clears the highlight
+		await item.focus();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('a.item.dim')).toHaveCount(0);
+		await expect(item).not.toHaveAttribute('aria-current', 'true');
+	});
+
+	test('works without JavaScript: ?focus= and ?priority= are rendered on the server', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({
+			javaScriptEnabled: false,
+			storageState: storageStateFor('board')
+		});
+		const page = await context.newPage();
+		await page.goto('/board/throughline?focus=structure-1');
+		await expect(page.locator('a[data-key="structure-1"]')).toHaveAttribute('aria-current', 'true');
+		expect(await page.locator('a.item.dim').count()).toBeGreaterThan(0);
+		await page.goto('/board/throughline?priority=early-literacy');
+		await expect(page.locator('a[data-key^="priority-"]')).toHaveCount(1);
+		await expect(page.locator('#throughline-list')).toContainText(
+			'Priority: Every student reading by third grade'
+		);
+		await context.close();
+	});
+
+	test('the board overview gathers priorities and signals with links to fix them', async ({
+		page
+	}) => {
+		await page.goto('/board');
+		await expect(page.getByRole('heading', { name: 'Active priorities' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'What needs attention' })).toBeVisible();
+		const signal = page.locator('[data-signal]').first();
+		await expect(signal.getByRole('link')).toBeVisible();
+	});
+
+	test('board pages pass axe', async ({ page }) => {
+		test.setTimeout(240_000);
+		for (const path of [
+			'/board',
+			'/board/throughline',
+			'/board/throughline?focus=structure-1',
+			'/board/throughline?priority=early-literacy'
+		]) {
+			await page.goto(path);
+			const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
+			expect(result.violations, path).toEqual([]);
+		}
+	});
+});
+
+test.describe('manage pages (staff)', () => {
+	test.use({ storageState: storageStateFor('staff') });
+
+	test('pass axe, including a form showing errors', async ({ page }) => {
+		test.setTimeout(600_000);
+		for (const path of [
+			'/manage',
+			'/manage/priorities',
+			'/manage/priorities/new',
+			'/manage/priorities/1',
+			'/manage/measures',
+			'/manage/measures/new',
+			'/manage/measures/1',
+			'/manage/structures',
+			'/manage/structures/new',
+			'/manage/structures/1',
+			'/manage/policies',
+			'/manage/policies/new',
+			'/manage/policies/1',
+			'/manage/not-doing',
+			'/manage/not-doing/new',
+			'/manage/not-doing/1',
+			'/manage/initiatives',
+			'/manage/initiatives/new',
+			'/manage/initiatives/1'
+		]) {
+			await page.goto(path);
+			const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
+			expect(result.violations, path).toEqual([]);
+		}
+		await page.goto('/manage/measures/new');
+		await page.getByLabel('School year, row 1').fill('2031-32');
+		await page.getByRole('button', { name: 'Add the measure' }).click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
+		expect(result.violations, 'measure form with errors').toEqual([]);
+	});
+
+	test('a board member cannot edit', async ({ browser }) => {
+		const context = await browser.newContext({ storageState: storageStateFor('board') });
+		const page = await context.newPage();
+		const response = await page.goto('/manage/priorities/new');
+		expect(response?.status()).toBe(403);
+		await context.close();
+	});
+});
