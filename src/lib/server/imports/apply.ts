@@ -185,8 +185,15 @@ function applyResults(db: Db, parsed: ParsedImport, b: Bookkeeping) {
 		const m = measureOf(r.measure);
 		if (m) measureIds.add(m.id);
 	}
+	// Keys are numbers while the ids are small enough (always, in practice): no string per row.
+	const groupIdx = new Map([...groupNames.keys()].map((code, i) => [code, i]));
+	const small = groupIdx.size < 256;
+	const resultKey = (schoolId: number, measureId: number, yearId: number, group: string) =>
+		small && schoolId < 2 ** 22 && measureId < 4096 && yearId < 1024
+			? ((schoolId * 4096 + measureId) * 1024 + yearId) * 256 + groupIdx.get(group)!
+			: `${schoolId}|${measureId}|${yearId}|${group}`;
 	const existing = new Map<
-		string,
+		number | string,
 		{ value: number | null; n: number | null; color: number | null; status: number | null }
 	>();
 	const select = client.prepare(
@@ -196,7 +203,7 @@ function applyResults(db: Db, parsed: ParsedImport, b: Bookkeeping) {
 		for (const r of select.raw().iterate(id) as Iterable<
 			[number | null, number, string, number | null, number | null, number | null, number | null]
 		>) {
-			existing.set(`${r[0] ?? 0}|${id}|${r[1]}|${r[2]}`, {
+			existing.set(resultKey(r[0] ?? 0, id, r[1], r[2]), {
 				value: r[3],
 				n: r[4],
 				color: r[5],
@@ -245,9 +252,10 @@ function applyResults(db: Db, parsed: ParsedImport, b: Bookkeeping) {
 					continue;
 				}
 				// A school not yet known is created from the Dashboard row.
-				const name = r.schoolName || r.schoolCds;
+				const info = parsed.schoolInfo.get(r.schoolCds);
+				const name = info?.name || r.schoolCds;
 				school = {
-					id: Number(insertSchool.run(r.schoolCds, name, r.charter ? 1 : 0).lastInsertRowid),
+					id: Number(insertSchool.run(r.schoolCds, name, info?.charter ? 1 : 0).lastInsertRowid),
 					name
 				};
 				schools.set(r.schoolCds, school);
@@ -257,7 +265,7 @@ function applyResults(db: Db, parsed: ParsedImport, b: Bookkeeping) {
 			schoolName = school.name;
 		}
 		const yearId = years.get(r.startYear)!;
-		const key = `${schoolId ?? 0}|${measure.id}|${yearId}|${r.group}`;
+		const key = resultKey(schoolId ?? 0, measure.id, yearId, r.group);
 		const before = existing.get(key);
 		const color = r.stateColor === undefined ? (before?.color ?? null) : r.stateColor;
 		const status = r.statusLevel === undefined ? (before?.status ?? null) : r.statusLevel;

@@ -34,6 +34,16 @@ export function isKnownStudentGroup(code: string): boolean {
 	return byCode.has(code);
 }
 
+/** The table's own string for a code (so rows share it), or undefined for an unknown code. */
+export function canonicalGroup(code: string): string | undefined {
+	return byCode.get(code)?.code;
+}
+
+/** The code's place in the table (0 for ALL). */
+export function groupIndex(code: string): number {
+	return byCode.get(code)?.sortOrder ?? 63;
+}
+
 /** Creates the known groups among `codes` that the database does not have yet; returns how many. */
 export function ensureStudentGroups(db: Db, codes: Iterable<string>): number {
 	const have = new Set(

@@ -6,7 +6,7 @@ import {
 	parseSchoolYear,
 	type Indicator
 } from './indicators.ts';
-import { isKnownStudentGroup } from './groups.ts';
+import { canonicalGroup, groupIndex, isKnownStudentGroup } from './groups.ts';
 import type { SchoolType } from '../db/schema/district.ts';
 
 export type ImportKind = 'dashboard' | 'directory' | 'results' | 'check-ins';
@@ -30,8 +30,6 @@ export interface ResultRow {
 	line: number;
 	/** null: the district's own row. */
 	schoolCds: string | null;
-	schoolName: string | null;
-	charter: boolean;
 	/** A measure code (Dashboard files) or a measure's code or name (results CSV). */
 	measure: string;
 	startYear: number;
@@ -85,6 +83,8 @@ export interface ParsedImport {
 	/** All errors, including those beyond the ones kept in `errors`. */
 	errorCount: number;
 	results: ResultRow[];
+	/** Names of the schools in a Dashboard file, by CDS code, for creating the ones not yet known. */
+	schoolInfo: Map<string, { name: string; charter: boolean }>;
 	checkIns: CheckInRow[];
 	schools: DirectoryRow[];
 }
@@ -174,7 +174,8 @@ function readNumber(
 	const raw = (cells[i] ?? '').trim();
 	if (raw === '') return null;
 	const column = ctx.table.rawHeader[i];
-	const text = raw.replace(/,/g, '').replace(/%$/, '');
+	const text =
+		raw.includes(',') || raw.endsWith('%') ? raw.replace(/,/g, '').replace(/%$/, '') : raw;
 	const value = numberPattern.test(text) ? Number(text) : NaN;
 	if (!Number.isFinite(value)) {
 		addError(ctx, { line, column, value: raw, reason: 'is not a number' });
@@ -230,7 +231,7 @@ function checkLength(ctx: Ctx, line: number, cells: string[]): boolean {
 	return false;
 }
 
-function duplicate(ctx: Ctx, seen: Map<string, number>, key: string, line: number): boolean {
+function duplicate<K>(ctx: Ctx, seen: Map<K, number>, key: K, line: number): boolean {
 	const earlier = seen.get(key);
 	if (earlier !== undefined) {
 		addError(ctx, {
@@ -282,7 +283,8 @@ async function readDashboard(ctx: Ctx, fileName: string) {
 		'indicator'
 	]);
 
-	const seen = new Map<string, number>();
+	const seen = new Map<number, number>();
+	const cdsIntern = new Map<string, string>();
 	let ready = false;
 	const prepare = (ind: Indicator) => {
 		indicator = ind;
@@ -294,99 +296,118 @@ async function readDashboard(ctx: Ctx, fileName: string) {
 		ready = true;
 	};
 
-	for await (const { line, cells } of table.rows) {
-		parsed.rowsRead++;
-		if (!ready) {
-			const named = iIndicator >= 0 ? (cells[iIndicator] ?? '').trim() : '';
-			const ind = (named && indicatorByName(named)) || indicator;
-			if (!ind) {
-				throw new ImportFileError(
-					named
-						? `Unknown Dashboard indicator “${named}” (line ${line}, column indicator).`
-						: `Cannot tell which Dashboard indicator this file holds: it has no “indicator” column and its name (${fileName}) does not say. Keep the state's file name, e.g. eladownload2023.txt.`
-				);
+	for await (const batch of table.rows) {
+		for (const { line, cells } of batch) {
+			parsed.rowsRead++;
+			if (!ready) {
+				const named = iIndicator >= 0 ? (cells[iIndicator] ?? '').trim() : '';
+				const ind = (named && indicatorByName(named)) || indicator;
+				if (!ind) {
+					throw new ImportFileError(
+						named
+							? `Unknown Dashboard indicator “${named}” (line ${line}, column indicator).`
+							: `Cannot tell which Dashboard indicator this file holds: it has no “indicator” column and its name (${fileName}) does not say. Keep the state's file name, e.g. eladownload2023.txt.`
+					);
+				}
+				prepare(ind);
 			}
-			prepare(ind);
-		}
-		if (!checkLength(ctx, line, cells)) continue;
-		const cds = (cells[iCds] ?? '').trim();
-		if (!cdsPattern.test(cds)) {
-			addError(ctx, {
-				line,
-				column: table.rawHeader[iCds],
-				value: cells[iCds] ?? '',
-				reason: 'is not a 14-digit CDS code'
-			});
-			continue;
-		}
-		const rtype = iRtype >= 0 ? (cells[iRtype] ?? '').trim().toUpperCase() : '';
-		const place = rtype === 'X' ? 'other' : placeOf(ctx, cds);
-		if (place === 'other') {
-			parsed.otherDistrictRows++;
-			continue;
-		}
-		if (iIndicator >= 0) {
-			const named = (cells[iIndicator] ?? '').trim();
-			if (named && indicatorByName(named) !== indicator) {
+			if (!checkLength(ctx, line, cells)) continue;
+			const cds = (cells[iCds] ?? '').trim();
+			if (!cdsPattern.test(cds)) {
 				addError(ctx, {
 					line,
-					column: table.rawHeader[iIndicator],
-					value: named,
-					reason: `is not the file's indicator (${indicator!.code}); import one indicator per file`
+					column: table.rawHeader[iCds],
+					value: cells[iCds] ?? '',
+					reason: 'is not a 14-digit CDS code'
 				});
 				continue;
 			}
-		}
-		if (iDistrict >= 0 && parsed.districtNameInFile === null) {
-			const name = (cells[iDistrict] ?? '').trim();
-			if (name) parsed.districtNameInFile = name;
-		}
-		const group = (cells[iGroup] ?? '').trim().toUpperCase();
-		let ok = true;
-		if (!isKnownStudentGroup(group)) {
-			addError(ctx, {
+			const rtype = iRtype >= 0 ? (cells[iRtype] ?? '').trim().toUpperCase() : '';
+			const place = rtype === 'X' ? 'other' : placeOf(ctx, cds);
+			if (place === 'other') {
+				parsed.otherDistrictRows++;
+				continue;
+			}
+			if (iIndicator >= 0) {
+				const named = (cells[iIndicator] ?? '').trim();
+				if (named && indicatorByName(named) !== indicator) {
+					addError(ctx, {
+						line,
+						column: table.rawHeader[iIndicator],
+						value: named,
+						reason: `is not the file's indicator (${indicator!.code}); import one indicator per file`
+					});
+					continue;
+				}
+			}
+			if (iDistrict >= 0 && parsed.districtNameInFile === null) {
+				const name = (cells[iDistrict] ?? '').trim();
+				if (name) parsed.districtNameInFile = name;
+			}
+			const group = canonicalGroup((cells[iGroup] ?? '').trim().toUpperCase());
+			let ok = true;
+			if (group === undefined) {
+				addError(ctx, {
+					line,
+					column: table.rawHeader[iGroup],
+					value: cells[iGroup] ?? '',
+					reason: 'is not a known student-group code'
+				});
+				ok = false;
+			}
+			const yearText = (cells[iYear] ?? '').trim();
+			const reportingYear = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+			if (!Number.isFinite(reportingYear)) {
+				addError(ctx, {
+					line,
+					column: table.rawHeader[iYear],
+					value: yearText,
+					reason: 'is not a year (e.g. 2023)'
+				});
+				ok = false;
+			}
+			const value = readNumber(ctx, line, cells, iValue);
+			const n = readNumber(ctx, line, cells, iN, { integer: true, min: 0 });
+			const color =
+				iColor >= 0
+					? readNumber(ctx, line, cells, iColor, { integer: true, min: 0, max: 5 })
+					: null;
+			const status =
+				iStatus >= 0
+					? readNumber(ctx, line, cells, iStatus, { integer: true, min: 0, max: 5 })
+					: null;
+			if (!ok || value === false || n === false || color === false || status === false) continue;
+			// A numeric key (school part of the code, group, year): no string per row to keep.
+			const key =
+				(Number(cds.slice(7)) * 64 + groupIndex(group!)) * 512 + ((reportingYear - 1800) & 511);
+			if (duplicate(ctx, seen, key, line)) continue;
+			let schoolCds: string | null = null;
+			if (place === 'school') {
+				// One string per school, shared by its rows.
+				const known = cdsIntern.get(cds);
+				if (known) schoolCds = known;
+				else {
+					cdsIntern.set(cds, cds);
+					schoolCds = cds;
+					parsed.schoolInfo.set(cds, {
+						name: (iSchool >= 0 ? (cells[iSchool] ?? '').trim() : '') || cds,
+						charter: iCharter >= 0 && (cells[iCharter] ?? '').trim().toUpperCase() === 'Y'
+					});
+				}
+			}
+			parsed.results.push({
 				line,
-				column: table.rawHeader[iGroup],
-				value: cells[iGroup] ?? '',
-				reason: 'is not a known student-group code'
+				schoolCds,
+				measure: indicator!.code,
+				// A 2023 Dashboard reports the 2022-23 school year.
+				startYear: reportingYear - 1,
+				group: group!,
+				value,
+				n,
+				stateColor: color,
+				statusLevel: status
 			});
-			ok = false;
 		}
-		const yearText = (cells[iYear] ?? '').trim();
-		const reportingYear = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-		if (!Number.isFinite(reportingYear)) {
-			addError(ctx, {
-				line,
-				column: table.rawHeader[iYear],
-				value: yearText,
-				reason: 'is not a year (e.g. 2023)'
-			});
-			ok = false;
-		}
-		const value = readNumber(ctx, line, cells, iValue);
-		const n = readNumber(ctx, line, cells, iN, { integer: true, min: 0 });
-		const color =
-			iColor >= 0 ? readNumber(ctx, line, cells, iColor, { integer: true, min: 0, max: 5 }) : null;
-		const status =
-			iStatus >= 0
-				? readNumber(ctx, line, cells, iStatus, { integer: true, min: 0, max: 5 })
-				: null;
-		if (!ok || value === false || n === false || color === false || status === false) continue;
-		if (duplicate(ctx, seen, `${cds}|${reportingYear}|${group}`, line)) continue;
-		parsed.results.push({
-			line,
-			schoolCds: place === 'district' ? null : cds,
-			schoolName: iSchool >= 0 ? (cells[iSchool] ?? '').trim() || null : null,
-			charter: iCharter >= 0 && (cells[iCharter] ?? '').trim().toUpperCase() === 'Y',
-			measure: indicator!.code,
-			// A 2023 Dashboard reports the 2022-23 school year.
-			startYear: reportingYear - 1,
-			group,
-			value,
-			n,
-			stateColor: color,
-			statusLevel: status
-		});
 	}
 	if (!ready && indicator) prepare(indicator);
 	parsed.unusedColumns = table.header.filter((h) => h && !used.has(h));
@@ -465,72 +486,74 @@ async function readDirectory(ctx: Ctx) {
 	]);
 	parsed.unusedColumns = table.header.filter((h) => h && !used.has(h));
 
-	for await (const { line, cells } of table.rows) {
-		parsed.rowsRead++;
-		if (!checkLength(ctx, line, cells)) continue;
-		const cds = (cells[iCds] ?? '').trim();
-		if (!cdsPattern.test(cds)) {
-			addError(ctx, {
+	for await (const batch of table.rows) {
+		for (const { line, cells } of batch) {
+			parsed.rowsRead++;
+			if (!checkLength(ctx, line, cells)) continue;
+			const cds = (cells[iCds] ?? '').trim();
+			if (!cdsPattern.test(cds)) {
+				addError(ctx, {
+					line,
+					column: table.rawHeader[iCds],
+					value: cells[iCds] ?? '',
+					reason: 'is not a 14-digit CDS code'
+				});
+				continue;
+			}
+			const place = placeOf(ctx, cds);
+			if (place === 'other') {
+				parsed.otherDistrictRows++;
+				continue;
+			}
+			if (place === 'district') {
+				parsed.districtNameInFile = noData(cells[iDistrict]) ?? parsed.districtNameInFile;
+				continue;
+			}
+			const name = noData(cells[iName]);
+			const statusText = (cells[iStatus] ?? '').trim().toLowerCase();
+			let ok = true;
+			if (!name) {
+				addError(ctx, {
+					line,
+					column: table.rawHeader[iName],
+					value: cells[iName] ?? '',
+					reason: 'is empty'
+				});
+				ok = false;
+			}
+			if (!['active', 'closed', 'merged', 'pending'].includes(statusText)) {
+				addError(ctx, {
+					line,
+					column: table.rawHeader[iStatus],
+					value: cells[iStatus] ?? '',
+					reason: 'must be Active, Closed, Merged or Pending'
+				});
+				ok = false;
+			}
+			const openedOn = usDate(ctx, line, cells, iOpen);
+			const closedOn = usDate(ctx, line, cells, iClosed);
+			if (!ok || openedOn === false || closedOn === false) continue;
+			if (duplicate(ctx, seen, cds, line)) continue;
+			const span = iSpan >= 0 ? noData(cells[iSpan]) : null;
+			const first = iFirst >= 0 ? noData(cells[iFirst]) : null;
+			const last = iLast >= 0 ? noData(cells[iLast]) : null;
+			parsed.schools.push({
 				line,
-				column: table.rawHeader[iCds],
-				value: cells[iCds] ?? '',
-				reason: 'is not a 14-digit CDS code'
+				cds,
+				name: name!,
+				type: schoolTypeOf(
+					iSoc >= 0 ? noData(cells[iSoc]) : null,
+					iEil >= 0 ? noData(cells[iEil]) : null,
+					span
+				),
+				gradeSpan: span,
+				status: statusText === 'closed' || statusText === 'merged' ? 'closed' : 'open',
+				openedOn,
+				closedOn,
+				charter: iCharter >= 0 && (cells[iCharter] ?? '').trim().toUpperCase() === 'Y',
+				principal: first || last ? [first, last].filter(Boolean).join(' ') : null
 			});
-			continue;
 		}
-		const place = placeOf(ctx, cds);
-		if (place === 'other') {
-			parsed.otherDistrictRows++;
-			continue;
-		}
-		if (place === 'district') {
-			parsed.districtNameInFile = noData(cells[iDistrict]) ?? parsed.districtNameInFile;
-			continue;
-		}
-		const name = noData(cells[iName]);
-		const statusText = (cells[iStatus] ?? '').trim().toLowerCase();
-		let ok = true;
-		if (!name) {
-			addError(ctx, {
-				line,
-				column: table.rawHeader[iName],
-				value: cells[iName] ?? '',
-				reason: 'is empty'
-			});
-			ok = false;
-		}
-		if (!['active', 'closed', 'merged', 'pending'].includes(statusText)) {
-			addError(ctx, {
-				line,
-				column: table.rawHeader[iStatus],
-				value: cells[iStatus] ?? '',
-				reason: 'must be Active, Closed, Merged or Pending'
-			});
-			ok = false;
-		}
-		const openedOn = usDate(ctx, line, cells, iOpen);
-		const closedOn = usDate(ctx, line, cells, iClosed);
-		if (!ok || openedOn === false || closedOn === false) continue;
-		if (duplicate(ctx, seen, cds, line)) continue;
-		const span = iSpan >= 0 ? noData(cells[iSpan]) : null;
-		const first = iFirst >= 0 ? noData(cells[iFirst]) : null;
-		const last = iLast >= 0 ? noData(cells[iLast]) : null;
-		parsed.schools.push({
-			line,
-			cds,
-			name: name!,
-			type: schoolTypeOf(
-				iSoc >= 0 ? noData(cells[iSoc]) : null,
-				iEil >= 0 ? noData(cells[iEil]) : null,
-				span
-			),
-			gradeSpan: span,
-			status: statusText === 'closed' || statusText === 'merged' ? 'closed' : 'open',
-			openedOn,
-			closedOn,
-			charter: iCharter >= 0 && (cells[iCharter] ?? '').trim().toUpperCase() === 'Y',
-			principal: first || last ? [first, last].filter(Boolean).join(' ') : null
-		});
 	}
 }
 
@@ -617,74 +640,78 @@ async function readResults(ctx: Ctx) {
 	parsed.unusedColumns = table.header.filter((h) => h && !used.has(h));
 	const seen = new Map<string, number>();
 
-	for await (const { line, cells } of table.rows) {
-		parsed.rowsRead++;
-		if (!checkLength(ctx, line, cells)) continue;
-		const school = schoolCell(ctx, line, cells, iSchool, true);
-		if (school === false) continue;
-		if (school.place === 'other') {
-			parsed.otherDistrictRows++;
-			continue;
-		}
-		const measure =
-			(iMeasureCode >= 0 ? (cells[iMeasureCode] ?? '').trim() : '') ||
-			(iMeasure >= 0 ? (cells[iMeasure] ?? '').trim() : '');
-		let ok = true;
-		if (!measure) {
-			addError(ctx, {
+	for await (const batch of table.rows) {
+		for (const { line, cells } of batch) {
+			parsed.rowsRead++;
+			if (!checkLength(ctx, line, cells)) continue;
+			const school = schoolCell(ctx, line, cells, iSchool, true);
+			if (school === false) continue;
+			if (school.place === 'other') {
+				parsed.otherDistrictRows++;
+				continue;
+			}
+			const measure =
+				(iMeasureCode >= 0 ? (cells[iMeasureCode] ?? '').trim() : '') ||
+				(iMeasure >= 0 ? (cells[iMeasure] ?? '').trim() : '');
+			let ok = true;
+			if (!measure) {
+				addError(ctx, {
+					line,
+					column: table.rawHeader[iMeasureCode >= 0 ? iMeasureCode : iMeasure],
+					value: '',
+					reason: 'is empty; name the measure'
+				});
+				ok = false;
+			}
+			const startYear = schoolYearCell(ctx, line, cells, iYear);
+			const groupRaw = iGroup >= 0 ? (cells[iGroup] ?? '').trim() : '';
+			const group = groupRaw === '' ? 'ALL' : groupRaw.toUpperCase();
+			if (!isKnownStudentGroup(group)) {
+				addError(ctx, {
+					line,
+					column: table.rawHeader[iGroup],
+					value: groupRaw,
+					reason: 'is not a known student-group code'
+				});
+				ok = false;
+			}
+			const value = readNumber(ctx, line, cells, iValue);
+			const n = readNumber(ctx, line, cells, iN, { integer: true, min: 0 });
+			const color =
+				iColor >= 0
+					? readNumber(ctx, line, cells, iColor, { integer: true, min: 0, max: 5 })
+					: undefined;
+			const status =
+				iStatus >= 0
+					? readNumber(ctx, line, cells, iStatus, { integer: true, min: 0, max: 5 })
+					: undefined;
+			if (
+				!ok ||
+				startYear === false ||
+				value === false ||
+				n === false ||
+				color === false ||
+				status === false
+			)
+				continue;
+			if (
+				duplicate(ctx, seen, `${school.cds}|${measure.toLowerCase()}|${startYear}|${group}`, line)
+			)
+				continue;
+			parsed.results.push({
 				line,
-				column: table.rawHeader[iMeasureCode >= 0 ? iMeasureCode : iMeasure],
-				value: '',
-				reason: 'is empty; name the measure'
+				schoolCds: school.cds,
+				schoolName: iSchoolName >= 0 ? (cells[iSchoolName] ?? '').trim() || null : null,
+				charter: false,
+				measure,
+				startYear,
+				group,
+				value,
+				n,
+				stateColor: color,
+				statusLevel: status
 			});
-			ok = false;
 		}
-		const startYear = schoolYearCell(ctx, line, cells, iYear);
-		const groupRaw = iGroup >= 0 ? (cells[iGroup] ?? '').trim() : '';
-		const group = groupRaw === '' ? 'ALL' : groupRaw.toUpperCase();
-		if (!isKnownStudentGroup(group)) {
-			addError(ctx, {
-				line,
-				column: table.rawHeader[iGroup],
-				value: groupRaw,
-				reason: 'is not a known student-group code'
-			});
-			ok = false;
-		}
-		const value = readNumber(ctx, line, cells, iValue);
-		const n = readNumber(ctx, line, cells, iN, { integer: true, min: 0 });
-		const color =
-			iColor >= 0
-				? readNumber(ctx, line, cells, iColor, { integer: true, min: 0, max: 5 })
-				: undefined;
-		const status =
-			iStatus >= 0
-				? readNumber(ctx, line, cells, iStatus, { integer: true, min: 0, max: 5 })
-				: undefined;
-		if (
-			!ok ||
-			startYear === false ||
-			value === false ||
-			n === false ||
-			color === false ||
-			status === false
-		)
-			continue;
-		if (duplicate(ctx, seen, `${school.cds}|${measure.toLowerCase()}|${startYear}|${group}`, line))
-			continue;
-		parsed.results.push({
-			line,
-			schoolCds: school.cds,
-			schoolName: iSchoolName >= 0 ? (cells[iSchoolName] ?? '').trim() || null : null,
-			charter: false,
-			measure,
-			startYear,
-			group,
-			value,
-			n,
-			stateColor: color,
-			statusLevel: status
-		});
 	}
 }
 
@@ -750,42 +777,44 @@ async function readCheckIns(ctx: Ctx) {
 	parsed.unusedColumns = table.header.filter((h) => h && !used.has(h) && h !== 'depth_label');
 	const seen = new Map<string, number>();
 
-	for await (const { line, cells } of table.rows) {
-		parsed.rowsRead++;
-		if (!checkLength(ctx, line, cells)) continue;
-		const school = schoolCell(ctx, line, cells, iSchool, false);
-		if (school === false) continue;
-		if (school.place === 'other') {
-			parsed.otherDistrictRows++;
-			continue;
-		}
-		const structure = (cells[iStructure] ?? '').trim();
-		let ok = true;
-		if (!structure) {
-			addError(ctx, {
+	for await (const batch of table.rows) {
+		for (const { line, cells } of batch) {
+			parsed.rowsRead++;
+			if (!checkLength(ctx, line, cells)) continue;
+			const school = schoolCell(ctx, line, cells, iSchool, false);
+			if (school === false) continue;
+			if (school.place === 'other') {
+				parsed.otherDistrictRows++;
+				continue;
+			}
+			const structure = (cells[iStructure] ?? '').trim();
+			let ok = true;
+			if (!structure) {
+				addError(ctx, {
+					line,
+					column: table.rawHeader[iStructure],
+					value: '',
+					reason: 'is empty; name the structure'
+				});
+				ok = false;
+			}
+			const startYear = schoolYearCell(ctx, line, cells, iYear);
+			const depth = depthCell(ctx, line, cells, iDepth);
+			const siteLed = yesNoCell(ctx, line, cells, iSiteLed);
+			if (!ok || startYear === false || depth === false || siteLed === 'invalid') continue;
+			if (duplicate(ctx, seen, `${school.cds}|${structure.toLowerCase()}|${startYear}`, line))
+				continue;
+			parsed.checkIns.push({
 				line,
-				column: table.rawHeader[iStructure],
-				value: '',
-				reason: 'is empty; name the structure'
+				schoolCds: school.cds!,
+				structure,
+				startYear,
+				depth,
+				adaptation: optionalText(cells, iAdaptation),
+				siteLed,
+				evidenceUrl: optionalText(cells, iEvidence)
 			});
-			ok = false;
 		}
-		const startYear = schoolYearCell(ctx, line, cells, iYear);
-		const depth = depthCell(ctx, line, cells, iDepth);
-		const siteLed = yesNoCell(ctx, line, cells, iSiteLed);
-		if (!ok || startYear === false || depth === false || siteLed === 'invalid') continue;
-		if (duplicate(ctx, seen, `${school.cds}|${structure.toLowerCase()}|${startYear}`, line))
-			continue;
-		parsed.checkIns.push({
-			line,
-			schoolCds: school.cds!,
-			structure,
-			startYear,
-			depth,
-			adaptation: optionalText(cells, iAdaptation),
-			siteLed,
-			evidenceUrl: optionalText(cells, iEvidence)
-		});
 	}
 }
 
@@ -820,6 +849,7 @@ export async function readImport(
 		errors: [],
 		errorCount: 0,
 		results: [],
+		schoolInfo: new Map(),
 		checkIns: [],
 		schools: []
 	};

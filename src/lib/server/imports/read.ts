@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 
 /** The largest file an import accepts. */
 export const maxImportBytes = 50 * 1024 * 1024;
@@ -28,7 +28,8 @@ export interface Table {
 	header: string[];
 	/** Column index by normalised header name. */
 	column: Map<string, number>;
-	rows: AsyncGenerator<TableRow>;
+	/** The data rows, in batches (a batch per chunk read). */
+	rows: AsyncGenerator<TableRow[]>;
 	/** The whole file's SHA-256 (hex) and size; complete once `rows` has been read to the end. */
 	digest: () => { sha256: string; bytes: number };
 }
@@ -84,55 +85,43 @@ export async function openTable(path: string): Promise<Table> {
 
 	const hash = createHash('sha256');
 	let bytes = 0;
-	const source = createReadStream(path);
+	const source = createReadStream(path, { highWaterMark: 1024 * 1024 });
 	source.on('data', (chunk) => {
 		hash.update(chunk as Buffer);
 		bytes += chunk.length;
 	});
-	const parser = source.pipe(
-		parse({
-			delimiter,
-			encoding,
-			bom: true,
-			// The state's files are not quoted; a quote inside a name is just a character.
-			quote: delimiter === ',' ? '"' : false,
-			relax_column_count: true,
-			skip_empty_lines: true,
-			info: true
-		})
-	);
-	source.on('error', (e) => parser.destroy(e));
-	const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
-		record: string[];
-		info: { lines: number };
-	}>;
+	source.setEncoding(encoding);
+	const batches = delimiter === '\t' ? tabBatches(source) : csvBatches(source);
 
-	let first: IteratorResult<{ record: string[]; info: { lines: number } }>;
+	let first: IteratorResult<TableRow[]>;
 	try {
-		first = await iterator.next();
+		first = await batches.next();
+		while (!first.done && first.value.length === 0) first = await batches.next();
 	} catch (e) {
 		source.destroy();
 		throw parseError(e);
 	}
 	if (first.done) throw new ImportFileError('The file is empty.');
-	const rawHeader = first.value.record.map((h) => h.trim());
+	const [headerRow, ...rest] = first.value;
+	const rawHeader = headerRow.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
 	const header = rawHeader.map(normaliseHeader);
 	const column = new Map<string, number>();
 	header.forEach((h, i) => {
 		if (h !== '' && !column.has(h)) column.set(h, i);
 	});
 
-	async function* rows(): AsyncGenerator<TableRow> {
+	async function* rows(): AsyncGenerator<TableRow[]> {
 		try {
+			if (rest.length) yield rest;
 			for (;;) {
-				let next: IteratorResult<{ record: string[]; info: { lines: number } }>;
+				let next: IteratorResult<TableRow[]>;
 				try {
-					next = await iterator.next();
+					next = await batches.next();
 				} catch (e) {
 					throw parseError(e);
 				}
 				if (next.done) return;
-				yield { line: next.value.info.lines, cells: next.value.record };
+				yield next.value;
 			}
 		} finally {
 			source.destroy();
@@ -149,13 +138,75 @@ export async function openTable(path: string): Promise<Table> {
 	};
 }
 
+function isEmptyRow(cells: string[]): boolean {
+	return cells.length === 1 && cells[0].trim() === '';
+}
+
+/**
+ * The state's tab-delimited files have no quoting, so a row is a line: the stream is cut at the
+ * last line end of each chunk and each run of whole lines parsed at once (papaparse's fast mode).
+ */
+async function* tabBatches(source: AsyncIterable<string>): AsyncGenerator<TableRow[]> {
+	let partial = '';
+	let line = 0;
+	let newline: '\r\n' | '\n' | '\r' | undefined;
+	const parseLines = (text: string): TableRow[] => {
+		newline ??= text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
+		const result = Papa.parse<string[]>(text, {
+			delimiter: '\t',
+			newline,
+			fastMode: true,
+			quoteChar: '\u0000'
+		});
+		const out: TableRow[] = [];
+		for (const cells of result.data) {
+			line++;
+			if (!isEmptyRow(cells)) out.push({ line, cells });
+		}
+		return out;
+	};
+	for await (const chunk of source) {
+		const text = partial + chunk;
+		const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+		if (cut < 0) {
+			partial = text;
+			continue;
+		}
+		// Keep a CR that may be followed by the LF of the next chunk with the partial line.
+		const end = text[cut] === '\r' && cut === text.length - 1 ? cut : cut + 1;
+		partial = text.slice(end);
+		const whole = text.slice(0, end).replace(/(\r\n|\n|\r)$/, '');
+		if (whole !== '' || end > 0) yield parseLines(whole);
+	}
+	if (partial.replace(/[\r\n]+$/, '') !== '') yield parseLines(partial.replace(/[\r\n]+$/, ''));
+}
+
+/** Comma-separated files may quote fields, even across lines: papaparse's streaming parser. */
+async function* csvBatches(source: NodeJS.ReadableStream): AsyncGenerator<TableRow[]> {
+	const parser = source.pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: ',' }));
+	let line = 1;
+	let batch: TableRow[] = [];
+	for await (const cells of parser as AsyncIterable<string[]>) {
+		const start = line;
+		for (const c of cells) {
+			if (c.includes('\n')) line += c.split('\n').length - 1;
+		}
+		line++;
+		if (!isEmptyRow(cells)) batch.push({ line: start, cells });
+		if (batch.length >= 1000) {
+			yield batch;
+			batch = [];
+		}
+	}
+	if (batch.length) yield batch;
+}
+
 function parseError(e: unknown): Error {
 	if (e instanceof ImportFileError) return e;
 	const err = e as { code?: string; lines?: number; message?: string };
-	if (err && typeof err.code === 'string' && err.code.startsWith('CSV_')) {
-		return new ImportFileError(
-			`The file could not be read as CSV near line ${err.lines ?? '?'}: ${err.message}`
-		);
+	if (err && typeof err.code === 'string' && err.code.startsWith('ERR_')) return e as Error;
+	if (err && typeof err.message === 'string' && !(e instanceof Error)) {
+		return new ImportFileError(`The file could not be read as CSV: ${err.message}`);
 	}
 	return e instanceof Error ? e : new Error(String(e));
 }
