@@ -1,8 +1,17 @@
 import type { Db } from '../db/open.ts';
+import { generateDistrict, type DistrictOptions } from './generate.ts';
 
-/** Seeds the fictional Sample Valley Unified district. (Generator in progress.) */
+export { generateDistrict, type DistrictOptions };
+
+/** The demo district's size and seed: 34 schools, 2019-20 to 2024-25, "today" 15 June 2025. */
+export const demoOptions: DistrictOptions = {
+	seed: 20250615,
+	schools: 34,
+	years: 6,
+	lastYear: 2024
+};
+
+/** Seeds the fictional Sample Valley Unified district into an empty, migrated database. */
 export async function seedDemo(db: Db): Promise<void> {
-	db.$client.exec(
-		"insert into district (id, name, cds_code) values (1, 'Sample Valley Unified', '99999990000000')"
-	);
+	generateDistrict(db, demoOptions);
 }

@@ -1,0 +1,63 @@
+// Formatting shared by server and browser. Numbers use the locale; the minus is a real minus sign.
+
+export type Unit = 'percent' | 'points' | 'count' | 'rate' | 'scale';
+export type Locale = 'en' | 'es';
+
+const tag = (locale: Locale) => (locale === 'es' ? 'es-US' : 'en-US');
+
+export function formatNumber(value: number, locale: Locale = 'en', digits = 1): string {
+	return new Intl.NumberFormat(tag(locale), {
+		minimumFractionDigits: digits,
+		maximumFractionDigits: digits
+	})
+		.format(value)
+		.replace('-', '\u2212');
+}
+
+/**
+ * A measure's value with its unit, e.g. "27.6%" or "−34.1 points". In tables (`compact`) the
+ * word "points" is left to the caption, so columns stay narrow on a phone.
+ */
+export function formatValue(
+	value: number | null,
+	unit: Unit,
+	locale: Locale = 'en',
+	compact = false
+): string {
+	if (value === null || Number.isNaN(value)) return '—';
+	const n = formatNumber(value, locale, unit === 'count' ? 0 : 1);
+	switch (unit) {
+		case 'percent':
+			return `${n}%`;
+		case 'points':
+			if (compact) return n;
+			return locale === 'es' ? `${n} puntos` : `${n} points`;
+		default:
+			return n;
+	}
+}
+
+/** The unit of a difference between two values: percents differ by percentage points. */
+export function differenceUnit(unit: Unit, locale: Locale = 'en'): string {
+	if (unit === 'percent') return locale === 'es' ? 'puntos porcentuales' : 'percentage points';
+	if (unit === 'points') return locale === 'es' ? 'puntos' : 'points';
+	return '';
+}
+
+export function formatDate(iso: string | null, locale: Locale = 'en'): string {
+	if (!iso) return '—';
+	const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+	return new Intl.DateTimeFormat(tag(locale), {
+		year: 'numeric',
+		month: 'long',
+		day: 'numeric',
+		timeZone: 'UTC'
+	}).format(date);
+}
+
+/** What a table's numbers are in, for its caption: "points of distance from standard", "percent"… */
+export function unitCaption(unit: Unit, locale: Locale = 'en'): string {
+	if (unit === 'points') return locale === 'es' ? 'en puntos' : 'in points';
+	if (unit === 'percent') return locale === 'es' ? 'en porcentaje' : 'in percent';
+	return '';
+}

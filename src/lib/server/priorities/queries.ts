@@ -1,0 +1,243 @@
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { district, schoolYears, schools, studentGroups } from '../db/schema/district.ts';
+import { measureTargets, measures, results } from '../db/schema/measures.ts';
+import { notDoingItems, priorities } from '../db/schema/priorities.ts';
+import { toPublicResult, type PublicResult } from './suppression.ts';
+import type { YearValue } from './status.ts';
+
+export type Settings = typeof district.$inferSelect;
+export type Measure = typeof measures.$inferSelect;
+
+export function districtSettings(db: Db): Settings | undefined {
+	return db.select().from(district).limit(1).get();
+}
+
+const publicPriorityColumns = {
+	id: priorities.id,
+	slug: priorities.slug,
+	title: priorities.title,
+	titleEs: priorities.titleEs,
+	description: priorities.description,
+	descriptionEs: priorities.descriptionEs,
+	sponsor: priorities.sponsor,
+	status: priorities.status,
+	adoptedOn: priorities.adoptedOn
+};
+
+export type PublicPriority = {
+	id: number;
+	slug: string;
+	title: string;
+	titleEs: string | null;
+	description: string;
+	descriptionEs: string | null;
+	sponsor: string;
+	status: 'active' | 'completed' | 'retired';
+	adoptedOn: string | null;
+};
+
+/** Active priorities first (in the board's order), then completed ones. Retired ones are not shown. */
+export function publicPriorities(db: Db): PublicPriority[] {
+	const rows = db
+		.select(publicPriorityColumns)
+		.from(priorities)
+		.where(ne(priorities.status, 'retired'))
+		.orderBy(asc(priorities.sortOrder), asc(priorities.id))
+		.all();
+	return [
+		...rows.filter((p) => p.status === 'active'),
+		...rows.filter((p) => p.status !== 'active')
+	];
+}
+
+export function priorityBySlug(db: Db, slug: string): PublicPriority | undefined {
+	return db.select(publicPriorityColumns).from(priorities).where(eq(priorities.slug, slug)).get();
+}
+
+export function measuresOfPriorities(db: Db, priorityIds: number[]): Measure[] {
+	if (priorityIds.length === 0) return [];
+	return db
+		.select()
+		.from(measures)
+		.where(inArray(measures.priorityId, priorityIds))
+		.orderBy(asc(measures.sortOrder), asc(measures.id))
+		.all();
+}
+
+/** The measure a priority is summarised by: the one marked headline, else its first. */
+export function headlineMeasure(all: Measure[], priorityId: number): Measure | undefined {
+	const own = all.filter((m) => m.priorityId === priorityId);
+	return own.find((m) => m.headline) ?? own[0];
+}
+
+export function targetsOf(db: Db, measureIds: number[]): Map<number, YearValue[]> {
+	const byMeasure = new Map<number, YearValue[]>();
+	if (measureIds.length === 0) return byMeasure;
+	const rows = db
+		.select({
+			measureId: measureTargets.measureId,
+			year: schoolYears.label,
+			startYear: schoolYears.startYear,
+			value: measureTargets.value
+		})
+		.from(measureTargets)
+		.innerJoin(schoolYears, eq(schoolYears.id, measureTargets.schoolYearId))
+		.where(inArray(measureTargets.measureId, measureIds))
+		.orderBy(asc(schoolYears.startYear))
+		.all();
+	for (const { measureId, ...t } of rows) {
+		const list = byMeasure.get(measureId) ?? [];
+		list.push(t);
+		byMeasure.set(measureId, list);
+	}
+	return byMeasure;
+}
+
+export type PublicYearResult = YearValue & PublicResult;
+
+/** District-wide results of one student group, per measure, oldest year first, suppressed as needed. */
+export function districtSeries(
+	db: Db,
+	measureIds: number[],
+	suppressionSize: number,
+	group = 'ALL'
+): Map<number, PublicYearResult[]> {
+	const byMeasure = new Map<number, PublicYearResult[]>();
+	if (measureIds.length === 0) return byMeasure;
+	const rows = db
+		.select({
+			measureId: results.measureId,
+			year: schoolYears.label,
+			startYear: schoolYears.startYear,
+			value: results.value,
+			n: results.n
+		})
+		.from(results)
+		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
+		.where(
+			and(
+				inArray(results.measureId, measureIds),
+				isNull(results.schoolId),
+				eq(results.studentGroup, group)
+			)
+		)
+		.orderBy(asc(schoolYears.startYear))
+		.all();
+	for (const { measureId, year, startYear, ...r } of rows) {
+		const list = byMeasure.get(measureId) ?? [];
+		list.push({
+			year,
+			startYear,
+			...toPublicResult({ ...r, studentGroup: group }, suppressionSize)
+		});
+		byMeasure.set(measureId, list);
+	}
+	return byMeasure;
+}
+
+export interface GroupRow {
+	code: string;
+	name: string;
+	nameEs: string | null;
+	byYear: Record<string, PublicResult>;
+}
+
+/** A measure's district-wide results by student group and year. */
+export function resultsByGroup(db: Db, measureId: number, suppressionSize: number): GroupRow[] {
+	const rows = db
+		.select({
+			code: studentGroups.code,
+			name: studentGroups.name,
+			nameEs: studentGroups.nameEs,
+			sortOrder: studentGroups.sortOrder,
+			year: schoolYears.label,
+			value: results.value,
+			n: results.n
+		})
+		.from(results)
+		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
+		.innerJoin(studentGroups, eq(studentGroups.code, results.studentGroup))
+		.where(and(eq(results.measureId, measureId), isNull(results.schoolId)))
+		.orderBy(asc(studentGroups.sortOrder), asc(studentGroups.code))
+		.all();
+	const groups = new Map<string, GroupRow>();
+	for (const r of rows) {
+		const group = groups.get(r.code) ?? {
+			code: r.code,
+			name: r.name,
+			nameEs: r.nameEs,
+			byYear: {}
+		};
+		group.byYear[r.year] = toPublicResult({ ...r, studentGroup: r.code }, suppressionSize);
+		groups.set(r.code, group);
+	}
+	return [...groups.values()];
+}
+
+export interface SchoolRow {
+	cdsCode: string;
+	name: string;
+	type: string;
+	byYear: Record<string, PublicResult>;
+}
+
+/** A measure's all-students results at each school, by year. */
+export function resultsBySchool(db: Db, measureId: number, suppressionSize: number): SchoolRow[] {
+	const rows = db
+		.select({
+			cdsCode: schools.cdsCode,
+			name: schools.name,
+			type: schools.type,
+			year: schoolYears.label,
+			value: results.value,
+			n: results.n
+		})
+		.from(results)
+		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
+		.innerJoin(schools, eq(schools.id, results.schoolId))
+		.where(and(eq(results.measureId, measureId), eq(results.studentGroup, 'ALL')))
+		.orderBy(asc(schools.name))
+		.all();
+	const bySchool = new Map<string, SchoolRow>();
+	for (const r of rows) {
+		const row = bySchool.get(r.cdsCode) ?? {
+			cdsCode: r.cdsCode,
+			name: r.name,
+			type: r.type,
+			byYear: {}
+		};
+		row.byYear[r.year] = toPublicResult({ ...r, studentGroup: 'ALL' }, suppressionSize);
+		bySchool.set(r.cdsCode, row);
+	}
+	return [...bySchool.values()];
+}
+
+export function notDoingList(db: Db) {
+	return db
+		.select({
+			id: notDoingItems.id,
+			title: notDoingItems.title,
+			titleEs: notDoingItems.titleEs,
+			decision: notDoingItems.decision,
+			decidedOn: notDoingItems.decidedOn,
+			reason: notDoingItems.reason,
+			reasonEs: notDoingItems.reasonEs
+		})
+		.from(notDoingItems)
+		.orderBy(asc(notDoingItems.decidedOn))
+		.all();
+}
+
+/** School years that have any result, oldest first. */
+export function yearsWithResults(db: Db, measureIds: number[]): string[] {
+	if (measureIds.length === 0) return [];
+	return db
+		.selectDistinct({ label: schoolYears.label, startYear: schoolYears.startYear })
+		.from(results)
+		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
+		.where(inArray(results.measureId, measureIds))
+		.orderBy(asc(schoolYears.startYear))
+		.all()
+		.map((y) => y.label);
+}

@@ -1,0 +1,184 @@
+import type { Db } from '../db/open.ts';
+import { schoolYears } from '../db/schema/district.ts';
+import type { Unit } from '../../format.ts';
+import {
+	districtSeries,
+	districtSettings,
+	headlineMeasure,
+	measuresOfPriorities,
+	notDoingList,
+	priorityBySlug,
+	publicPriorities,
+	resultsByGroup,
+	resultsBySchool,
+	targetsOf,
+	type GroupRow,
+	type Measure,
+	type PublicPriority,
+	type PublicYearResult,
+	type SchoolRow
+} from './queries.ts';
+import {
+	changeOverTime,
+	describeTrend,
+	standingAgainstTarget,
+	type Standing,
+	type YearValue
+} from './status.ts';
+import { latestPublishedByPriority, publishedUpdates, type PublishedUpdate } from './updates.ts';
+
+export interface MeasureTrend {
+	id: number;
+	name: string;
+	nameEs: string | null;
+	unit: Unit;
+	direction: 'higher' | 'lower';
+	kind: 'outcome' | 'implementation';
+	source: string;
+	baseline: { year: string | null; value: number | null };
+	series: PublicYearResult[];
+	targets: YearValue[];
+	standing: Standing;
+	/** The trend in one plain sentence, for the chart's caption and screen readers. */
+	summary: string;
+	change: { from: string; to: string; improvement: number } | null;
+}
+
+function trendOf(
+	measure: Measure,
+	series: PublicYearResult[],
+	targets: YearValue[],
+	baselineYear: string | null
+): MeasureTrend {
+	const change = changeOverTime(series, measure.direction);
+	const standing = standingAgainstTarget(series, targets, measure.direction, measure.unit);
+	return {
+		id: measure.id,
+		name: measure.name,
+		nameEs: measure.nameEs,
+		unit: measure.unit,
+		direction: measure.direction,
+		kind: measure.kind,
+		source: measure.source,
+		baseline: { year: baselineYear, value: measure.baselineValue },
+		series,
+		targets,
+		standing,
+		summary: describeTrend(series, standing, measure.direction, measure.unit),
+		change: change
+			? { from: change.from.year, to: change.to.year, improvement: change.improvement }
+			: null
+	};
+}
+
+function trendsFor(db: Db, list: Measure[], suppressionSize: number): Map<number, MeasureTrend> {
+	const ids = list.map((m) => m.id);
+	const series = districtSeries(db, ids, suppressionSize);
+	const targets = targetsOf(db, ids);
+	const labels = yearLabels(db);
+	return new Map(
+		list.map((m) => [
+			m.id,
+			trendOf(
+				m,
+				series.get(m.id) ?? [],
+				targets.get(m.id) ?? [],
+				m.baselineYearId === null ? null : (labels.get(m.baselineYearId) ?? null)
+			)
+		])
+	);
+}
+
+function yearLabels(db: Db): Map<number, string> {
+	return new Map(
+		db
+			.select()
+			.from(schoolYears)
+			.all()
+			.map((y) => [y.id, y.label])
+	);
+}
+
+export interface PrioritySummary {
+	priority: PublicPriority;
+	headline: MeasureTrend | null;
+	update: PublishedUpdate | null;
+}
+
+export interface PublicSummary {
+	district: { name: string; dataUpdatedAt: string | null; suppressionSize: number } | null;
+	active: PrioritySummary[];
+	completed: PrioritySummary[];
+	notDoing: ReturnType<typeof notDoingList>;
+}
+
+/** Everything the public home page shows: each priority's headline trend, standing and update. */
+export function publicSummary(db: Db): PublicSummary {
+	const settings = districtSettings(db);
+	if (!settings) return { district: null, active: [], completed: [], notDoing: [] };
+	const list = publicPriorities(db);
+	const ids = list.map((p) => p.id);
+	const allMeasures = measuresOfPriorities(db, ids);
+	const headlines = list
+		.map((p) => headlineMeasure(allMeasures, p.id))
+		.filter((m): m is Measure => !!m);
+	const trends = trendsFor(db, headlines, settings.suppressionSize);
+	const updates = latestPublishedByPriority(db, ids);
+	const summaries = list.map((priority) => {
+		const headline = headlineMeasure(allMeasures, priority.id);
+		return {
+			priority,
+			headline: headline ? (trends.get(headline.id) ?? null) : null,
+			update: updates.get(priority.id) ?? null
+		};
+	});
+	return {
+		district: {
+			name: settings.name,
+			dataUpdatedAt: settings.dataUpdatedAt,
+			suppressionSize: settings.suppressionSize
+		},
+		active: summaries.filter((s) => s.priority.status === 'active'),
+		completed: summaries.filter((s) => s.priority.status !== 'active'),
+		notDoing: notDoingList(db)
+	};
+}
+
+export interface MeasureDetail extends MeasureTrend {
+	groups: GroupRow[];
+	schools: SchoolRow[];
+	years: string[];
+}
+
+export interface PriorityPage {
+	priority: PublicPriority;
+	measures: MeasureDetail[];
+	updates: PublishedUpdate[];
+	suppressionSize: number;
+	dataUpdatedAt: string | null;
+}
+
+/** A priority's public page: every measure over the years, by group and by school, with targets. */
+export function priorityPage(db: Db, slug: string): PriorityPage | null {
+	const settings = districtSettings(db);
+	const priority = priorityBySlug(db, slug);
+	if (!settings || !priority || priority.status === 'retired') return null;
+	const list = measuresOfPriorities(db, [priority.id]);
+	const trends = trendsFor(db, list, settings.suppressionSize);
+	const measures = list.map((m) => {
+		const trend = trends.get(m.id) as MeasureTrend;
+		const groups = resultsByGroup(db, m.id, settings.suppressionSize);
+		const schools = resultsBySchool(db, m.id, settings.suppressionSize);
+		const years = [
+			...new Set([...trend.series.map((s) => s.year), ...trend.targets.map((t) => t.year)])
+		].sort();
+		return { ...trend, groups, schools, years };
+	});
+	return {
+		priority,
+		measures,
+		updates: publishedUpdates(db, [priority.id]),
+		suppressionSize: settings.suppressionSize,
+		dataUpdatedAt: settings.dataUpdatedAt
+	};
+}

@@ -1,0 +1,155 @@
+import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { leaderTenures } from '../db/schema/leadership.ts';
+import type { Db } from '../db/open.ts';
+import {
+	schoolTypes,
+	schoolYears,
+	schools,
+	studentGroups,
+	type SchoolType
+} from '../db/schema/district.ts';
+import { measures, results } from '../db/schema/measures.ts';
+import { priorities } from '../db/schema/priorities.ts';
+import { toPublicResult, type PublicResult } from '../priorities/suppression.ts';
+import type { Unit } from '../../format.ts';
+
+export interface SchoolFilter {
+	q?: string;
+	type?: SchoolType | '';
+	status?: 'open' | 'closed' | 'all';
+}
+
+export interface SchoolListing {
+	cdsCode: string;
+	name: string;
+	type: SchoolType;
+	gradeSpan: string | null;
+	status: 'open' | 'closed';
+}
+
+/** The district's schools, filtered by name or CDS code, type and open/closed. */
+export function listSchools(db: Db, filter: SchoolFilter = {}): SchoolListing[] {
+	const conditions = [];
+	const q = filter.q?.trim();
+	if (q) conditions.push(or(like(schools.name, `%${q}%`), like(schools.cdsCode, `${q}%`)));
+	if (filter.type && (schoolTypes as readonly string[]).includes(filter.type)) {
+		conditions.push(eq(schools.type, filter.type));
+	}
+	const status = filter.status ?? 'open';
+	if (status !== 'all') conditions.push(eq(schools.status, status));
+	return db
+		.select({
+			cdsCode: schools.cdsCode,
+			name: schools.name,
+			type: schools.type,
+			gradeSpan: schools.gradeSpan,
+			status: schools.status
+		})
+		.from(schools)
+		.where(conditions.length ? and(...conditions) : undefined)
+		.orderBy(asc(schools.name))
+		.all();
+}
+
+export function schoolByCds(db: Db, cds: string) {
+	return db.select().from(schools).where(eq(schools.cdsCode, cds)).get();
+}
+
+export interface SchoolMeasure {
+	id: number;
+	name: string;
+	nameEs: string | null;
+	unit: Unit;
+	direction: 'higher' | 'lower';
+	priority: { slug: string; title: string; titleEs: string | null };
+	groups: {
+		code: string;
+		name: string;
+		nameEs: string | null;
+		byYear: Record<string, PublicResult>;
+	}[];
+}
+
+/** A school's results on each active or completed priority's measures, by group and year. */
+export function schoolResults(
+	db: Db,
+	schoolId: number,
+	suppressionSize: number
+): { measures: SchoolMeasure[]; years: string[] } {
+	const rows = db
+		.select({
+			measureId: measures.id,
+			measureName: measures.name,
+			measureNameEs: measures.nameEs,
+			unit: measures.unit,
+			direction: measures.direction,
+			slug: priorities.slug,
+			title: priorities.title,
+			titleEs: priorities.titleEs,
+			code: studentGroups.code,
+			groupName: studentGroups.name,
+			groupNameEs: studentGroups.nameEs,
+			year: schoolYears.label,
+			value: results.value,
+			n: results.n
+		})
+		.from(results)
+		.innerJoin(measures, eq(measures.id, results.measureId))
+		.innerJoin(priorities, eq(priorities.id, measures.priorityId))
+		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
+		.innerJoin(studentGroups, eq(studentGroups.code, results.studentGroup))
+		.where(and(eq(results.schoolId, schoolId), inArray(priorities.status, ['active', 'completed'])))
+		.orderBy(
+			asc(priorities.sortOrder),
+			asc(measures.sortOrder),
+			asc(measures.id),
+			asc(studentGroups.sortOrder),
+			sql`${schoolYears.startYear}`
+		)
+		.all();
+	const byMeasure = new Map<number, SchoolMeasure>();
+	const years = new Set<string>();
+	for (const r of rows) {
+		years.add(r.year);
+		let m = byMeasure.get(r.measureId);
+		if (!m) {
+			m = {
+				id: r.measureId,
+				name: r.measureName,
+				nameEs: r.measureNameEs,
+				unit: r.unit,
+				direction: r.direction,
+				priority: { slug: r.slug, title: r.title, titleEs: r.titleEs },
+				groups: []
+			};
+			byMeasure.set(r.measureId, m);
+		}
+		let g = m.groups.find((x) => x.code === r.code);
+		if (!g) {
+			g = { code: r.code, name: r.groupName, nameEs: r.groupNameEs, byYear: {} };
+			m.groups.push(g);
+		}
+		g.byYear[r.year] = toPublicResult(
+			{ value: r.value, n: r.n, studentGroup: r.code },
+			suppressionSize
+		);
+	}
+	return { measures: [...byMeasure.values()], years: [...years].sort() };
+}
+
+/** The school's current principal, from the leader tenures (public: the state publishes it too). */
+export function currentPrincipal(db: Db, schoolId: number): string | null {
+	const row = db
+		.select({ name: leaderTenures.personName })
+		.from(leaderTenures)
+		.where(
+			and(
+				eq(leaderTenures.role, 'principal'),
+				eq(leaderTenures.schoolId, schoolId),
+				isNull(leaderTenures.endedOn)
+			)
+		)
+		.orderBy(desc(leaderTenures.startedOn))
+		.get();
+	return row?.name ?? null;
+}

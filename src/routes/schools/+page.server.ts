@@ -1,0 +1,20 @@
+import type { PageServerLoad } from './$types';
+import { z } from 'zod';
+import { db } from '$lib/server/db';
+import { schoolTypes } from '$lib/server/db/schema/district';
+import { listSchools } from '$lib/server/schools/queries';
+
+const filterSchema = z.object({
+	q: z.string().trim().max(100).catch(''),
+	type: z.enum(schoolTypes).or(z.literal('')).catch(''),
+	status: z.enum(['open', 'closed', 'all']).catch('open')
+});
+
+export const load: PageServerLoad = async ({ url }) => {
+	const filter = filterSchema.parse({
+		q: url.searchParams.get('q') ?? '',
+		type: url.searchParams.get('type') ?? '',
+		status: url.searchParams.get('status') ?? 'open'
+	});
+	return { filter, schools: listSchools(db(), filter), types: schoolTypes };
+};

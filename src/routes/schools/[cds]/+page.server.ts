@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { districtSettings } from '$lib/server/priorities/queries';
+import { currentPrincipal, schoolByCds, schoolResults } from '$lib/server/schools/queries';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const store = db();
+	const settings = districtSettings(store);
+	const school = /^\d{14}$/.test(params.cds) ? schoolByCds(store, params.cds) : undefined;
+	if (!settings || !school) error(404, 'No school with that CDS code.');
+	const suppressionSize = settings.suppressionSize;
+	return {
+		school: {
+			cdsCode: school.cdsCode,
+			name: school.name,
+			type: school.type,
+			gradeSpan: school.gradeSpan,
+			status: school.status,
+			closedOn: school.closedOn
+		},
+		principal: currentPrincipal(store, school.id),
+		results: schoolResults(store, school.id, suppressionSize),
+		suppressionSize,
+		dataUpdatedAt: settings.dataUpdatedAt
+	};
+};

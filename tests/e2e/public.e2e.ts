@@ -1,0 +1,215 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/axe';
+import { query } from './helpers/e2e-db';
+import { unflatten } from 'devalue';
+
+interface PriorityRow {
+	slug: string;
+	title: string;
+}
+const activePriorities = () =>
+	query<PriorityRow>(
+		"select slug, title from priority where status = 'active' order by sort_order"
+	);
+const aSchool = () =>
+	query<{ cds_code: string; name: string }>(
+		"select cds_code, name from school where status = 'open' order by name limit 1"
+	)[0];
+const suppressionSize = () => query<{ s: number }>('select suppression_size s from district')[0].s;
+
+function publicPages(): string[] {
+	return [
+		'/',
+		'/schools',
+		...activePriorities().map((p) => `/priorities/${p.slug}`),
+		`/schools/${aSchool().cds_code}`
+	];
+}
+
+/** Every `n` of a result object in a `__data.json` response (devalue's flattened format). */
+function groupSizesInData(body: string): number[] {
+	const sizes: number[] = [];
+	const walk = (v: unknown) => {
+		if (Array.isArray(v)) v.forEach(walk);
+		else if (v && typeof v === 'object') {
+			const o = v as Record<string, unknown>;
+			if ('suppressed' in o && typeof o.n === 'number') sizes.push(o.n);
+			Object.values(o).forEach(walk);
+		}
+	};
+	for (const line of body.split('\n').filter(Boolean)) {
+		const message = JSON.parse(line) as { nodes?: { type: string; data?: unknown[] }[] };
+		for (const node of message.nodes ?? []) if (node?.data) walk(unflatten(node.data));
+	}
+	return sizes;
+}
+
+async function cellTexts(page: Page, selector: string) {
+	return (await page.locator(selector).allInnerTexts()).map((t) => t.trim());
+}
+
+test('the public summary shows every active priority with its trend, standing and update', async ({
+	page
+}) => {
+	await page.goto('/');
+	const district = query<{ name: string }>('select name from district')[0].name;
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(district);
+	await expect(page.getByText(/Data as of/)).toBeVisible();
+	for (const p of activePriorities()) {
+		const card = page.locator('article', { has: page.getByRole('heading', { name: p.title }) });
+		await expect(card).toBeVisible();
+		await expect(card.locator('.badge').first()).toHaveText(/target|no results/i);
+		await expect(card.locator('table.trend-table')).toBeVisible();
+	}
+});
+
+test('each chart draws the same numbers as its data table', async ({ page }) => {
+	await page.goto('/');
+	const figures = page.locator('figure.trend');
+	const count = await figures.count();
+	expect(count).toBeGreaterThan(0);
+	for (let i = 0; i < count; i++) {
+		const figure = figures.nth(i);
+		const canvas = figure.locator('canvas');
+		await expect(canvas).toHaveAttribute('data-drawn', /labels/);
+		const drawn = JSON.parse((await canvas.getAttribute('data-drawn')) as string) as {
+			labels: string[];
+			series: (number | null)[][];
+		};
+		const years = (await figure.locator('thead th').allInnerTexts()).slice(1).map((t) => t.trim());
+		expect(drawn.labels).toEqual(years);
+		const resultCells = await cellTexts(
+			page,
+			`figure.trend >> nth=${i} >> tr[data-series=result] td`
+		);
+		const shown = resultCells.map((t) =>
+			/^[−\d]/.test(t) ? Number(t.replace('−', '-').replace('%', '')) : null
+		);
+		expect(drawn.series[0].map((v) => (v === null ? null : Math.round(v * 10) / 10))).toEqual(
+			shown
+		);
+	}
+});
+
+test('a priority page lists every measure by group and by school, and sorts schools', async ({
+	page
+}) => {
+	const [first] = activePriorities();
+	await page.goto(`/priorities/${first.slug}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.title);
+	const measures = query<{ name: string }>(
+		'select m.name from measure m join priority p on p.id = m.priority_id where p.slug = ?',
+		first.slug
+	);
+	for (const m of measures) {
+		await expect(page.getByRole('heading', { level: 2, name: m.name })).toBeVisible();
+	}
+	await expect(page.getByRole('columnheader', { name: 'Student group' }).first()).toBeVisible();
+	// Sorting by the latest year through a plain link
+	const schoolTable = page
+		.locator('table', { has: page.getByRole('columnheader', { name: 'School' }) })
+		.first();
+	const latestHeader = schoolTable.locator('thead th').last();
+	await latestHeader.getByRole('link').click();
+	await expect(page).toHaveURL(/sort=result&dir=asc/);
+	await expect(
+		page
+			.locator('table', { has: page.getByRole('columnheader', { name: 'School' }) })
+			.first()
+			.locator('thead th')
+			.last()
+	).toHaveAttribute('aria-sort', 'ascending');
+});
+
+test('the schools list filters by name and type', async ({ page }) => {
+	const school = aSchool();
+	await page.goto('/schools');
+	const total = Number((await page.getByRole('status').innerText()).split(' ')[0]);
+	expect(total).toBeGreaterThan(1);
+	await page.getByLabel('Name or CDS code').fill(school.name);
+	await page.getByRole('button', { name: 'Filter' }).click();
+	await expect(page.getByRole('link', { name: school.name })).toBeVisible();
+	await page.getByRole('link', { name: school.name }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(school.name);
+	await page.goto('/schools?q=no-such-school-anywhere');
+	await expect(page.getByText('No school matches')).toBeVisible();
+});
+
+test('an unknown priority or school is a helpful 404', async ({ page }) => {
+	const res = await page.goto('/priorities/not-a-priority');
+	expect(res?.status()).toBe(404);
+	expect((await page.goto('/schools/00000000000000'))?.status()).toBe(404);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('every public page still shows its tables', async ({ page }) => {
+		for (const path of publicPages()) {
+			await page.goto(path);
+			await expect(page.locator('table').first(), path).toBeVisible();
+		}
+	});
+});
+
+test('no public response carries a draft, a suppressed value or an e-mail', async ({ request }) => {
+	const size = suppressionSize();
+	const drafts = query<{ text: string }>(
+		`select summary as text from progress_update_version v
+		 where v.state != 'published' and length(summary) > 20
+		   and summary not in (select summary from progress_update_version where state = 'published')
+		 union select narrative from progress_update_version
+		 where state != 'published' and length(narrative) > 20
+		   and narrative not in (select narrative from progress_update_version where state = 'published')`
+	).map((r) => r.text);
+	for (const path of publicPages()) {
+		for (const url of [path, `${path === '/' ? '' : path}/__data.json`]) {
+			const body = await (await request.get(url)).text();
+			for (const d of drafts) expect(body, `${url} shows a draft`).not.toContain(d.slice(0, 60));
+			expect(body, `${url} shows an e-mail`).not.toMatch(/@example\.org/);
+			// Any result that carries a group size must be at or above the suppression size.
+			const sizes = url.endsWith('__data.json')
+				? groupSizesInData(body)
+				: [...body.matchAll(/[{,]n:(\d+)/g)].map((m) => Number(m[1]));
+			for (const n of sizes)
+				expect(n, `${url} reveals a group of ${n}`).toBeGreaterThanOrEqual(size);
+		}
+	}
+});
+
+test('a small group shows as "fewer than" on the priority page, with no value sent', async ({
+	request,
+	page
+}) => {
+	const size = suppressionSize();
+	const [small] = query<{ slug: string; value: number; group_name: string; label: string }>(
+		`select p.slug, r.value, g.name group_name, y.label from result r
+		 join measure m on m.id = r.measure_id join priority p on p.id = m.priority_id
+		 join student_group g on g.code = r.student_group join school_year y on y.id = r.school_year_id
+		 where r.school_id is null and r.n < ? and r.value is not null and p.status = 'active' limit 1`,
+		size
+	);
+	test.skip(!small, 'the demo has no small district-level group');
+	await page.goto(`/priorities/${small.slug}`);
+	const row = page.getByRole('row', { name: new RegExp(small.group_name) }).first();
+	await expect(row).toContainText(`fewer than ${size} students`);
+	const data = await (await request.get(`/priorities/${small.slug}/__data.json`)).text();
+	expect(data).toContain('"suppressed"');
+});
+
+test('public pages pass axe (WCAG 2.1 AA)', async ({ page }) => {
+	for (const path of publicPages()) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+});
+
+test('public pages fit a phone screen without sideways scrolling of the page', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	for (const path of publicPages()) {
+		await page.goto(path);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, path).toBeLessThanOrEqual(1);
+	}
+});
