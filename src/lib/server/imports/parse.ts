@@ -701,8 +701,6 @@ async function readResults(ctx: Ctx) {
 			parsed.results.push({
 				line,
 				schoolCds: school.cds,
-				schoolName: iSchoolName >= 0 ? (cells[iSchoolName] ?? '').trim() || null : null,
-				charter: false,
 				measure,
 				startYear,
 				group,

@@ -71,7 +71,7 @@ export async function saveUpload(
 							`The file is larger than the limit of ${maxImportBytes / 1024 / 1024} MB.`
 						);
 					}
-					return { name: safeName(info.filename), bytes };
+					return { name: safeName(info.filename ?? 'upload'), bytes };
 				});
 				found.catch(() => {});
 			});
