@@ -18,7 +18,16 @@ export async function backupDatabase(
 	const db = new Database(source, { readonly: true, fileMustExist: true });
 	db.pragma('busy_timeout = 5000');
 	try {
-		const { totalPages } = await db.backup(destination);
+		// Copy in steps so the server keeps answering; if a write restarts the copy (the pages left
+		// grow), take the rest in one step so that steady writes cannot keep it from finishing.
+		let left = Infinity;
+		const { totalPages } = await db.backup(destination, {
+			progress: ({ remainingPages }) => {
+				const restarted = remainingPages > left;
+				left = remainingPages;
+				return restarted ? 0x7fffffff : 1000;
+			}
+		});
 		return { pages: totalPages, ms: Date.now() - started };
 	} finally {
 		db.close();
