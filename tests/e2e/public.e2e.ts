@@ -107,14 +107,14 @@ test('a priority page lists every measure by group and by school, and sorts scho
 	await expect(page.getByRole('columnheader', { name: 'Student group' }).first()).toBeVisible();
 	// Sorting by the latest year through a plain link
 	const schoolTable = page
-		.locator('table', { has: page.getByRole('columnheader', { name: 'School' }) })
+		.locator('table', { has: page.getByRole('columnheader', { name: 'School', exact: true }) })
 		.first();
 	const latestHeader = schoolTable.locator('thead th').last();
 	await latestHeader.getByRole('link').click();
 	await expect(page).toHaveURL(/sort=result&dir=asc/);
 	await expect(
 		page
-			.locator('table', { has: page.getByRole('columnheader', { name: 'School' }) })
+			.locator('table', { has: page.getByRole('columnheader', { name: 'School', exact: true }) })
 			.first()
 			.locator('thead th')
 			.last()
@@ -160,11 +160,15 @@ test('no public response carries a draft, a suppressed value or an e-mail', asyn
 		 union select narrative from progress_update_version
 		 where state != 'published' and length(narrative) > 20
 		   and narrative not in (select narrative from progress_update_version where state = 'published')`
-	).map((r) => r.text);
+	)
+		.map((r) => r.text)
+		// Svelte escapes these in HTML, so the raw text would not be found even if it leaked.
+		.filter((t) => !/[&<>"]/.test(t));
+	expect(drafts.length, 'the demo has draft texts to look for').toBeGreaterThan(0);
 	for (const path of publicPages()) {
 		for (const url of [path, `${path === '/' ? '' : path}/__data.json`]) {
 			const body = await (await request.get(url)).text();
-			for (const d of drafts) expect(body, `${url} shows a draft`).not.toContain(d.slice(0, 60));
+			for (const d of drafts) expect(body, `${url} shows a draft`).not.toContain(d);
 			expect(body, `${url} shows an e-mail`).not.toMatch(/@example\.org/);
 			// Any result that carries a group size must be at or above the suppression size.
 			const sizes = url.endsWith('__data.json')
@@ -181,8 +185,8 @@ test('a small group shows as "fewer than" on the priority page, with no value se
 	page
 }) => {
 	const size = suppressionSize();
-	const [small] = query<{ slug: string; value: number; group_name: string; label: string }>(
-		`select p.slug, r.value, g.name group_name, y.label from result r
+	const [small] = query<{ slug: string; id: number; group_name: string; label: string }>(
+		`select p.slug, m.id, g.name group_name, y.label from result r
 		 join measure m on m.id = r.measure_id join priority p on p.id = m.priority_id
 		 join student_group g on g.code = r.student_group join school_year y on y.id = r.school_year_id
 		 where r.school_id is null and r.n < ? and r.value is not null and p.status = 'active' limit 1`,
@@ -190,18 +194,31 @@ test('a small group shows as "fewer than" on the priority page, with no value se
 	);
 	test.skip(!small, 'the demo has no small district-level group');
 	await page.goto(`/priorities/${small.slug}`);
-	const row = page.getByRole('row', { name: new RegExp(small.group_name) }).first();
-	await expect(row).toContainText(`fewer than ${size} students`);
+	const table = page.locator(`#measure-${small.id} table`, {
+		has: page.getByRole('columnheader', { name: 'Student group' })
+	});
+	const years = (await table.locator('thead th').allInnerTexts()).map((t) => t.trim());
+	const row = table.locator('tbody tr', {
+		has: page.getByRole('rowheader', { name: small.group_name, exact: true })
+	});
+	const cell = row.locator('td').nth(years.indexOf(small.label) - 1);
+	await expect(cell).toHaveText(`fewer than ${size} students`);
 	const data = await (await request.get(`/priorities/${small.slug}/__data.json`)).text();
 	expect(data).toContain('"suppressed"');
 });
 
-test('public pages pass axe (WCAG 2.1 AA)', async ({ page }) => {
-	for (const path of publicPages()) {
-		await page.goto(path);
+for (const [name, path] of [
+	['the summary', () => '/'],
+	['the schools list', () => '/schools'],
+	['a priority page', () => `/priorities/${activePriorities()[0].slug}`],
+	['a school page', () => `/schools/${aSchool().cds_code}`]
+] as const) {
+	test(`${name} passes axe (WCAG 2.1 AA)`, async ({ page }) => {
+		test.setTimeout(90_000);
+		await page.goto(path());
 		await expectNoAxeViolations(page);
-	}
-});
+	});
+}
 
 test('public pages fit a phone screen without sideways scrolling of the page', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });

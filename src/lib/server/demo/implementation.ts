@@ -15,7 +15,7 @@ function expectedDepth(
 	year: number
 ): number {
 	const required = plan.authority === 'required';
-	let depth = (required ? 1 : 0.6) + yearsIn * (required ? 0.7 : 0.5) + 0.6 * school.momentum;
+	let depth = (required ? 0.9 : 0.5) + yearsIn * (required ? 0.55 : 0.4) + 0.75 * school.momentum;
 	if (school.principalStarts.includes(year)) depth -= 1.2;
 	else if (school.principalStarts.includes(year - 1)) depth -= 0.5;
 	return depth;

@@ -292,7 +292,7 @@ function addBoardQuestions(context: Context, updates: { due: Due; id: number }[]
 	for (let year = context.firstYear; year < context.lastYear; year++) {
 		picks.push({
 			update: updates.find((u) => u.due.meeting.year === year),
-			text: 4,
+			text: 4 + (year % 3),
 			askedOn: null
 		});
 	}

@@ -289,6 +289,16 @@ export const boardQuestionTexts: { question: string; answer: string | null }[] =
 		answer: null
 	},
 	{
+		question: 'Which schools have not started the coaching cycles, and why?',
+		answer:
+			'Two schools started late because their principals were new; both have completed a first cycle since.'
+	},
+	{
+		question: 'How do the results for English learners compare with last year?',
+		answer:
+			'They improved at most schools, but the gap with all students narrowed only slightly; the next update shows them by school.'
+	},
+	{
 		question: 'What did the district change after the winter results?',
 		answer:
 			'We moved coaching time to the schools with the lowest winter results and added a make-up training for new teachers.'

@@ -83,8 +83,9 @@ function nameStems(context: Context, count: number): string[] {
 	const places: string[] = [];
 	for (const first of placeFirstWords)
 		for (const second of placeSecondWords) places.push(`${first} ${second}`);
-	const stems = [...context.random.shuffle(honoreeNames), ...context.random.shuffle(places)];
-	const mixed = context.random.shuffle(stems.slice(0, Math.max(count, 40)));
+	const honorees = context.random.shuffle(honoreeNames).slice(0, Math.ceil(count / 4));
+	const stems = [...honorees, ...context.random.shuffle(places)];
+	const mixed = context.random.shuffle(stems.slice(0, Math.min(count, stems.length)));
 	for (let i = mixed.length; i < count; i++)
 		mixed.push(`${stems[i % stems.length]} ${Math.floor(i / stems.length) + 1}`);
 	return mixed;
@@ -158,7 +159,7 @@ export function addSchools(context: Context, total: number): void {
 				lastOpenYear,
 				enrollment: random.int(shape.enrollment[0], shape.enrollment[1]),
 				level:
-					-2.2 * (sed - 0.62) + random.normal(0, 0.45) - (shape.type === 'continuation' ? 1.6 : 0),
+					-2.2 * (sed - 0.62) + random.normal(0, 0.45) - (shape.type === 'continuation' ? 3.5 : 0),
 				momentum,
 				profile: momentum > 0.35 ? 'improving' : momentum < -0.6 ? 'stalled' : 'steady',
 				shares: groupShares(context, sed),
