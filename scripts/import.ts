@@ -50,6 +50,7 @@ function summary(r: ImportReport): string {
 for (const file of args.positionals) {
 	const name = basename(file);
 	const t = performance.now();
+	const cpu = process.cpuUsage();
 	try {
 		const report = await importFile(db, resolve(file), name, systemActor, {
 			dryRun,
@@ -57,6 +58,8 @@ for (const file of args.positionals) {
 		});
 		rows += report.rowsRead;
 		const ms = performance.now() - t;
+		const used = process.cpuUsage(cpu);
+		const cpuMs = (used.user + used.system) / 1000;
 		if (report.errorCount > 0) {
 			failed++;
 			console.error(`${name}: refused, ${report.errorCount} row errors; nothing imported.`);
@@ -74,7 +77,8 @@ for (const file of args.positionals) {
 				? `imported (audit #${report.auditId})`
 				: 'nothing changed';
 		console.log(
-			`${name}: ${summary(report)} — ${state}. ${Math.round(report.rowsRead / (ms / 1000))} rows/s`
+			`${name}: ${summary(report)} — ${state}. ${Math.round(report.rowsRead / (ms / 1000))} rows/s ` +
+				`(${Math.round(ms)} ms; ${Math.round(report.rowsRead / (cpuMs / 1000))} rows per CPU-second)`
 		);
 	} catch (e) {
 		failed++;
