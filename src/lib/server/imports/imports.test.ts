@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { testDb } from '../testing.ts';
 import type { Db } from '../db/open.ts';
 import { systemActor } from '../audit/index.ts';
-import { ImportFileError, importFile, knownStudentGroups } from './index.ts';
+import { ImportFileError, importFile } from './index.ts';
 import { parseSchoolYear, schoolYearLabel, indicatorFromFileName } from './indicators.ts';
 
 const fixtures = resolve('tests/fixtures');
@@ -269,7 +269,7 @@ describe('bad input is refused with a clear message and changes nothing', () => 
 		let path = join(dir, name);
 		if (typeof content === 'function') content(path);
 		else path = write(name, content);
-		let message = '';
+		let message: string;
 		try {
 			const r = await importFile(db, path, name, actor);
 			expect(r.committed).toBe(false);
