@@ -465,3 +465,37 @@ describe('results and check-ins CSV', () => {
 		expect(dump(db)).toBe(before);
 	});
 });
+
+describe('imported small groups on public pages', () => {
+	it('never shows a group under the suppression size', async () => {
+		const { resultsByGroup, resultsBySchool } = await import('../priorities/queries.ts');
+		const db = mpusdDb();
+		await importAll(db);
+		const size = db.$client
+			.prepare('SELECT suppression_size FROM district')
+			.pluck()
+			.get() as number;
+		let shown = 0;
+		let hidden = 0;
+		for (const code of ['ela', 'math', 'chronic', 'susp', 'grad', 'cci', 'elpi', 'census']) {
+			const id = db.$client
+				.prepare('SELECT id FROM measure WHERE code = ?')
+				.pluck()
+				.get(code) as number;
+			const rows = [...resultsByGroup(db, id, size), ...resultsBySchool(db, id, size)];
+			for (const r of rows) {
+				for (const result of Object.values(r.byYear)) {
+					if (result.suppressed) {
+						hidden++;
+						expect(result.value).toBeNull();
+					} else {
+						shown++;
+						if (result.n !== null) expect(result.n).toBeGreaterThanOrEqual(size);
+					}
+				}
+			}
+		}
+		expect(shown).toBeGreaterThan(0);
+		expect(hidden).toBeGreaterThan(0);
+	});
+});
