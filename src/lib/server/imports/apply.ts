@@ -200,7 +200,7 @@ function applyResults(db: Db, parsed: ParsedImport, b: Bookkeeping) {
 		'SELECT school_id, school_year_id, student_group, value, n, state_color, status_level FROM result WHERE measure_id = ?'
 	);
 	for (const id of measureIds) {
-		for (const r of select.raw().iterate(id) as Iterable<
+		for (const r of select.raw().all(id) as Array<
 			[number | null, number, string, number | null, number | null, number | null, number | null]
 		>) {
 			existing.set(resultKey(r[0] ?? 0, id, r[1], r[2]), {
