@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../src/lib/server/db/open.ts';
 import { seedDemo } from '../src/lib/server/demo/index.ts';
+import { seedDemoUsers } from '../src/lib/server/auth/index.ts';
 
 // Imports take files up to 50 MB (streamed to disk); adapter-node's default body limit is 512 kB.
 process.env.BODY_SIZE_LIMIT ||= '60M';
@@ -17,6 +18,8 @@ if (!existsSync(path)) {
 	const started = Date.now();
 	const db = openDatabase(path);
 	await seedDemo(db);
+	// admin@, superintendent@, staff@ and board@example.org, password `throughline-demo`.
+	await seedDemoUsers(db);
 	db.$client.close();
 	console.log(`Seeded the demo district into ${path} in ${Date.now() - started} ms`);
 }
