@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { storageStateFor } from './helpers/auth.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 import { query } from './helpers/e2e-db.ts';
 
@@ -7,15 +8,7 @@ import { query } from './helpers/e2e-db.ts';
 // English learner progress indicator, which the demo does not have, so other tests' data stays as is.
 
 test.describe('as staff', () => {
-	test.beforeEach(async ({ page }) => {
-		const login = await page.request.get('/login');
-		test.skip(login.status() === 404, 'Sign-in (the auth work) has not landed yet');
-		await page.goto('/login?redirectTo=%2Fmanage%2Fimports');
-		await page.getByLabel('E-mail').fill('staff@example.org');
-		await page.getByLabel('Password').fill('throughline-demo');
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await expect(page).toHaveURL(/\/manage\/imports$/);
-	});
+	test.use({ storageState: storageStateFor('staff') });
 
 	const good = 'tests/fixtures/e2e/elpidownload2024.txt';
 	const bad = 'tests/fixtures/e2e/elpidownload2024-bad.txt';
