@@ -6,6 +6,8 @@ import { openDatabase } from '../src/lib/server/db/open.ts';
 import { seedDemo } from '../src/lib/server/demo/index.ts';
 import { seedDemoUsers } from '../src/lib/server/auth/index.ts';
 
+// Imports take files up to 50 MB (streamed to disk); adapter-node's default body limit is 512 kB.
+process.env.BODY_SIZE_LIMIT ||= '60M';
 process.env.DATABASE_PATH ||= 'data/demo.db';
 process.env.THROUGHLINE_TODAY ||= '2025-06-15';
 process.env.PORT ||= '3000';

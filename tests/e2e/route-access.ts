@@ -59,6 +59,15 @@ export const routeAccess: Record<string, RouteAccess> = {
 		actions: { changePassword: 'account', signOutEverywhere: 'account' }
 	},
 
+	// Import and export
+	'/manage/imports': { page: 'edit', actions: { upload: 'edit', confirm: 'edit', cancel: 'edit' } },
+	'/manage/imports/templates/[file]': {
+		endpoints: { GET: 'edit' },
+		params: { file: 'results-template.csv' }
+	},
+	'/manage/exports': { page: 'board' },
+	'/manage/exports/[file]': { endpoints: { GET: 'board' }, params: { file: 'results.csv' } },
+
 	// Administration
 	'/admin': { page: 'admin' },
 	'/admin/users': { page: 'admin', actions: { create: 'admin' } },

@@ -1,0 +1,233 @@
+import { Readable } from 'node:stream';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
+import type { Db } from '../db/open.ts';
+
+/**
+ * One CSV per table the app shows, with readable columns: names and codes instead of ids, school
+ * years as "2023-24". The results and check-ins files are in the import's CSV format, so an
+ * export imports back as is.
+ */
+export interface ExportTable {
+	/** File name without ".csv"; also the download URL's last part. */
+	name: string;
+	title: string;
+	sql: string;
+}
+
+const depthLabel = `CASE c.depth WHEN 0 THEN 'not started' WHEN 1 THEN 'beginning' WHEN 2 THEN 'developing'
+	WHEN 3 THEN 'implementing' WHEN 4 THEN 'sustaining' END`;
+const yesNo = (col: string) => `CASE WHEN ${col} THEN 'yes' ELSE 'no' END`;
+
+export const exportTables: readonly ExportTable[] = [
+	{
+		name: 'results',
+		title: 'Results',
+		sql: `SELECT s.cds_code AS school_cds_code, COALESCE(s.name, d.name) AS school_name,
+			m.code AS measure_code, m.name AS measure, y.label AS school_year,
+			r.student_group, g.name AS student_group_name, r.value, r.n,
+			r.state_color, r.status_level, r.updated_at
+			FROM result r JOIN measure m ON m.id = r.measure_id JOIN school_year y ON y.id = r.school_year_id
+			JOIN student_group g ON g.code = r.student_group LEFT JOIN school s ON s.id = r.school_id
+			LEFT JOIN district d ON d.id = (SELECT MIN(id) FROM district)
+			ORDER BY m.sort_order, m.code, y.start_year, s.cds_code IS NOT NULL, s.name, g.sort_order, r.student_group`
+	},
+	{
+		name: 'check-ins',
+		title: 'Implementation check-ins',
+		sql: `SELECT s.cds_code AS school_cds_code, s.name AS school_name, st.name AS structure,
+			y.label AS school_year, c.depth, ${depthLabel} AS depth_label, c.adaptation,
+			${yesNo('c.site_led')} AS site_led, c.evidence_url, c.updated_at
+			FROM check_in c JOIN school s ON s.id = c.school_id JOIN structure st ON st.id = c.structure_id
+			JOIN school_year y ON y.id = c.school_year_id
+			ORDER BY y.start_year, st.sort_order, st.name, s.name`
+	},
+	{
+		name: 'schools',
+		title: 'Schools',
+		sql: `SELECT cds_code AS school_cds_code, name AS school_name, type, grade_span, status, opened_on,
+			closed_on, ${yesNo('charter')} AS charter FROM school ORDER BY name`
+	},
+	{
+		name: 'school-years',
+		title: 'School years',
+		sql: `SELECT label AS school_year, start_year FROM school_year ORDER BY start_year`
+	},
+	{
+		name: 'student-groups',
+		title: 'Student groups',
+		sql: `SELECT code AS student_group, name AS student_group_name, name_es FROM student_group
+			ORDER BY sort_order, code`
+	},
+	{
+		name: 'priorities',
+		title: 'Priorities',
+		sql: `SELECT p.slug, p.title, p.title_es, p.status, p.sponsor, p.adopted_on, m.held_on AS adopted_at_meeting,
+			p.description, p.description_es, p.rationale, p.sort_order
+			FROM priority p LEFT JOIN board_meeting m ON m.id = p.adopted_meeting_id ORDER BY p.sort_order, p.title`
+	},
+	{
+		name: 'measures',
+		title: 'Measures',
+		sql: `SELECT m.code AS measure_code, m.name AS measure, m.name_es, p.title AS priority, m.unit, m.direction,
+			m.kind, m.source, y.label AS baseline_school_year, m.baseline_value, ${yesNo('m.headline')} AS headline
+			FROM measure m LEFT JOIN priority p ON p.id = m.priority_id LEFT JOIN school_year y ON y.id = m.baseline_year_id
+			ORDER BY m.sort_order, m.code`
+	},
+	{
+		name: 'measure-targets',
+		title: 'Measure targets',
+		sql: `SELECT m.code AS measure_code, m.name AS measure, y.label AS school_year, t.value AS target
+			FROM measure_target t JOIN measure m ON m.id = t.measure_id JOIN school_year y ON y.id = t.school_year_id
+			ORDER BY m.sort_order, m.code, y.start_year`
+	},
+	{
+		name: 'structures',
+		title: 'Structures',
+		sql: `SELECT s.name AS structure, s.name_es, s.category, s.authority, s.origin, s.owner_role,
+			y.label AS start_school_year, s.description, s.description_es
+			FROM structure s LEFT JOIN school_year y ON y.id = s.start_year_id ORDER BY s.sort_order, s.name`
+	},
+	{
+		name: 'structure-priorities',
+		title: 'Links: structures → priorities',
+		sql: `SELECT s.name AS structure, p.title AS priority FROM structure_priority sp
+			JOIN structure s ON s.id = sp.structure_id JOIN priority p ON p.id = sp.priority_id ORDER BY s.name, p.title`
+	},
+	{
+		name: 'policies',
+		title: 'Policies',
+		sql: `SELECT kind, number, title, adopted_on, revised_on, url FROM policy ORDER BY number, kind`
+	},
+	{
+		name: 'policy-structures',
+		title: 'Links: policies → structures',
+		sql: `SELECT p.kind || ' ' || p.number AS policy, p.title AS policy_title, s.name AS structure, ps.relation
+			FROM policy_structure ps JOIN policy p ON p.id = ps.policy_id JOIN structure s ON s.id = ps.structure_id
+			ORDER BY p.number, s.name`
+	},
+	{
+		name: 'not-doing',
+		title: 'Not-doing list',
+		sql: `SELECT title, title_es, decision, decided_on, reason, reason_es FROM not_doing_item ORDER BY decided_on`
+	},
+	{
+		name: 'initiatives',
+		title: 'Initiatives',
+		sql: `SELECT i.name AS initiative, i.description, p.title AS priority, ${yesNo('i.active')} AS active, i.start_year,
+			(SELECT group_concat(s.cds_code, ' ') FROM initiative_school x JOIN school s ON s.id = x.school_id
+			 WHERE x.initiative_id = i.id) AS school_cds_codes
+			FROM initiative i LEFT JOIN priority p ON p.id = i.priority_id ORDER BY i.name`
+	},
+	{
+		name: 'leaders',
+		title: 'Leaders',
+		sql: `SELECT l.role, l.person_name, s.cds_code AS school_cds_code, s.name AS school_name, p.title AS priority,
+			l.started_on, l.ended_on
+			FROM leader_tenure l LEFT JOIN school s ON s.id = l.school_id LEFT JOIN priority p ON p.id = l.priority_id
+			ORDER BY l.role, l.started_on, l.person_name`
+	},
+	{
+		name: 'engagements',
+		title: 'Senior-leader engagement',
+		sql: `SELECT p.title AS priority, e.leader_name, e.leader_role, e.kind, e.occurred_on,
+			s.cds_code AS school_cds_code, s.name AS school_name, e.note
+			FROM engagement e JOIN priority p ON p.id = e.priority_id LEFT JOIN school s ON s.id = e.school_id
+			ORDER BY e.occurred_on, p.title`
+	},
+	{
+		name: 'meetings',
+		title: 'Board meetings',
+		sql: `SELECT held_on, kind, title, location FROM board_meeting ORDER BY held_on`
+	},
+	{
+		name: 'agenda-items',
+		title: 'Agenda items',
+		sql: `SELECT m.held_on AS meeting, a.title, p.title AS priority, a.minutes, a.sort_order
+			FROM agenda_item a JOIN board_meeting m ON m.id = a.meeting_id LEFT JOIN priority p ON p.id = a.priority_id
+			ORDER BY m.held_on, a.sort_order`
+	},
+	{
+		name: 'monitoring-calendar',
+		title: 'Monitoring calendar',
+		sql: `SELECT p.title AS priority, m.held_on AS meeting FROM monitoring_due d
+			JOIN priority p ON p.id = d.priority_id JOIN board_meeting m ON m.id = d.meeting_id ORDER BY m.held_on, p.title`
+	},
+	{
+		name: 'updates',
+		title: 'Progress updates (every version)',
+		sql: `SELECT p.title AS priority, m.held_on AS meeting, v.version, v.state, v.status, v.summary, v.narrative,
+			v.learned, v.adjustments, v.next_steps, v.summary_es, v.narrative_es, v.learned_es, v.adjustments_es,
+			v.next_steps_es, (SELECT group_concat(x.code, ' ') FROM json_each(v.evidence_measure_ids) j
+			 JOIN measure x ON x.id = j.value) AS evidence_measure_codes, v.published_at, v.created_at, v.updated_at
+			FROM progress_update_version v JOIN progress_update u ON u.id = v.update_id
+			JOIN priority p ON p.id = u.priority_id JOIN board_meeting m ON m.id = u.meeting_id
+			ORDER BY m.held_on, p.title, v.version`
+	},
+	{
+		name: 'board-questions',
+		title: 'Board questions',
+		sql: `SELECT p.title AS priority, m.held_on AS meeting, q.question, q.asked_at, q.answer, q.answered_at
+			FROM board_question q JOIN progress_update u ON u.id = q.update_id
+			JOIN priority p ON p.id = u.priority_id JOIN board_meeting m ON m.id = u.meeting_id ORDER BY q.asked_at`
+	},
+	{
+		name: 'feedback',
+		title: 'Feedback',
+		sql: `SELECT s.cds_code AS school_cds_code, s.name AS school_name, st.name AS structure, f.kind, f.summary,
+			f.source, f.reported_on, f.response, f.responded_on
+			FROM feedback f JOIN school s ON s.id = f.school_id JOIN structure st ON st.id = f.structure_id
+			ORDER BY f.reported_on`
+	}
+];
+
+export function exportTable(name: string): ExportTable | undefined {
+	return exportTables.find((t) => t.name === name);
+}
+
+function rowsOf(db: Db, table: ExportTable): { columns: string[]; rows: unknown[][] } {
+	const stmt = db.$client.prepare(table.sql);
+	const columns = stmt.columns().map((c) => c.name);
+	return { columns, rows: stmt.raw().all() as unknown[][] };
+}
+
+const csvOptions = { header: true, record_delimiter: 'unix', bom: false } as const;
+
+/** One table as CSV text. */
+export function tableCsv(db: Db, table: ExportTable): string {
+	const { columns, rows } = rowsOf(db, table);
+	return stringifySync(rows, { ...csvOptions, columns });
+}
+
+/**
+ * One table as a stream of CSV text, for a download. The rows are read at once (the connection
+ * is not held open while the client reads), the CSV written as it is consumed.
+ */
+export function tableCsvStream(db: Db, table: ExportTable): ReadableStream<Uint8Array> {
+	const { columns, rows } = rowsOf(db, table);
+	const csv = Readable.from(rows).pipe(stringify({ ...csvOptions, columns }));
+	return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+}
+
+/** Every table, one CSV file each, into `dir`. Returns the files written with their row counts. */
+export function exportAll(db: Db, dir: string): { file: string; rows: number }[] {
+	mkdirSync(dir, { recursive: true });
+	return exportTables.map((t) => {
+		const { columns, rows } = rowsOf(db, t);
+		const file = join(dir, `${t.name}.csv`);
+		writeFileSync(file, stringifySync(rows, { ...csvOptions, columns }));
+		return { file, rows: rows.length };
+	});
+}
+
+/** How many rows each table has, for the export page. */
+export function exportCounts(db: Db): Record<string, number> {
+	return Object.fromEntries(
+		exportTables.map((t) => [
+			t.name,
+			(db.$client.prepare(`SELECT count(*) AS n FROM (${t.sql})`).get() as { n: number }).n
+		])
+	);
+}

@@ -1,0 +1,134 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import busboy from 'busboy';
+import { ImportFileError, maxImportBytes } from './read.ts';
+
+/**
+ * Uploaded files wait here between the preview and the confirmation, one folder per upload named
+ * by a random token. Folders older than `maxAgeMs` are swept on the next upload.
+ */
+export function uploadsFolder(): string {
+	return process.env.IMPORT_UPLOAD_DIR || join(tmpdir(), 'throughline-imports');
+}
+
+const tokenPattern = /^[a-f0-9]{32}$/;
+const maxAgeMs = 2 * 60 * 60 * 1000;
+
+export interface Upload {
+	token: string;
+	path: string;
+	name: string;
+	bytes: number;
+	userId: string | null;
+}
+
+function safeName(name: string): string {
+	const base = name.split(/[/\\]/).pop() ?? 'upload';
+	return base.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'upload';
+}
+
+/**
+ * Streams the one file of a multipart request to the uploads folder, without holding it in memory.
+ * Refuses a file over the size limit or a request without a file.
+ */
+export async function saveUpload(
+	request: Request,
+	field: string,
+	userId: string | null
+): Promise<Upload> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.startsWith('multipart/form-data') || !request.body) {
+		throw new ImportFileError('Choose a file to upload.');
+	}
+	const token = randomBytes(16).toString('hex');
+	const dir = join(uploadsFolder(), token);
+	await mkdir(dir, { recursive: true });
+	try {
+		const saved = await new Promise<{ name: string; bytes: number }>((resolve, reject) => {
+			const bb = busboy({
+				headers: { 'content-type': type },
+				limits: { files: 1, fileSize: maxImportBytes, fields: 20 }
+			});
+			let found: Promise<{ name: string; bytes: number }> | null = null;
+			bb.on('file', (name, file, info) => {
+				if (name !== field || found || !info.filename) {
+					file.resume();
+					return;
+				}
+				let bytes = 0;
+				let truncated = false;
+				file.on('data', (c: Buffer) => (bytes += c.length));
+				file.on('limit', () => (truncated = true));
+				const target = join(dir, 'file');
+				found = pipeline(file, createWriteStream(target)).then(() => {
+					if (truncated) {
+						throw new ImportFileError(
+							`The file is larger than the limit of ${maxImportBytes / 1024 / 1024} MB.`
+						);
+					}
+					return { name: safeName(info.filename ?? 'upload'), bytes };
+				});
+				found.catch(() => {});
+			});
+			bb.on('error', reject);
+			bb.on('close', () => {
+				if (!found) reject(new ImportFileError('Choose a file to upload.'));
+				else found.then(resolve, reject);
+			});
+			Readable.fromWeb(request.body as import('node:stream/web').ReadableStream).pipe(bb);
+		});
+		const upload: Upload = { token, path: join(dir, 'file'), userId, ...saved };
+		await writeFile(join(dir, 'meta.json'), JSON.stringify(upload));
+		return upload;
+	} catch (e) {
+		await rm(dir, { recursive: true, force: true });
+		throw e;
+	}
+}
+
+/** The upload a token names, if it is still there. */
+export async function findUpload(token: string | null | undefined): Promise<Upload | undefined> {
+	if (!token || !tokenPattern.test(token)) return undefined;
+	try {
+		const meta = JSON.parse(
+			await readFile(join(uploadsFolder(), token, 'meta.json'), 'utf8')
+		) as Upload;
+		return { ...meta, token, path: join(uploadsFolder(), token, 'file') };
+	} catch {
+		return undefined;
+	}
+}
+
+export async function discardUpload(token: string): Promise<void> {
+	if (!tokenPattern.test(token)) return;
+	await rm(join(uploadsFolder(), token), { recursive: true, force: true });
+}
+
+/** Removes uploads left behind (a preview never confirmed nor cancelled). */
+export async function sweepUploads(now = Date.now()): Promise<number> {
+	let removed = 0;
+	let entries: string[];
+	try {
+		entries = await readdir(uploadsFolder());
+	} catch {
+		return 0;
+	}
+	for (const entry of entries) {
+		if (!tokenPattern.test(entry)) continue;
+		const dir = join(uploadsFolder(), entry);
+		try {
+			if (now - (await stat(dir)).mtimeMs > maxAgeMs) {
+				await rm(dir, { recursive: true, force: true });
+				removed++;
+			}
+		} catch {
+			// gone already
+		}
+	}
+	return removed;
+}

@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { storageStateFor } from './helpers/auth.ts';
+import { expectNoAxeViolations } from './helpers/axe.ts';
+import { query } from './helpers/e2e-db.ts';
+
+// The import flow as staff: upload → preview → confirm, and a bad file's row-level errors.
+// The files are for the demo district (Sample Valley Unified, CDS 99999990000000) and hold the
+// English learner progress indicator, which the demo does not have, so other tests' data stays as is.
+
+test.describe('as staff', () => {
+	test.use({ storageState: storageStateFor('staff') });
+
+	const good = 'tests/fixtures/e2e/elpidownload2024.txt';
+	const bad = 'tests/fixtures/e2e/elpidownload2024-bad.txt';
+
+	test('upload, preview and confirm a Dashboard file', async ({ page }) => {
+		await page.goto('/manage/imports');
+		await expect(page.getByRole('heading', { level: 1, name: 'Import data' })).toBeVisible();
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('File (up to 50 MB)').setInputFiles(good);
+		await page.getByRole('button', { name: 'Upload and preview' }).click();
+		await expect(
+			page.getByRole('heading', { name: 'Preview: elpidownload2024.txt' })
+		).toBeVisible();
+		const counts = page.getByRole('table', { name: 'What the import will do' });
+		await expect(counts.getByRole('row', { name: /Rows read/ })).toContainText('3');
+		await expect(counts.getByRole('row', { name: /New values to insert/ })).toContainText('2');
+		await expect(counts.getByRole('row', { name: /other districts/ })).toContainText('1');
+		await expect(page.getByText('Measures: English learner progress')).toBeVisible();
+		const bySchool = page.getByRole('table', { name: 'By school' });
+		await expect(bySchool.getByRole('row', { name: /Sample Valley Unified/ })).toBeVisible();
+		await expect(page.getByRole('table', { name: 'By student group' })).toContainText('English');
+		await expectNoAxeViolations(page);
+
+		await page.getByRole('button', { name: 'Import 2 values' }).click();
+		await expect(page.getByRole('status')).toContainText('Imported elpidownload2024.txt');
+		await expect(page.getByRole('status')).toContainText('2 new values');
+
+		const rows = query<{ value: number; n: number }>(
+			`SELECT r.value, r.n FROM result r JOIN measure m ON m.id = r.measure_id
+		 WHERE m.code = 'elpi' AND r.school_id IS NULL AND r.student_group = 'EL'`
+		);
+		expect(rows).toEqual([{ value: 45.8, n: 2210 }]);
+		const audit = query<{ note: string }>(
+			"SELECT note FROM audit_log WHERE action = 'import' AND note LIKE 'elpidownload2024.txt%'"
+		);
+		expect(audit).toHaveLength(1);
+		expect(audit[0].note).toMatch(/SHA-256 [0-9a-f]{64}/);
+
+		// The same file again: nothing to change.
+		await page.getByLabel('File (up to 50 MB)').setInputFiles(good);
+		await page.getByRole('button', { name: 'Upload and preview' }).click();
+		await expect(
+			page
+				.getByRole('table', { name: 'What the import will do' })
+				.getByRole('row', { name: /Unchanged/ })
+		).toContainText('2');
+		await page.getByRole('button', { name: 'Import (nothing will change)' }).click();
+		await expect(page.getByRole('status')).toContainText('Nothing changed');
+	});
+
+	test('a bad file shows its row errors and cannot be imported', async ({ page }) => {
+		await page.goto('/manage/imports');
+		await page.getByLabel('File (up to 50 MB)').setInputFiles(bad);
+		await page.getByRole('button', { name: 'Upload and preview' }).click();
+		await expect(page.getByRole('alert')).toContainText('2 rows have errors');
+		const errors = page.getByRole('table', { name: /Row errors/ });
+		await expect(errors.getByRole('row')).toHaveCount(3);
+		await expect(errors.getByRole('row').nth(1)).toHaveText(
+			/2\s*currstatus\s*n\/a\s*is not a number/
+		);
+		await expect(errors.getByRole('row').nth(2)).toHaveText(
+			/3\s*studentgroup\s*ZZ\s*is not a known student-group code/
+		);
+		await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Discard' }).click();
+		await expect(page).toHaveURL(/\/manage\/imports$/);
+	});
+
+	test('a file that is not a text file is refused with a message', async ({ page }) => {
+		await page.goto('/manage/imports');
+		await page.getByLabel('File (up to 50 MB)').setInputFiles({
+			name: 'photo.png',
+			mimeType: 'image/png',
+			buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48])
+		});
+		await page.getByRole('button', { name: 'Upload and preview' }).click();
+		await expect(page.getByRole('alert')).toContainText('This is not a text file');
+	});
+
+	test('exports download as CSV for signed-in staff', async ({ page }) => {
+		await page.goto('/manage/exports');
+		await expect(page.getByRole('heading', { level: 1, name: 'Export data' })).toBeVisible();
+		await expectNoAxeViolations(page);
+		const response = await page.request.get('/manage/exports/results.csv');
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toContain('text/csv');
+		const text = await response.text();
+		expect(text.split('\n')[0]).toBe(
+			'school_cds_code,school_name,measure_code,measure,school_year,student_group,student_group_name,value,n,state_color,status_level,updated_at'
+		);
+		const zip = await page.request.get('/manage/exports/all.zip');
+		expect(zip.status()).toBe(200);
+		expect((await zip.body()).subarray(0, 2).toString()).toBe('PK');
+	});
+});
+
+test.describe('signed out', () => {
+	test('imports and exports ask the public to sign in', async ({ page, request }) => {
+		await page.goto('/manage/imports');
+		await expect(page).toHaveURL(/\/login/);
+		const csv = await request.get('/manage/exports/results.csv', { maxRedirects: 0 });
+		expect(csv.status()).toBe(303);
+	});
+});
