@@ -135,5 +135,54 @@ export const routeAccess: Record<string, RouteAccess> = {
 		page: 'edit',
 		params: { id: '1' },
 		actions: { update: 'edit', delete: 'edit' }
+	},
+	// Reach
+	'/board/coherence': { page: 'board' },
+	'/board/scale': { page: 'board' },
+	'/board/leadership': { page: 'board' },
+	'/manage/check-ins': { page: 'edit', actions: { save: 'edit' } },
+	'/manage/leadership': {
+		page: 'edit',
+		actions: {
+			createTenure: 'edit',
+			updateTenure: 'edit',
+			deleteTenure: 'edit',
+			createEngagement: 'edit',
+			deleteEngagement: 'edit'
+		}
+	},
+	// Meetings, updates, feedback
+	'/board/meetings': { page: 'board' },
+	'/board/meetings/[id]': {
+		page: 'board',
+		params: { id: '1' },
+		actions: { ask: 'ask', answer: 'edit' }
+	},
+	'/board/meetings/[id]/packet': { page: 'board', params: { id: '1' } },
+	'/present/[meetingId]/[[slide]]': { page: 'board', params: { meetingId: '1', slide: '2' } },
+	'/board/feedback': { page: 'board' },
+	'/manage/meetings': { page: 'edit', actions: { create: 'edit' } },
+	'/manage/meetings/[id]': {
+		page: 'edit',
+		params: { id: '1' },
+		actions: {
+			update: 'edit',
+			delete: 'edit',
+			addItem: 'edit',
+			updateItem: 'edit',
+			deleteItem: 'edit',
+			setDue: 'edit'
+		}
+	},
+	'/manage/meetings/[id]/updates/[priorityId]': {
+		page: 'edit',
+		params: { id: '1', priorityId: '1' },
+		actions: { save: 'edit', share: 'edit', publish: 'publish' }
+	},
+	'/manage/feedback': { page: 'edit', actions: { create: 'edit' } },
+	'/manage/feedback/[id]': {
+		page: 'edit',
+		params: { id: '1' },
+		actions: { update: 'edit', close: 'edit', reopen: 'edit', delete: 'edit' }
 	}
 };
