@@ -62,7 +62,10 @@ export function trendSentence(t: TrendData, locale: Locale): string {
 		.find((r) => r.value !== null);
 	if (!latest || t.standing.kind === 'no-results') return m.trend_no_results({}, options);
 	const parts = [
-		m.trend_latest({ value: formatValue(latest.value, t.unit, locale), year: latest.year }, options),
+		m.trend_latest(
+			{ value: formatValue(latest.value, t.unit, locale), year: latest.year },
+			options
+		),
 		standingPhrase(t.standing, t.unit, locale)
 	];
 	if (t.change && Math.abs(t.change.improvement) >= 0.05) {
