@@ -43,5 +43,5 @@ export default defineConfig(
 			]
 		}
 	},
-	{ ignores: ['drizzle/', 'build/', 'reports/', 'data/'] }
+	{ ignores: ['drizzle/', 'build/', 'reports/', 'data/', 'src/lib/paraglide/'] }
 );

@@ -1,8 +1,18 @@
 import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		// Messages (messages/en.json, messages/es.json) compile to src/lib/paraglide. The project's
+		// plugin is loaded from node_modules (project.inlang/settings.json), never from a CDN.
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['url', 'baseLocale']
+		}),
+		sveltekit()
+	],
 	test: {
 		expect: { requireAssertions: true },
 		include: ['src/**/*.{test,spec}.ts', 'scripts/**/*.{test,spec}.ts'],

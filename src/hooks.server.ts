@@ -1,5 +1,9 @@
 import type { Handle } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { deLocalizeHref, localizeHref } from '$lib/paraglide/runtime';
+import { isTranslatedPath, languageCookie } from '$lib/i18n';
 import { auth } from '$lib/server/auth/server';
 import { currentSession } from '$lib/server/auth/signin';
 import { applySetCookie } from '$lib/server/auth/cookies';
@@ -29,10 +33,43 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// Spanish pages live under /es (issue 9); everything else is English.
+// Spanish pages live under /es (issue 9); everything else is English. Paraglide's middleware sets
+// the language for the request from the URL; this handle adds what Paraglide leaves to us: English-
+// only pages have no /es version, the language switch (?lang=es|en) remembers the reader's choice
+// in a cookie, and a reader who chose Spanish comes back to Spanish pages.
 const language: Handle = async ({ event, resolve }) => {
-	const lang = event.url.pathname === '/es' || event.url.pathname.startsWith('/es/') ? 'es' : 'en';
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+	const { pathname, search, searchParams } = event.url;
+	const spanish = pathname === '/es' || pathname.startsWith('/es/');
+	const path = spanish ? deLocalizeHref(pathname) : pathname;
+	if (spanish && !isTranslatedPath(path)) redirect(307, path + search);
+
+	const choice = searchParams.get('lang');
+	if ((choice === 'en' || choice === 'es') && event.request.method === 'GET') {
+		event.cookies.set(languageCookie, choice, {
+			path: '/',
+			maxAge: 60 * 60 * 24 * 400,
+			sameSite: 'lax',
+			httpOnly: true
+		});
+		const rest = new URLSearchParams(search);
+		rest.delete('lang');
+		const query = rest.size ? `?${rest}` : '';
+		redirect(303, localizeHref(path, { locale: isTranslatedPath(path) ? choice : 'en' }) + query);
+	}
+	if (
+		!spanish &&
+		event.request.method === 'GET' &&
+		!event.isDataRequest &&
+		isTranslatedPath(path) &&
+		event.cookies.get(languageCookie) === 'es'
+	) {
+		redirect(307, localizeHref(path, { locale: 'es' }) + search);
+	}
+
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
 };
 
 export const handle = sequence(language, session, securityHeaders);

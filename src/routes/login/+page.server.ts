@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
@@ -36,8 +37,12 @@ export const actions: Actions = {
 		const values = { email: String(form.email ?? ''), redirectTo: String(form.redirectTo ?? '') };
 		const parsed = SignIn.safeParse(form);
 		if (!parsed.success) {
-			const errors = z.flattenError(parsed.error).fieldErrors;
-			return fail(400, { values, errors, message: 'Enter your e-mail address and password.' });
+			const fields = z.flattenError(parsed.error).fieldErrors;
+			const errors = {
+				email: fields.email ? [m.login_enter_email()] : undefined,
+				password: fields.password ? [m.login_enter_password()] : undefined
+			};
+			return fail(400, { values, errors, message: m.login_enter_both() });
 		}
 		const result = await signIn(auth(), db(), {
 			email: parsed.data.email,
@@ -45,7 +50,13 @@ export const actions: Actions = {
 			address: clientAddress(event.getClientAddress),
 			headers: event.request.headers
 		});
-		if (!result.ok) return fail(result.status, { values, errors: {}, message: result.message });
+		if (!result.ok) {
+			// The sign-in domain words its refusals in English; the reader gets their language.
+			const minutes = result.message.match(/(\d+) minute/)?.[1];
+			const message =
+				result.status === 429 && minutes ? m.login_locked({ minutes }) : m.login_failed();
+			return fail(result.status, { values, errors: {}, message });
+		}
 		applySetCookie(event.cookies, result.setCookie);
 		redirect(303, safeRedirect(parsed.data.redirectTo));
 	}

@@ -1,0 +1,82 @@
+// A measure's standing and trend in words, in the reader's language. The server returns the
+// numbers (src/lib/server/priorities/status.ts); the sentences come from the message files.
+import { m } from '$lib/paraglide/messages';
+import { differenceUnit, formatNumber, formatValue, type Locale, type Unit } from '$lib/format';
+
+interface StandingData {
+	kind: string;
+	year: string | null;
+	gap: number | null;
+}
+
+function amountOf(value: number, unit: Unit, locale: Locale): string {
+	const words = differenceUnit(unit, locale);
+	return `${formatNumber(value, locale)}${words ? ' ' + words : ''}`;
+}
+
+/** For a badge: "Behind target by 3.1 percentage points", "No target set for 2024-25"… */
+export function standingText(s: StandingData, unit: Unit, locale: Locale): string {
+	const options = { locale };
+	const amount = s.gap === null ? '' : amountOf(s.gap, unit, locale);
+	switch (s.kind) {
+		case 'ahead':
+			return m.standing_ahead({ amount }, options);
+		case 'behind':
+			return m.standing_behind({ amount }, options);
+		case 'on-target':
+			return m.standing_on_target({}, options);
+		case 'no-target':
+			return m.standing_no_target({ year: s.year ?? '' }, options);
+		default:
+			return m.standing_no_results({}, options);
+	}
+}
+
+function standingPhrase(s: StandingData, unit: Unit, locale: Locale): string {
+	const options = { locale };
+	const amount = s.gap === null ? '' : amountOf(s.gap, unit, locale);
+	switch (s.kind) {
+		case 'ahead':
+			return m.trend_standing_ahead({ amount }, options);
+		case 'behind':
+			return m.trend_standing_behind({ amount }, options);
+		case 'on-target':
+			return m.trend_standing_on_target({}, options);
+		default:
+			return m.trend_standing_no_target({ year: s.year ?? '' }, options);
+	}
+}
+
+interface TrendData {
+	unit: Unit;
+	series: { year: string; value: number | null }[];
+	standing: StandingData;
+	change: { from: string; to: string; improvement: number } | null;
+}
+
+/** One plain sentence for a chart's caption: latest value; standing; change since the first year. */
+export function trendSentence(t: TrendData, locale: Locale): string {
+	const options = { locale };
+	const latest = [...t.series]
+		.sort((a, b) => b.year.localeCompare(a.year))
+		.find((r) => r.value !== null);
+	if (!latest || t.standing.kind === 'no-results') return m.trend_no_results({}, options);
+	const parts = [
+		m.trend_latest(
+			{ value: formatValue(latest.value, t.unit, locale), year: latest.year },
+			options
+		),
+		standingPhrase(t.standing, t.unit, locale)
+	];
+	if (t.change && Math.abs(t.change.improvement) >= 0.05) {
+		const amount = amountOf(Math.abs(t.change.improvement), t.unit, locale);
+		parts.push(
+			t.change.improvement > 0
+				? m.trend_better({ amount, year: t.change.from }, options)
+				: m.trend_worse({ amount, year: t.change.from }, options)
+		);
+	} else if (t.change) {
+		parts.push(m.trend_unchanged({ year: t.change.from }, options));
+	}
+	return parts.join('; ') + '.';
+}
