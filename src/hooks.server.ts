@@ -1,5 +1,15 @@
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { db } from '$lib/server/db';
+import { today } from '$lib/server/clock';
+import {
+	PageCache,
+	dataVersion,
+	fromCachedPage,
+	isKeepable,
+	isPublicPage,
+	toCachedPage
+} from '$lib/server/cache/pages';
 import { queryTimingEnabled, serverTimingHeader, withQueryTiming } from '$lib/server/db/timing';
 
 // The session handle (better-auth) puts the signed-in user on locals; until then, everyone is public.
@@ -20,10 +30,38 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 // THROUGHLINE_QUERY_TIMING=1 (the benchmark): each response says how long its queries took.
 const queryTiming: Handle = async ({ event, resolve }) => {
 	if (!queryTimingEnabled()) return resolve(event);
+	const started = performance.now();
 	const { timing, result } = withQueryTiming(() => resolve(event));
 	const response = await result;
-	response.headers.append('Server-Timing', serverTimingHeader(timing));
+	response.headers.append('Server-Timing', serverTimingHeader(timing, performance.now() - started));
 	return response;
+};
+
+// The public's pages, kept until the database changes (src/lib/server/cache/pages.ts).
+// THROUGHLINE_PAGE_CACHE_MB sets the budget (default 48); 0 turns the cache off.
+const cacheMb = Number(process.env.THROUGHLINE_PAGE_CACHE_MB ?? 48);
+const pages = new PageCache(cacheMb * 1024 * 1024);
+
+const publicPageCache: Handle = async ({ event, resolve }) => {
+	if (
+		cacheMb <= 0 ||
+		event.request.method !== 'GET' ||
+		event.locals.user !== null ||
+		!isPublicPage(event.url.pathname)
+	) {
+		return resolve(event);
+	}
+	const version = `${dataVersion(db().$client)} ${today()}`;
+	let uncacheable: Response | undefined;
+	const page = await pages.getOrRender(event.url.pathname + event.url.search, version, async () => {
+		const response = await resolve(event);
+		if (isKeepable(response)) return toCachedPage(response);
+		uncacheable = response;
+		return null;
+	});
+	if (uncacheable) return uncacheable;
+	// A request that waited on someone else's render that could not be kept renders its own.
+	return page ? fromCachedPage(page, event.request) : resolve(event);
 };
 
 // Spanish pages live under /es (issue 9); everything else is English.
@@ -32,4 +70,4 @@ const language: Handle = async ({ event, resolve }) => {
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
 };
 
-export const handle = sequence(queryTiming, language, session, securityHeaders);
+export const handle = sequence(queryTiming, language, session, publicPageCache, securityHeaders);

@@ -55,7 +55,7 @@ export function timeStatements(client: Database.Database): void {
 	}) as typeof client.prepare;
 }
 
-/** The Server-Timing header value: `db;dur=1.23;desc="7 queries"`. */
-export function serverTimingHeader(timing: QueryTiming): string {
-	return `db;dur=${timing.ms.toFixed(2)};desc="${timing.queries} queries"`;
+/** The Server-Timing header: `db;dur=1.23;desc="7 queries", total;dur=4.56` (total: the whole request). */
+export function serverTimingHeader(timing: QueryTiming, totalMs: number): string {
+	return `db;dur=${timing.ms.toFixed(2)};desc="${timing.queries} queries", total;dur=${totalMs.toFixed(2)}`;
 }
