@@ -233,8 +233,10 @@ function addUpdate(context: Context, d: Due, index: number): number {
 		const created = version.revised
 			? `${addDays(d.meeting.heldOn, 20)}T17:00:00.000Z`
 			: `${createdOn}T17:00:00.000Z`;
-		const narrative = version.revised ? text.narrative + revisionNote.en : text.narrative;
-		const narrativeEs = version.revised ? text.narrativeEs + revisionNote.es : text.narrativeEs;
+		const narrative = version.revised ? `${revisionNote.en} ${text.narrative}` : text.narrative;
+		const narrativeEs = version.revised
+			? `${revisionNote.es} ${text.narrativeEs}`
+			: text.narrativeEs;
 		insertVersion(
 			updateId,
 			i + 1,

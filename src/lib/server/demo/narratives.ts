@@ -264,8 +264,8 @@ export function updateText(facts: UpdateFacts): UpdateText {
 }
 
 export const revisionNote: Bilingual = {
-	en: ' Revised: the spring screener results for two schools were corrected after publication.',
-	es: ' Revisado: después de la publicación se corrigieron los resultados de la evaluación de primavera de dos escuelas.'
+	en: 'Revised after publication: the winter screener results for two schools were corrected, and the figures below use the corrected data.',
+	es: 'Revisado después de la publicación: se corrigieron los resultados de la evaluación de invierno de dos escuelas, y las cifras siguientes usan los datos corregidos.'
 };
 
 export const boardQuestionTexts: { question: string; answer: string | null }[] = [
