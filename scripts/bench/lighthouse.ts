@@ -1,6 +1,6 @@
 // `npm run lighthouse`: builds, serves the demo district and runs Lighthouse (mobile, its default
 // simulated throttling) on the public summary, a priority page and a school page. Prints each
-// category's score and the audits that fell short; writes reports/lighthouse/*.json and summary.json.
+// category's score and the audits that fell short; writes reports/lighthouse/{home,priorities,schools}.json and summary.json.
 // Chromium: CHROME_PATH (default /usr/bin/chromium). `--skip-build` reuses build/.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,7 +83,7 @@ try {
 	}
 	mkdirSync(outDir, { recursive: true });
 	for (const page of pages) {
-		const file = resolve(outDir, `${page === '/' ? 'summary' : page.split('/')[1]}.json`);
+		const file = resolve(outDir, `${page === '/' ? 'home' : page.split('/')[1]}.json`);
 		log(`auditing ${page}`);
 		const run = spawnSync(
 			'npx',

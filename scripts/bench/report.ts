@@ -67,6 +67,7 @@ export function formatReport(report: BenchReport, list: Target[]): string {
 	lines.push(
 		`District: ${number(report.district.schools)} schools, ${report.district.years} years, ${number(report.district.results)} results. ` +
 			`${report.machine.cpus} CPUs, Node ${report.machine.node}, ${report.durationSeconds} s per run, public page cache ${report.pageCache ? 'on' : 'off'}, ` +
+			`server flags: ${report.serverNodeOptions || 'none'}, ` +
 			`load average ${report.machine.load.map((l) => l.toFixed(1)).join(' / ')} at the start. ${report.at.slice(0, 16)}Z.`,
 		'',
 		'| page | conn. | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req | DB ms (queries) | server ms (first) | HTML KB | JS gz KB | CSS gz KB |',

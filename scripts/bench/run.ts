@@ -27,7 +27,9 @@ const { values } = parseArgs({
 		out: { type: 'string' },
 		'skip-build': { type: 'boolean', default: false },
 		/** Serve without the public page cache, for before/after figures. */
-		'no-cache': { type: 'boolean', default: false }
+		'no-cache': { type: 'boolean', default: false },
+		/** Node flags for the server, e.g. --max-semi-space-size=8 (see the README). */
+		'server-node-options': { type: 'string', default: '' }
 	}
 });
 
@@ -69,6 +71,7 @@ export interface BenchReport {
 	district: { schools: number; years: number; results: number; database: string };
 	durationSeconds: number;
 	pageCache: boolean;
+	serverNodeOptions: string;
 	pages: PageFigures[];
 	import: ImportFigures;
 	memory: { peakMb: number; rssMaxMb: number };
@@ -110,7 +113,8 @@ function choosePaths(path: string) {
 
 function startServer(): { child: ChildProcess; log: string } {
 	const log = resolve('reports/bench-server.log');
-	const child = spawn(process.execPath, ['build'], {
+	const flags = values['server-node-options'].split(' ').filter(Boolean);
+	const child = spawn(process.execPath, [...flags, 'build'], {
 		env: {
 			...process.env,
 			DATABASE_PATH: databasePath,
@@ -317,6 +321,7 @@ async function main() {
 		district: { schools, years, results: chosen.results, database: databasePath },
 		durationSeconds: duration,
 		pageCache: !values['no-cache'],
+		serverNodeOptions: values['server-node-options'],
 		pages: measured,
 		import: imported,
 		memory: memoryFigures,
