@@ -14,6 +14,9 @@ export default defineConfig({
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {
 		baseURL: origin,
+		// The test server trusts X-Forwarded-For (ADDRESS_HEADER below), so that the sign-in
+		// lockout test can act from an address of its own without locking out everyone else.
+		extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.1' },
 		...devices['Desktop Chrome'],
 		launchOptions: {
 			executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -29,6 +32,11 @@ export default defineConfig({
 			]
 		}
 	},
+	projects: [
+		// Signs in once per role and saves the cookies for signInAs() / storageState (tests/e2e/helpers/auth.ts).
+		{ name: 'setup', testMatch: /helpers\/auth\.setup\.ts$/ },
+		{ name: 'chromium', dependencies: ['setup'] }
+	],
 	webServer: {
 		// The production build on a fresh demo database, as a district would run it.
 		command: 'rm -f reports/e2e.db* && npm run build && node scripts/demo.ts',
@@ -40,7 +48,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
 			DATABASE_PATH: 'reports/e2e.db',
-			THROUGHLINE_TODAY: '2025-06-15'
+			THROUGHLINE_TODAY: '2025-06-15',
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1'
 		}
 	}
 });

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../src/lib/server/db/open.ts';
 import { seedDemo } from '../src/lib/server/demo/index.ts';
+import { seedDemoUsers } from '../src/lib/server/auth/index.ts';
 
 process.env.DATABASE_PATH ||= 'data/demo.db';
 process.env.THROUGHLINE_TODAY ||= '2025-06-15';
@@ -15,6 +16,8 @@ if (!existsSync(path)) {
 	const started = Date.now();
 	const db = openDatabase(path);
 	await seedDemo(db);
+	// admin@, superintendent@, staff@ and board@example.org, password `throughline-demo`.
+	await seedDemoUsers(db);
 	db.$client.close();
 	console.log(`Seeded the demo district into ${path} in ${Date.now() - started} ms`);
 }

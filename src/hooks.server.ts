@@ -1,5 +1,8 @@
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { auth } from '$lib/server/auth/server';
+import { currentSession } from '$lib/server/auth/signin';
+import { applySetCookie } from '$lib/server/auth/cookies';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
 import {
@@ -12,10 +15,17 @@ import {
 } from '$lib/server/cache/pages';
 import { queryTimingEnabled, serverTimingHeader, withQueryTiming } from '$lib/server/db/timing';
 
-// The session handle (better-auth) puts the signed-in user on locals; until then, everyone is public.
+// The signed-in user, read from the session table and the user row on every request: a
+// deactivated account or an ended session stops working at once.
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	const current = await currentSession(auth(), event.request.headers);
+	if (current) {
+		event.locals.user = current.user;
+		event.locals.sessionId = current.sessionId;
+		applySetCookie(event.cookies, current.setCookie);
+	}
 	return resolve(event);
 };
 
@@ -24,6 +34,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
+	// Pages for a signed-in person are theirs alone: no shared or back-button cache.
+	if (event.locals.user && !response.headers.has('cache-control'))
+		response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 

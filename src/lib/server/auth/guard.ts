@@ -19,7 +19,9 @@ export const access = {
 	/** Asking questions of staff. */
 	ask: ['board'],
 	/** Users, settings, audit trail, backups. */
-	admin: ['admin']
+	admin: ['admin'],
+	/** Any signed-in person: their own account (password, sign out everywhere). */
+	account: ['board', 'staff', 'superintendent', 'admin']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Access = keyof typeof access;

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDb } from '../testing.ts';
+import type { Db } from '../db/open.ts';
+import { recordAudit } from './index.ts';
+import { auditPageSize, historyOf, searchAudit } from './history.ts';
+
+let db: Db;
+afterEach(() => db?.$client.close());
+
+describe('audit history', () => {
+	it('gives one record its history, newest first', () => {
+		db = testDb();
+		const actor = { id: 'u1', email: 'pat@example.org' };
+		recordAudit(db, actor, {
+			action: 'create',
+			entity: 'priority',
+			entityId: 7,
+			after: { name: 'A' }
+		});
+		recordAudit(db, actor, {
+			action: 'update',
+			entity: 'priority',
+			entityId: 7,
+			before: { name: 'A' },
+			after: { name: 'B' }
+		});
+		recordAudit(db, actor, {
+			action: 'create',
+			entity: 'priority',
+			entityId: 8,
+			after: { name: 'C' }
+		});
+		const h = historyOf(db, 'priority', 7);
+		expect(h.map((r) => r.action)).toEqual(['update', 'create']);
+		expect(h[0].after).toEqual({ name: 'B' });
+	});
+
+	it('filters by person, entity, action and date, 50 a page', () => {
+		db = testDb();
+		for (let i = 0; i < 120; i++)
+			recordAudit(
+				db,
+				{ id: null, email: i % 2 ? 'a@example.org' : 'b@example.org' },
+				{ action: i % 3 ? 'update' : 'create', entity: i % 4 ? 'school' : 'measure', entityId: i }
+			);
+		const all = searchAudit(db, {}, 1);
+		expect(all).toMatchObject({ total: 120, pages: 3, page: 1 });
+		expect(all.rows).toHaveLength(auditPageSize);
+		expect(searchAudit(db, {}, 3).rows).toHaveLength(20);
+		expect(searchAudit(db, { person: 'A@' }).total).toBe(60);
+		expect(searchAudit(db, { entity: 'measure', action: 'create' }).total).toBe(10);
+		const today = new Date().toISOString().slice(0, 10);
+		expect(searchAudit(db, { from: today, to: today }).total).toBe(120);
+		expect(searchAudit(db, { to: '2000-01-01' }).total).toBe(0);
+	});
+
+	it('refuses to change or delete an entry', () => {
+		db = testDb();
+		recordAudit(db, { id: null, email: 'x' }, { action: 'create', entity: 'school', entityId: 1 });
+		expect(() => db.$client.exec("update audit_log set action = 'delete'")).toThrow(/append-only/);
+		expect(() => db.$client.exec('delete from audit_log')).toThrow(/append-only/);
+	});
+});

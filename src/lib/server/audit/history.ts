@@ -1,0 +1,100 @@
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { auditLog } from '../db/schema/audit.ts';
+import type { Db } from '../db/open.ts';
+
+export interface AuditRow {
+	id: number;
+	at: string;
+	userEmail: string | null;
+	action: string;
+	entity: string;
+	entityId: string | null;
+	before: unknown;
+	after: unknown;
+	note: string | null;
+}
+
+const columns = {
+	id: auditLog.id,
+	at: auditLog.at,
+	userEmail: auditLog.userEmail,
+	action: auditLog.action,
+	entity: auditLog.entity,
+	entityId: auditLog.entityId,
+	before: auditLog.before,
+	after: auditLog.after,
+	note: auditLog.note
+};
+
+/** One record's history, newest first: for the "History" section on each editable entity's page. */
+export function historyOf(
+	db: Db,
+	entity: string,
+	entityId: string | number,
+	limit = 100
+): AuditRow[] {
+	return db
+		.select(columns)
+		.from(auditLog)
+		.where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(entityId))))
+		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.limit(limit)
+		.all();
+}
+
+export interface AuditFilter {
+	/** Part of the e-mail of who acted. */
+	person?: string;
+	entity?: string;
+	entityId?: string;
+	action?: string;
+	/** YYYY-MM-DD, inclusive. */
+	from?: string;
+	to?: string;
+}
+
+export const auditPageSize = 50;
+
+/** The audit trail, newest first, filtered and paged (50 a page). */
+export function searchAudit(db: Db, filter: AuditFilter, page = 1) {
+	const where: SQL[] = [];
+	if (filter.person)
+		where.push(sql`instr(lower(coalesce(${auditLog.userEmail}, '')), lower(${filter.person})) > 0`);
+	if (filter.entity) where.push(eq(auditLog.entity, filter.entity));
+	if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
+	if (filter.action) where.push(eq(auditLog.action, filter.action));
+	if (filter.from) where.push(gte(auditLog.at, filter.from));
+	if (filter.to) where.push(lte(auditLog.at, `${filter.to}T99`));
+	const condition = where.length ? and(...where) : undefined;
+	const total = db
+		.select({ n: sql<number>`count(*)` })
+		.from(auditLog)
+		.where(condition)
+		.get()!.n;
+	const pages = Math.max(1, Math.ceil(total / auditPageSize));
+	const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+	const rows = db
+		.select(columns)
+		.from(auditLog)
+		.where(condition)
+		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.limit(auditPageSize)
+		.offset((current - 1) * auditPageSize)
+		.all();
+	return { rows, total, page: current, pages };
+}
+
+/** The values the filters offer: entities and actions that occur in the trail. */
+export function auditVocabulary(db: Db) {
+	const entities = db
+		.selectDistinct({ v: auditLog.entity })
+		.from(auditLog)
+		.orderBy(asc(auditLog.entity))
+		.all();
+	const actions = db
+		.selectDistinct({ v: auditLog.action })
+		.from(auditLog)
+		.orderBy(asc(auditLog.action))
+		.all();
+	return { entities: entities.map((r) => r.v), actions: actions.map((r) => r.v) };
+}

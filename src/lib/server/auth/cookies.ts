@@ -1,0 +1,20 @@
+import type { Cookies } from '@sveltejs/kit';
+import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
+
+/**
+ * Passes better-auth's Set-Cookie on through SvelteKit's cookies. Secure only when the library
+ * asked for it (ORIGIN is https), so a plain-http intranet install still keeps its session.
+ */
+export function applySetCookie(cookies: Cookies, setCookie: string | null): void {
+	if (!setCookie) return;
+	for (const [name, attributes] of parseSetCookieHeader(setCookie)) {
+		const options = toCookieOptions(attributes);
+		cookies.set(name, attributes.value, {
+			...options,
+			path: options.path || '/',
+			secure: options.secure === true,
+			httpOnly: true,
+			sameSite: 'lax'
+		});
+	}
+}

@@ -1,0 +1,74 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { count, eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { authorize } from '$lib/server/auth/guard';
+import { AccountError, changeOwnPassword, endAllSessions } from '$lib/server/auth';
+import { recordAudit } from '$lib/server/audit';
+import { sessions } from '$lib/server/db/schema/auth';
+
+export const load: PageServerLoad = async (event) => {
+	const user = authorize(event, 'account');
+	const open = db().select({ n: count() }).from(sessions).where(eq(sessions.userId, user.id)).get();
+	return {
+		me: { name: user.name, email: user.email, role: user.role },
+		sessionCount: open?.n ?? 0
+	};
+};
+
+const ChangePassword = z
+	.object({
+		current: z.string().min(1, 'Enter your current password.'),
+		password: z.string().min(1, 'Enter a new password.'),
+		confirm: z.string().min(1, 'Enter the new password again.')
+	})
+	.refine((v) => v.password === v.confirm, {
+		path: ['confirm'],
+		message: 'The two new passwords differ.'
+	});
+
+export const actions: Actions = {
+	changePassword: async (event) => {
+		const user = authorize(event, 'account');
+		const parsed = ChangePassword.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!parsed.success)
+			return fail(400, { changePassword: { errors: z.flattenError(parsed.error).fieldErrors } });
+		try {
+			await changeOwnPassword(
+				db(),
+				{ id: user.id, email: user.email },
+				parsed.data.current,
+				parsed.data.password,
+				event.locals.sessionId
+			);
+		} catch (e) {
+			if (e instanceof AccountError)
+				return fail(400, { changePassword: { errors: { [e.field ?? 'password']: [e.message] } } });
+			throw e;
+		}
+		return { changePassword: { done: true } };
+	},
+	signOutEverywhere: async (event) => {
+		const user = authorize(event, 'account');
+		const database = db();
+		database.transaction((tx) => {
+			const ended = endAllSessions(tx as unknown as typeof database, user.id);
+			recordAudit(
+				tx as unknown as typeof database,
+				{ id: user.id, email: user.email },
+				{
+					action: 'sign-out',
+					entity: 'session',
+					entityId: user.id,
+					note: `Signed out everywhere (${ended} session${ended === 1 ? '' : 's'} ended).`
+				}
+			);
+		});
+		// The session is gone from the database; also drop the now useless cookie.
+		event.cookies.delete('throughline.session_token', { path: '/', secure: false });
+		if (event.url.protocol === 'https:')
+			event.cookies.delete('__Secure-throughline.session_token', { path: '/', secure: true });
+		redirect(303, '/login');
+	}
+};

@@ -1,0 +1,92 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { authorize } from '$lib/server/auth/guard';
+import {
+	AccountError,
+	changeRole,
+	deactivateUser,
+	findAccount,
+	reactivateUser,
+	resetPassword
+} from '$lib/server/auth';
+import { changeRoleSchema, resetPasswordSchema } from '$lib/server/auth/forms';
+import { historyOf } from '$lib/server/audit/history';
+
+export const load: PageServerLoad = async (event) => {
+	const admin = authorize(event, 'admin');
+	const account = findAccount(db(), event.params.id);
+	if (!account) error(404, 'No such account.');
+	return {
+		account,
+		isSelf: account.id === admin.id,
+		history: historyOf(db(), 'user', account.id)
+	};
+};
+
+type Failure = { action: string; errors: Record<string, string[] | undefined> };
+
+function refused(action: string, e: unknown) {
+	if (e instanceof AccountError)
+		return fail(400, { action, errors: { [e.field ?? 'form']: [e.message] } } satisfies Failure);
+	throw e;
+}
+
+export const actions: Actions = {
+	changeRole: async (event) => {
+		const admin = authorize(event, 'admin');
+		const parsed = changeRoleSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!parsed.success)
+			return fail(400, { action: 'changeRole', errors: z.flattenError(parsed.error).fieldErrors });
+		try {
+			changeRole(db(), { id: admin.id, email: admin.email }, event.params.id, parsed.data.role);
+		} catch (e) {
+			return refused('changeRole', e);
+		}
+		return { action: 'changeRole', done: 'The role is changed.' };
+	},
+	deactivate: async (event) => {
+		const admin = authorize(event, 'admin');
+		try {
+			deactivateUser(db(), { id: admin.id, email: admin.email }, event.params.id);
+		} catch (e) {
+			return refused('deactivate', e);
+		}
+		return { action: 'deactivate', done: 'The account is deactivated and its sessions ended.' };
+	},
+	reactivate: async (event) => {
+		const admin = authorize(event, 'admin');
+		try {
+			reactivateUser(db(), { id: admin.id, email: admin.email }, event.params.id);
+		} catch (e) {
+			return refused('reactivate', e);
+		}
+		return { action: 'reactivate', done: 'The account is active again.' };
+	},
+	resetPassword: async (event) => {
+		const admin = authorize(event, 'admin');
+		const parsed = resetPasswordSchema.safeParse(
+			Object.fromEntries(await event.request.formData())
+		);
+		if (!parsed.success)
+			return fail(400, {
+				action: 'resetPassword',
+				errors: z.flattenError(parsed.error).fieldErrors
+			});
+		try {
+			await resetPassword(
+				db(),
+				{ id: admin.id, email: admin.email },
+				event.params.id,
+				parsed.data.password
+			);
+		} catch (e) {
+			return refused('resetPassword', e);
+		}
+		return {
+			action: 'resetPassword',
+			done: 'The password is reset and the account’s sessions ended.'
+		};
+	}
+};

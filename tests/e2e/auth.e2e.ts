@@ -1,0 +1,370 @@
+import { expect, test } from '@playwright/test';
+import {
+	apiAs,
+	baseURL,
+	createAccount,
+	demoPassword,
+	emailOf,
+	signInAs,
+	signInWithForm,
+	storageStateFor
+} from './helpers/auth.ts';
+import { auditFor, tryExec } from './helpers/db.ts';
+
+// Each sign-in hashes with scrypt on purpose; on a busy 2-core machine a journey takes a while.
+test.describe.configure({ timeout: 120_000 });
+
+test.describe('signing in', () => {
+	test('a wrong password gets one generic message; the right one goes back to redirectTo', async ({
+		page
+	}) => {
+		const account = await createAccount('board');
+		await page.goto('/login?redirectTo=%2Faccount%3Ftab%3D1');
+		await page.getByLabel('E-mail').fill(account.email);
+		await page.getByLabel('Password').fill('not-the-password');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('alert')).toHaveText(
+			'That e-mail and password do not match an active account.'
+		);
+		// An unknown e-mail answers the same.
+		await page.getByLabel('E-mail').fill('nobody@example.org');
+		await page.getByLabel('Password').fill('not-the-password');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('alert')).toHaveText(
+			'That e-mail and password do not match an active account.'
+		);
+		await page.getByLabel('E-mail').fill(account.email);
+		await page.getByLabel('Password').fill(account.password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page).toHaveURL(/\/account\?tab=1$/);
+		await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+		const actions = auditFor('session', account.id).map((e) => e.action);
+		expect(actions).toEqual(['sign-in-failed', 'sign-in']);
+	});
+
+	test('redirectTo never leaves the site', async ({ page }) => {
+		const account = await createAccount('board');
+		for (const target of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+			await page.context().clearCookies();
+			await page.goto(`/login?redirectTo=${encodeURIComponent(target)}`);
+			await page.getByLabel('E-mail').fill(account.email);
+			await page.getByLabel('Password').fill(account.password);
+			await page.getByRole('button', { name: 'Sign in' }).click();
+			await expect(page).toHaveURL(`${baseURL()}/`);
+		}
+	});
+
+	test('the session cookie is httpOnly and SameSite=Lax', async ({ page }) => {
+		await signInAs(page, 'board');
+		const cookie = (await page.context().cookies()).find((c) =>
+			c.name.endsWith('throughline.session_token')
+		);
+		expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+		const expiresInDays = (cookie!.expires * 1000 - Date.now()) / 86_400_000;
+		expect(expiresInDays).toBeGreaterThan(6);
+		expect(expiresInDays).toBeLessThanOrEqual(7.01);
+	});
+
+	test('five bad passwords lock the account out, with HTTP 429 and a clear message', async ({
+		browser
+	}) => {
+		const account = await createAccount('staff');
+		// An address of its own, so the lockout does not touch other tests (all from 127.0.0.1).
+		const context = await browser.newContext({
+			extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.17' }
+		});
+		const page = await context.newPage();
+		for (let i = 1; i <= 5; i++) {
+			await signInWithForm(page, account.email, `wrong-password-${i}`);
+			await expect(page.getByRole('alert')).toBeVisible();
+		}
+		await expect(page.getByRole('alert')).toHaveText(
+			/Too many failed sign-ins\. Try again in 1[45] minutes\./
+		);
+		// Now even the right password is refused, with 429.
+		await page.goto('/login');
+		await page.getByLabel('E-mail').fill(account.email);
+		await page.getByLabel('Password').fill(account.password);
+		const [response] = await Promise.all([
+			page.waitForResponse((r) => r.url().includes('/login') && r.request().method() === 'POST'),
+			page.getByRole('button', { name: 'Sign in' }).click()
+		]);
+		expect(response.status()).toBe(429);
+		await expect(page.getByRole('alert')).toHaveText(/Too many failed sign-ins/);
+		// The same account from another address is locked too (per account).
+		const other = await apiAs('anonymous');
+		const refused = await other.post('/login', {
+			form: { email: account.email, password: account.password },
+			headers: { accept: 'text/html', 'x-forwarded-for': '198.51.100.18' }
+		});
+		expect(refused.status()).toBe(429);
+		await other.dispose();
+		expect(
+			auditFor('session', account.id).filter((e) => e.action === 'sign-in-failed')
+		).toHaveLength(5);
+		await context.close();
+	});
+
+	test('five failures from one address lock that address out, whatever the account', async () => {
+		const client = await apiAs('anonymous');
+		const headers = { accept: 'text/html', 'x-forwarded-for': '198.51.100.33' };
+		for (let i = 0; i < 5; i++) {
+			const r = await client.post('/login', {
+				form: { email: `nobody-${i}@example.org`, password: 'wrong-password-x' },
+				headers
+			});
+			expect([400, 429]).toContain(r.status());
+		}
+		const r = await client.post('/login', {
+			form: { email: emailOf('board'), password: demoPassword },
+			headers
+		});
+		expect(r.status()).toBe(429);
+		expect(await r.text()).toContain('Too many failed sign-ins. Try again in');
+		await client.dispose();
+	});
+});
+
+test.describe('sessions', () => {
+	test('a deactivated user’s session stops working at once', async ({ browser }) => {
+		const account = await createAccount('board');
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signInWithForm(page, account.email, account.password);
+		await page.goto('/account');
+		await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+
+		const admin = await browser.newContext({ storageState: storageStateFor('admin') });
+		const adminPage = await admin.newPage();
+		await adminPage.goto(`/admin/users/${account.id}`);
+		await adminPage.locator('summary', { hasText: 'Deactivate' }).click();
+		await adminPage.getByRole('button', { name: 'Yes, deactivate' }).click();
+		await expect(adminPage.getByRole('status')).toContainText('deactivated');
+
+		await page.reload();
+		await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccount/);
+		await signInWithForm(page, account.email, account.password);
+		await expect(page.getByRole('alert')).toHaveText(
+			'That e-mail and password do not match an active account.'
+		);
+		const entries = auditFor('user', account.id).filter((e) => e.action === 'deactivate');
+		expect(entries).toHaveLength(1);
+		expect(entries[0]).toMatchObject({
+			user_email: emailOf('admin'),
+			before: { active: true, role: 'board' },
+			after: { active: false, role: 'board' }
+		});
+		await admin.close();
+		await context.close();
+	});
+
+	test('sign out, and sign out everywhere', async ({ browser }) => {
+		const account = await createAccount('staff');
+		const one = await browser.newContext();
+		const two = await browser.newContext();
+		const p1 = await one.newPage();
+		const p2 = await two.newPage();
+		await signInWithForm(p1, account.email, account.password);
+		await signInWithForm(p2, account.email, account.password);
+		await p1.goto('/account');
+		await p1.getByRole('button', { name: 'Sign out', exact: true }).click();
+		await expect(p1.getByRole('link', { name: 'Sign in' })).toBeVisible();
+		await p2.goto('/account');
+		await expect(p2.getByRole('heading', { name: 'Your account' })).toBeVisible();
+		await signInWithForm(p1, account.email, account.password);
+		await p1.goto('/account');
+		await p1.getByRole('button', { name: 'Sign out everywhere' }).click();
+		await expect(p1).toHaveURL(/\/login$/);
+		await p2.goto('/account');
+		await expect(p2).toHaveURL(/\/login\?redirectTo=/);
+		const actions = auditFor('session', account.id).map((e) => e.action);
+		expect(actions.filter((a) => a === 'sign-out')).toHaveLength(2);
+		await one.close();
+		await two.close();
+	});
+
+	test('changing one’s password checks the current one and the rules', async ({ page }) => {
+		const account = await createAccount('board');
+		await signInWithForm(page, account.email, account.password);
+		await page.goto('/account');
+		await page.getByLabel('Current password').fill('wrong-current-pass');
+		await page.getByLabel('New password', { exact: true }).fill('password1234');
+		await page.getByLabel('New password again').fill('password12345');
+		await page.getByRole('button', { name: 'Change password' }).click();
+		await expect(page.getByText('The two new passwords differ.').first()).toBeVisible();
+		await page.getByLabel('Current password').fill(account.password);
+		await page.getByLabel('New password', { exact: true }).fill('password1234');
+		await page.getByLabel('New password again').fill('password1234');
+		await page.getByRole('button', { name: 'Change password' }).click();
+		await expect(page.getByText(/among the most common/).first()).toBeVisible();
+		await page.getByLabel('Current password').fill(account.password);
+		await page.getByLabel('New password', { exact: true }).fill('a-fresh-board-passphrase');
+		await page.getByLabel('New password again').fill('a-fresh-board-passphrase');
+		await page.getByRole('button', { name: 'Change password' }).click();
+		await expect(page.getByRole('status')).toContainText('Your password is changed');
+		expect(auditFor('user', account.id).map((e) => e.action)).toEqual([
+			'create',
+			'password-change'
+		]);
+	});
+});
+
+test.describe('security', () => {
+	test('a cross-origin form POST is refused', async () => {
+		const client = await apiAs('admin');
+		for (const url of ['/login', '/admin/users?/create', '/logout']) {
+			const response = await client.post(url, {
+				form: { email: 'x@example.org', password: 'whatever', name: 'X', role: 'admin' },
+				headers: { origin: 'https://evil.example', accept: 'text/html' }
+			});
+			expect(response.status(), url).toBe(403);
+			expect(await response.text()).toContain('Cross-site POST form submissions are forbidden');
+		}
+		await client.dispose();
+	});
+
+	test('responses carry the security headers; the built app runs under its CSP', async ({
+		page
+	}) => {
+		const violations: string[] = [];
+		page.on('console', (m) => {
+			if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+		});
+		await signInAs(page, 'admin');
+		const response = await page.goto('/admin/users');
+		const h = response!.headers();
+		expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+		expect(h['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
+		expect(h['x-frame-options']).toBe('DENY');
+		expect(h['x-content-type-options']).toBe('nosniff');
+		expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+		expect(h['cache-control']).toBe('private, no-store');
+		// Hydrated: client-side navigation works, so the inline start script was allowed.
+		await page.getByRole('link', { name: 'Audit trail' }).click();
+		await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
+		await page.goto('/login');
+		expect(violations).toEqual([]);
+	});
+
+	test('the audit table refuses UPDATE and DELETE', async () => {
+		expect(() => tryExec("update audit_log set action = 'tampered'")).toThrow(/append-only/);
+		expect(() => tryExec('delete from audit_log')).toThrow(/append-only/);
+	});
+});
+
+test.describe('administration writes: one audit entry each', () => {
+	test.use({ storageState: storageStateFor('admin') });
+
+	test('create user through the form', async ({ page }) => {
+		const email = `e2e-form-${Date.now()}@example.org`;
+		await page.goto('/admin/users');
+		// Validation first: nothing is saved.
+		await page.getByLabel('Name', { exact: true }).fill('Dana Form');
+		await page.getByRole('textbox', { name: 'E-mail' }).fill('not-an-email');
+		await page.getByLabel('First password').fill('short');
+		await page.getByRole('button', { name: 'Create account' }).click();
+		await expect(page.getByRole('alert')).toContainText('The account was not created');
+		await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Dana Form');
+		await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+		await page.getByRole('combobox', { name: 'Role' }).selectOption('staff');
+		await page.getByLabel('First password').fill('dana-first-password');
+		await page.getByRole('button', { name: 'Create account' }).click();
+		await expect(page.getByRole('status')).toContainText(`Created the account for ${email}`);
+		await page.getByLabel('Search by name or e-mail').fill(email);
+		await page.getByRole('button', { name: 'Search' }).click();
+		await page.getByRole('link', { name: 'Dana Form' }).click();
+		const id = page.url().split('/').pop()!;
+		const entries = auditFor('user', id);
+		expect(entries).toHaveLength(1);
+		expect(entries[0]).toMatchObject({
+			action: 'create',
+			user_email: emailOf('admin'),
+			before: null,
+			after: { email, name: 'Dana Form', role: 'staff', active: true }
+		});
+		await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+	});
+
+	test('role change and reactivation', async ({ page }) => {
+		const account = await createAccount('staff');
+		await page.goto(`/admin/users/${account.id}`);
+		await page.getByRole('combobox', { name: 'Role' }).selectOption('superintendent');
+		await page.getByRole('button', { name: 'Change role' }).click();
+		await expect(page.getByRole('status')).toHaveText('The role is changed.');
+		let entries = auditFor('user', account.id);
+		expect(entries.map((e) => e.action)).toEqual(['create', 'role-change']);
+		expect(entries[1]).toMatchObject({
+			before: { role: 'staff' },
+			after: { role: 'superintendent' }
+		});
+		await page.locator('summary', { hasText: 'Deactivate' }).click();
+		await page.getByRole('button', { name: 'Yes, deactivate' }).click();
+		await page.getByRole('button', { name: 'Reactivate' }).click();
+		await expect(page.getByRole('status')).toHaveText('The account is active again.');
+		entries = auditFor('user', account.id);
+		expect(entries.map((e) => e.action)).toEqual([
+			'create',
+			'role-change',
+			'deactivate',
+			'reactivate'
+		]);
+		expect(entries[3]).toMatchObject({ before: { active: false }, after: { active: true } });
+		// The page's own history shows the change as a readable diff.
+		await expect(page.getByRole('region', { name: 'History' })).toContainText('superintendent');
+	});
+
+	test('password reset ends the sessions and is recorded without the password', async ({
+		page,
+		browser
+	}) => {
+		const account = await createAccount('board');
+		const theirs = await browser.newContext();
+		const theirPage = await theirs.newPage();
+		await signInWithForm(theirPage, account.email, account.password);
+		await page.goto(`/admin/users/${account.id}`);
+		await page.getByLabel('New password', { exact: true }).fill('reset-by-admin-123');
+		await page.getByLabel('New password again').fill('reset-by-admin-123');
+		await page.getByRole('button', { name: 'Reset password' }).click();
+		await expect(page.getByRole('status')).toContainText('The password is reset');
+		await theirPage.goto('/account');
+		await expect(theirPage).toHaveURL(/\/login/);
+		const entries = auditFor('user', account.id).filter((e) => e.action === 'password-reset');
+		expect(entries).toHaveLength(1);
+		expect(JSON.stringify(entries[0])).not.toContain('reset-by-admin-123');
+		await theirs.close();
+	});
+
+	test('settings: validation, then one entry with before and after', async ({ page }) => {
+		await page.goto('/admin/settings');
+		const before = auditFor('district', 1).length;
+		await page.getByLabel('CDS code').fill('12345');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(page.getByRole('alert')).toContainText('A CDS code is 14 digits');
+		expect(auditFor('district', 1)).toHaveLength(before);
+		// A small change, put back afterwards so other tests see the demo settings.
+		const field = page.getByLabel('Engagement window (days)');
+		const was = await field.inputValue();
+		const next = String(Number(was) + 1);
+		await page.getByLabel('CDS code').fill('99999990000000');
+		await field.fill(next);
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(page.getByRole('status')).toHaveText('Settings saved.');
+		const entries = auditFor('district', 1);
+		expect(entries).toHaveLength(before + 1);
+		expect(entries.at(-1)).toMatchObject({
+			action: 'settings',
+			user_email: emailOf('admin'),
+			before: { engagementWindowDays: Number(was), priorityCap: 5 },
+			after: { engagementWindowDays: Number(next), priorityCap: 5 }
+		});
+		await field.fill(was);
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(page.getByRole('status')).toHaveText('Settings saved.');
+		expect(auditFor('district', 1)).toHaveLength(before + 2);
+		// The audit page shows it, filtered by record type.
+		await page.goto('/admin/audit?entity=district');
+		await expect(page.getByRole('table', { name: 'Audit entries, newest first' })).toContainText(
+			'Engagement window days'
+		);
+	});
+});

@@ -1,0 +1,48 @@
+// Reads the test server's database (reports/e2e.db) to check what a journey recorded.
+import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
+
+export const e2eDatabasePath = resolve(process.env.E2E_DATABASE_PATH ?? 'reports/e2e.db');
+
+export interface AuditEntry {
+	id: number;
+	at: string;
+	user_email: string | null;
+	action: string;
+	entity: string;
+	entity_id: string | null;
+	before: unknown;
+	after: unknown;
+	note: string | null;
+}
+
+/** Audit entries for one record, oldest first, with before/after parsed. */
+export function auditFor(entity: string, entityId: string | number): AuditEntry[] {
+	const db = new Database(e2eDatabasePath, { readonly: true });
+	try {
+		const rows = db
+			.prepare('select * from audit_log where entity = ? and entity_id = ? order by id')
+			.all(entity, String(entityId)) as (AuditEntry & {
+			before: string | null;
+			after: string | null;
+		})[];
+		return rows.map((r) => ({
+			...r,
+			before: r.before == null ? null : JSON.parse(r.before),
+			after: r.after == null ? null : JSON.parse(r.after)
+		}));
+	} finally {
+		db.close();
+	}
+}
+
+/** Runs a statement against the database, read-write; for proving the trail refuses changes. */
+export function tryExec(sql: string): void {
+	const db = new Database(e2eDatabasePath);
+	try {
+		db.pragma('busy_timeout = 5000');
+		db.exec(sql);
+	} finally {
+		db.close();
+	}
+}
