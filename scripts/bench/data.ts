@@ -1,9 +1,10 @@
 // `npm run bench:data -- --schools 1000 --years 10 --out reports/bench.db`: a large district,
 // generated deterministically by the demo generator, with the demo's sign-in accounts.
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, type Db } from '../../src/lib/server/db/open.ts';
+import { seedDemoUsers } from '../../src/lib/server/auth/index.ts';
+import { openDatabase } from '../../src/lib/server/db/open.ts';
 import { generateDistrict, type DistrictOptions } from '../../src/lib/server/demo/index.ts';
 
 export interface BenchDataOptions {
@@ -20,20 +21,6 @@ export const defaultBenchData: BenchDataOptions = {
 	out: 'reports/bench.db'
 };
 
-/**
- * The demo accounts (admin@, superintendent@, staff@, board@example.org), when the auth module
- * provides `seedDemoUsers`; null when it has not landed yet (then nobody can sign in).
- */
-async function seedUsersIfAvailable(db: Db): Promise<string[] | null> {
-	const auth = new URL('../../src/lib/server/auth/index.ts', import.meta.url);
-	if (!existsSync(auth)) return null;
-	const module: { seedDemoUsers?: (db: Db) => Promise<{ email: string }[]> } = await import(
-		auth.href
-	);
-	if (!module.seedDemoUsers) return null;
-	return (await module.seedDemoUsers(db)).map((account) => account.email);
-}
-
 /** Generates the district into `out` (written beside it, then renamed, so a crash leaves nothing). */
 export async function generateBenchDatabase(options: BenchDataOptions) {
 	const out = resolve(options.out);
@@ -41,8 +28,9 @@ export async function generateBenchDatabase(options: BenchDataOptions) {
 	for (const path of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(path, { force: true });
 	const started = performance.now();
 	const db = openDatabase(partial);
-	// Users first: the generator names existing board members and the superintendent as authors.
-	const users = await seedUsersIfAvailable(db);
+	// The demo's accounts (admin@, superintendent@, staff@, board@example.org) come first: the
+	// generator names the existing board members and superintendent as authors.
+	const users = (await seedDemoUsers(db)).map((account) => account.email);
 	const district: DistrictOptions = {
 		seed: options.seed,
 		schools: options.schools,
@@ -89,9 +77,5 @@ if (import.meta.main) {
 	console.log(
 		`Generated ${result.path} in ${(result.ms / 1000).toFixed(1)} s: ${JSON.stringify(result.counts)}`
 	);
-	console.log(
-		result.users
-			? `Sign in as ${result.users.join(', ')} (password: throughline-demo).`
-			: 'No sign-in accounts: seedDemoUsers is not on this branch yet.'
-	);
+	console.log(`Sign in as ${result.users.join(', ')} (password: throughline-demo).`);
 }

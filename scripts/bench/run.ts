@@ -300,7 +300,7 @@ async function main() {
 	const { child, log } = startServer();
 	const memory = watchMemory(child.pid!);
 	const measured: PageFigures[] = [];
-	let memoryFigures = { peakMb: 0, rssMaxMb: 0 };
+	let memoryFigures: { peakMb: number; rssMaxMb: number };
 	try {
 		await waitUntilUp(child, log);
 		const cookie = await signIn();
