@@ -66,7 +66,10 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 	}
 	const version = `${dataVersion(db().$client)} ${today()}`;
 	let uncacheable: Response | undefined;
-	const page = await pages.getOrRender(event.url.pathname + event.url.search, version, async () => {
+	// The request's own URL: SvelteKit's event.url drops the `/__data.json` of client navigations.
+	const requested = new URL(event.request.url);
+	const key = requested.pathname + requested.search;
+	const page = await pages.getOrRender(key, version, async () => {
 		const response = await resolve(event);
 		if (isKeepable(response)) return toCachedPage(response);
 		uncacheable = response;
