@@ -7,6 +7,17 @@ import { isTranslatedPath, languageCookie } from '$lib/i18n';
 import { auth } from '$lib/server/auth/server';
 import { currentSession } from '$lib/server/auth/signin';
 import { applySetCookie } from '$lib/server/auth/cookies';
+import { db } from '$lib/server/db';
+import { today } from '$lib/server/clock';
+import {
+	PageCache,
+	dataVersion,
+	fromCachedPage,
+	isKeepable,
+	isPublicPage,
+	toCachedPage
+} from '$lib/server/cache/pages';
+import { queryTimingEnabled, serverTimingHeader, withQueryTiming } from '$lib/server/db/timing';
 
 // The signed-in user, read from the session table and the user row on every request: a
 // deactivated account or an ended session stops working at once.
@@ -31,6 +42,46 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	if (event.locals.user && !response.headers.has('cache-control'))
 		response.headers.set('Cache-Control', 'private, no-store');
 	return response;
+};
+
+// THROUGHLINE_QUERY_TIMING=1 (the benchmark): each response says how long its queries took.
+const queryTiming: Handle = async ({ event, resolve }) => {
+	if (!queryTimingEnabled()) return resolve(event);
+	const started = performance.now();
+	const { timing, result } = withQueryTiming(() => resolve(event));
+	const response = await result;
+	response.headers.append('Server-Timing', serverTimingHeader(timing, performance.now() - started));
+	return response;
+};
+
+// The public's pages, kept until the database changes (src/lib/server/cache/pages.ts).
+// THROUGHLINE_PAGE_CACHE_MB sets the budget (default 48); 0 turns the cache off.
+const cacheMb = Number(process.env.THROUGHLINE_PAGE_CACHE_MB ?? 48);
+const pages = new PageCache(cacheMb * 1024 * 1024);
+
+const publicPageCache: Handle = async ({ event, resolve }) => {
+	if (
+		cacheMb <= 0 ||
+		event.request.method !== 'GET' ||
+		event.locals.user !== null ||
+		!isPublicPage(event.url.pathname)
+	) {
+		return resolve(event);
+	}
+	const version = `${dataVersion(db().$client)} ${today()}`;
+	let uncacheable: Response | undefined;
+	// The request's own URL: SvelteKit's event.url drops the `/__data.json` of client navigations.
+	const requested = new URL(event.request.url);
+	const key = requested.pathname + requested.search;
+	const page = await pages.getOrRender(key, version, async () => {
+		const response = await resolve(event);
+		if (isKeepable(response)) return toCachedPage(response);
+		uncacheable = response;
+		return null;
+	});
+	if (uncacheable) return uncacheable;
+	// A request that waited on someone else's render that could not be kept renders its own.
+	return page ? fromCachedPage(page, event.request) : resolve(event);
 };
 
 // Spanish pages live under /es (issue 9); everything else is English. Paraglide's middleware sets
@@ -72,4 +123,4 @@ const language: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(language, session, securityHeaders);
+export const handle = sequence(queryTiming, language, session, publicPageCache, securityHeaders);

@@ -5,13 +5,21 @@ export type Locale = 'en' | 'es';
 
 const tag = (locale: Locale) => (locale === 'es' ? 'es-US' : 'en-US');
 
+// Building an Intl formatter costs far more than using one (a priority page formats thousands of
+// numbers), so each locale × digits formatter is made once.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, locale: Locale = 'en', digits = 1): string {
-	return new Intl.NumberFormat(tag(locale), {
-		minimumFractionDigits: digits,
-		maximumFractionDigits: digits
-	})
-		.format(value)
-		.replace('-', '\u2212');
+	const key = `${locale}${digits}`;
+	let format = numberFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(tag(locale), {
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits
+		});
+		numberFormats.set(key, format);
+	}
+	return format.format(value).replace('-', '\u2212');
 }
 
 /**
@@ -44,15 +52,22 @@ export function differenceUnit(unit: Unit, locale: Locale = 'en'): string {
 	return '';
 }
 
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatDate(iso: string | null, locale: Locale = 'en'): string {
 	if (!iso) return '—';
 	const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-	return new Intl.DateTimeFormat(tag(locale), {
-		year: 'numeric',
-		month: 'long',
-		day: 'numeric',
-		timeZone: 'UTC'
-	}).format(date);
+	let format = dateFormats.get(locale);
+	if (!format) {
+		format = new Intl.DateTimeFormat(tag(locale), {
+			year: 'numeric',
+			month: 'long',
+			day: 'numeric',
+			timeZone: 'UTC'
+		});
+		dateFormats.set(locale, format);
+	}
+	return format.format(date);
 }
 
 /** What a table's numbers are in, for its caption: "points of distance from standard", "percent"… */

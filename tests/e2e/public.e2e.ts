@@ -71,6 +71,8 @@ test('each chart draws the same numbers as its data table', async ({ page }) => 
 	for (let i = 0; i < count; i++) {
 		const figure = figures.nth(i);
 		const canvas = figure.locator('canvas');
+		// Charts are drawn as they come near the screen.
+		await figure.scrollIntoViewIfNeeded();
 		await expect(canvas).toHaveAttribute('data-drawn', /labels/);
 		const drawn = JSON.parse((await canvas.getAttribute('data-drawn')) as string) as {
 			labels: string[];

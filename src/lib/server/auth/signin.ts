@@ -90,6 +90,8 @@ export interface CurrentSession {
  * cache), so a deactivated account or an ended session stops working at once.
  */
 export async function currentSession(auth: Auth, headers: Headers): Promise<CurrentSession | null> {
+	// No session cookie, no session: spare the public's requests a trip through better-auth.
+	if (!headers.get('cookie')?.includes('.session_token=')) return null;
 	const { headers: out, response } = await auth.api.getSession({ headers, returnHeaders: true });
 	if (!response) return null;
 	const u = response.user as typeof response.user & {

@@ -1,4 +1,5 @@
 import { openDatabase, type Db } from './open.ts';
+import { queryTimingEnabled, timeStatements } from './timing.ts';
 
 export type { Db } from './open.ts';
 export { openDatabase } from './open.ts';
@@ -7,6 +8,9 @@ let instance: Db | undefined;
 
 /** The server's one database connection, opened on first use from DATABASE_PATH. */
 export function db(): Db {
-	instance ??= openDatabase(process.env.DATABASE_PATH || 'data/throughline.db');
+	if (!instance) {
+		instance = openDatabase(process.env.DATABASE_PATH || 'data/throughline.db');
+		if (queryTimingEnabled()) timeStatements(instance.$client);
+	}
 	return instance;
 }

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/open.ts';
+import {
+	PageCache,
+	dataVersion,
+	fromCachedPage,
+	isKeepable,
+	isPublicPage,
+	toCachedPage,
+	type CachedPage
+} from './pages.ts';
+
+const page = (text: string): CachedPage => ({
+	status: 200,
+	headers: [['etag', `"${text}"`]],
+	body: new TextEncoder().encode(text)
+});
+
+describe('dataVersion', () => {
+	it('moves on every write, from this connection or another one', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'throughline-cache-'));
+		try {
+			const db = openDatabase(join(dir, 'x.db'));
+			const start = dataVersion(db.$client);
+			expect(dataVersion(db.$client)).toBe(start);
+			db.$client
+				.prepare("insert into school_year (label, start_year) values ('2024-25', 2024)")
+				.run();
+			const afterOwn = dataVersion(db.$client);
+			expect(afterOwn).not.toBe(start);
+			const other = new Database(join(dir, 'x.db'));
+			other.prepare("insert into school_year (label, start_year) values ('2025-26', 2025)").run();
+			other.close();
+			expect(dataVersion(db.$client)).not.toBe(afterOwn);
+			db.$client.close();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('PageCache', () => {
+	it('serves a page until the version changes', () => {
+		const cache = new PageCache(1000);
+		cache.set('/', 'v1', page('one'));
+		expect(cache.get('/', 'v1')?.body).toEqual(page('one').body);
+		expect(cache.get('/', 'v2')).toBeUndefined();
+		expect(cache.get('/', 'v1')).toBeUndefined();
+		expect(cache.size).toBe(0);
+	});
+
+	it('drops the least recently used pages beyond its byte budget', () => {
+		const cache = new PageCache(50);
+		cache.set('/a', 'v', page('a'.repeat(12)));
+		cache.set('/b', 'v', page('b'.repeat(12)));
+		cache.get('/a', 'v');
+		cache.set('/c', 'v', page('c'.repeat(12)));
+		cache.set('/d', 'v', page('d'.repeat(12)));
+		cache.set('/e', 'v', page('e'.repeat(12)));
+		expect(cache.get('/b', 'v')).toBeUndefined();
+		expect(cache.get('/a', 'v')).toBeDefined();
+		expect(cache.bytes).toBeLessThanOrEqual(50);
+		cache.set('/huge', 'v', page('h'.repeat(13)));
+		expect(cache.get('/huge', 'v')).toBeUndefined();
+	});
+
+	it('renders a page once for requests that arrive together', async () => {
+		const cache = new PageCache(1000);
+		let renders = 0;
+		const render = async () => {
+			renders++;
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			return page('x');
+		};
+		const all = await Promise.all([1, 2, 3].map(() => cache.getOrRender('/', 'v', render)));
+		expect(renders).toBe(1);
+		expect(all.every((p) => p === all[0])).toBe(true);
+		await cache.getOrRender('/', 'v', render);
+		expect(renders).toBe(1);
+		await cache.getOrRender('/', 'v2', render);
+		expect(renders).toBe(2);
+	});
+});
+
+describe('responses', () => {
+	it('keeps 200s without cookies and answers 304 to a matching etag', async () => {
+		expect(isKeepable(new Response('x', { status: 404 }))).toBe(false);
+		expect(isKeepable(new Response('x', { headers: { 'set-cookie': 'a=b' } }))).toBe(false);
+		const kept = await toCachedPage(new Response('hello', { headers: { etag: '"h"' } }));
+		const again = fromCachedPage(kept, new Request('http://x/'));
+		expect(await again.text()).toBe('hello');
+		const fresh = fromCachedPage(
+			kept,
+			new Request('http://x/', { headers: { 'if-none-match': '"h"' } })
+		);
+		expect(fresh.status).toBe(304);
+	});
+
+	it('treats only the public pages as public', () => {
+		for (const path of [
+			'/',
+			'/es',
+			'/schools',
+			'/schools/1',
+			'/priorities/x',
+			'/es/priorities/x',
+			'/__data.json'
+		]) {
+			expect(isPublicPage(path), path).toBe(true);
+		}
+		for (const path of [
+			'/board',
+			'/board/coherence',
+			'/manage',
+			'/admin',
+			'/login',
+			'/account',
+			'/es/board'
+		]) {
+			expect(isPublicPage(path), path).toBe(false);
+		}
+	});
+});
