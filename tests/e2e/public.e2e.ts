@@ -107,6 +107,14 @@ test('a priority page lists every measure by group and by school, and sorts scho
 		await expect(page.getByRole('heading', { level: 2, name: m.name })).toBeVisible();
 	}
 	await expect(page.getByRole('columnheader', { name: 'Student group' }).first()).toBeVisible();
+	// The district systems that carry the priority, and the board policies behind them
+	const [carrier] = query<{ name: string }>(
+		`select s.name from structure s join structure_priority sp on sp.structure_id = s.id
+		 join priority p on p.id = sp.priority_id where p.slug = ? limit 1`,
+		first.slug
+	);
+	await expect(page.getByRole('heading', { name: 'What district systems carry it' })).toBeVisible();
+	if (carrier) await expect(page.getByText(carrier.name).first()).toBeVisible();
 	// Sorting by the latest year through a plain link
 	const schoolTable = page
 		.locator('table', { has: page.getByRole('columnheader', { name: 'School', exact: true }) })
