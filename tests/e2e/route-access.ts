@@ -36,6 +36,7 @@ export interface RouteAccess {
 export const routeAccess: Record<string, RouteAccess> = {
 	// Public
 	'/': { page: 'public' },
+	'/accessibility': { page: 'public' },
 	'/login': { page: 'public', actions: { default: 'public' } },
 	'/priorities/[slug]': {
 		page: 'public',
