@@ -71,8 +71,10 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 	const version = `${dataVersion(db().$client)} ${today()}`;
 	let uncacheable: Response | undefined;
 	// The request's own URL: SvelteKit's event.url drops the `/__data.json` of client navigations.
+	// Paraglide hands on a request with /es taken off, so the language is part of the key.
 	const requested = new URL(event.request.url);
-	const key = requested.pathname + requested.search;
+	const spanish = event.url.pathname === '/es' || event.url.pathname.startsWith('/es/');
+	const key = `${spanish ? 'es' : 'en'} ${requested.pathname}${requested.search}`;
 	const page = await pages.getOrRender(key, version, async () => {
 		const response = await resolve(event);
 		if (isKeepable(response)) return toCachedPage(response);
