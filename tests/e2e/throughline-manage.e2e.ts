@@ -163,7 +163,7 @@ test('structures: create, link a policy and a priority, unlink, delete', async (
 	await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
 	await page.getByLabel('Category').selectOption('time');
 	await page.getByLabel('Required districtwide (tight)').check();
-	await page.getByLabel(/^Repurposed/).check();
+	await page.getByLabel('Repurposed (an existing structure').check();
 	await page.getByLabel('Owner role').fill('Director of Curriculum');
 	await submit(page, 'Add the structure');
 	await expect(page.getByRole('status')).toContainText('Added.');
