@@ -248,11 +248,11 @@ test('initiatives: create with schools, duplicate name refused, edit, delete', a
 	await expect(schools.nth(0)).toBeChecked();
 	await expect(schools.nth(1)).toBeChecked();
 	await schools.nth(1).uncheck();
-	await page.getByLabel(/^Active/).uncheck();
+	await page.getByLabel('Active (counts toward initiative').uncheck();
 	await submit(page, 'Save changes');
 	await expect(page.getByRole('status')).toContainText('Saved.');
 	await expect(schools.nth(1)).not.toBeChecked();
-	await expect(page.getByLabel(/^Active/)).not.toBeChecked();
+	await expect(page.getByLabel('Active (counts toward initiative')).not.toBeChecked();
 	await deleteItem(page, 'this initiative');
 	await expect(page.getByText(name)).toHaveCount(0);
 });
