@@ -1,4 +1,7 @@
 // Formatting shared by server and browser. Numbers use the locale; the minus is a real minus sign.
+// Unit words come from the message files (messages/*.json). A relative import, not $lib, because
+// server code (and the CLI scripts, on plain Node) imports this file too.
+import * as m from './paraglide/messages/_index.js';
 
 export type Unit = 'percent' | 'points' | 'count' | 'rate' | 'scale';
 export type Locale = 'en' | 'es';
@@ -39,7 +42,7 @@ export function formatValue(
 			return `${n}%`;
 		case 'points':
 			if (compact) return n;
-			return locale === 'es' ? `${n} puntos` : `${n} points`;
+			return m.unit_points_value({ n }, { locale });
 		default:
 			return n;
 	}
@@ -47,8 +50,8 @@ export function formatValue(
 
 /** The unit of a difference between two values: percents differ by percentage points. */
 export function differenceUnit(unit: Unit, locale: Locale = 'en'): string {
-	if (unit === 'percent') return locale === 'es' ? 'puntos porcentuales' : 'percentage points';
-	if (unit === 'points') return locale === 'es' ? 'puntos' : 'points';
+	if (unit === 'percent') return m.unit_percentage_points({}, { locale });
+	if (unit === 'points') return m.unit_points({}, { locale });
 	return '';
 }
 
@@ -72,7 +75,7 @@ export function formatDate(iso: string | null, locale: Locale = 'en'): string {
 
 /** What a table's numbers are in, for its caption: "points of distance from standard", "percent"… */
 export function unitCaption(unit: Unit, locale: Locale = 'en'): string {
-	if (unit === 'points') return locale === 'es' ? 'en puntos' : 'in points';
-	if (unit === 'percent') return locale === 'es' ? 'en porcentaje' : 'in percent';
+	if (unit === 'points') return m.unit_caption_points({}, { locale });
+	if (unit === 'percent') return m.unit_caption_percent({}, { locale });
 	return '';
 }

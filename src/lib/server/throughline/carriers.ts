@@ -14,6 +14,8 @@ import {
 export interface PriorityCarriers {
 	structures: {
 		name: string;
+		/** The Spanish name, when staff entered one. */
+		nameEs: string | null;
 		category: StructureCategory;
 		authority: StructureAuthority;
 		origin: 'repurposed' | 'new';
@@ -37,6 +39,7 @@ export function carriersOfPriority(db: Db, priorityId: number): PriorityCarriers
 		.select({
 			id: structures.id,
 			name: structures.name,
+			nameEs: structures.nameEs,
 			category: structures.category,
 			authority: structures.authority,
 			origin: structures.origin
@@ -70,6 +73,7 @@ export function carriersOfPriority(db: Db, priorityId: number): PriorityCarriers
 	return {
 		structures: rows.map((s) => ({
 			name: s.name,
+			nameEs: s.nameEs,
 			category: s.category,
 			authority: s.authority,
 			origin: s.origin,

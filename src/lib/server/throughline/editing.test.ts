@@ -125,6 +125,7 @@ describe('editing the throughline', () => {
 		});
 		const st = createStructure(db, actor, {
 			name: 'Collaboration time',
+			nameEs: 'Tiempo de colaboración',
 			category: 'time',
 			authority: 'required',
 			origin: 'repurposed',
@@ -146,6 +147,7 @@ describe('editing the throughline', () => {
 			structures: [
 				{
 					name: 'Collaboration time',
+					nameEs: 'Tiempo de colaboración',
 					category: 'time',
 					authority: 'required',
 					origin: 'repurposed',
