@@ -3,8 +3,8 @@
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { apiAs, viewers, type Viewer } from './helpers/auth.ts';
 import { concretePath, routeTree } from './helpers/route-tree.ts';
-import { routeAccess, type Need, type Outcome, type RouteAccess } from './route-access.ts';
-import { query } from './helpers/e2e-db.ts';
+import { routeAccess, type Need, type Outcome } from './route-access.ts';
+import { exampleParams } from './helpers/route-params.ts';
 
 const access: Record<Exclude<Need, 'public'>, Viewer[]> = {
 	board: ['board', 'staff', 'superintendent', 'admin'],
@@ -88,19 +88,6 @@ async function checkData(response: APIResponse, outcome: Outcome, what: string) 
 			what
 		).toEqual([]);
 	}
-}
-
-function exampleParams(entry: RouteAccess): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [name, value] of Object.entries(entry.params ?? {})) {
-		if (typeof value === 'string') out[name] = value;
-		else {
-			const row = query<Record<string, unknown>>(value.sql)[0];
-			if (!row) throw new Error(`No example for [${name}]: ${value.sql} found nothing`);
-			out[name] = String(Object.values(row)[0]);
-		}
-	}
-	return out;
 }
 
 for (const route of tree) {

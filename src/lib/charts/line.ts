@@ -36,6 +36,8 @@ export function drawLineChart(
 	const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 	// What was drawn, for tests that check the chart against its data table.
 	canvas.dataset.drawn = JSON.stringify({ labels, series: series.map((s) => s.values) });
+	// Whether it animates: not when the reader asks for reduced motion (checked by a11y.e2e.ts).
+	canvas.dataset.animated = String(!reduceMotion);
 	return new Chart(canvas, {
 		type: 'line',
 		data: {

@@ -1,0 +1,211 @@
+// Accessibility across the whole app (issue 9).
+//
+// 1. axe-core (WCAG 2.1 A and AA) on every page of the route × role matrix: each page route in
+//    src/routes (read by routeTree(), so a new route is covered as soon as route-access.ts has its
+//    line), opened as a role allowed to see it, plus the Spanish version of every public page.
+// 2. Keyboard-only journeys: a board member opens the coherence matrix; a staff member submits a
+//    form with mistakes, lands on the first one, corrects it and saves.
+// 3. Reduced motion: no animation or transition when the reader asks for less motion.
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/axe.ts';
+import { signInAs, type DemoRole } from './helpers/auth.ts';
+import { concretePath, routeTree } from './helpers/route-tree.ts';
+import { exampleParams } from './helpers/route-params.ts';
+import { routeAccess, type Need } from './route-access.ts';
+
+// axe over a 33-school grid takes a while on a shared machine.
+test.describe.configure({ timeout: 120_000 });
+
+/** Who opens a page that needs `need`: a role allowed to see it (the public: no one signed in). */
+const viewerFor: Record<Need, DemoRole | null> = {
+	public: null,
+	board: 'board',
+	ask: 'board',
+	account: 'board',
+	edit: 'staff',
+	publish: 'superintendent',
+	admin: 'admin'
+};
+
+const spanish = (path: string) => (path === '/' ? '/es' : `/es${path}`);
+
+/** Opens every disclosure, so axe also checks what sits inside a closed <details>. */
+async function openDisclosures(page: Page) {
+	await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+}
+
+test.describe('axe on every page', () => {
+	for (const route of routeTree()) {
+		const entry = routeAccess[route.id];
+		// Routes without an entry fail the matrix in auth-routes.e2e.ts; endpoints have no page.
+		if (!route.page || !entry?.page) continue;
+		const role = viewerFor[entry.page];
+		// Public pages and the sign-in page have a Spanish version under /es; the others are English only.
+		const both = entry.page === 'public';
+		test(`${route.id} as ${role ?? 'the public'}${both ? ', in English and Spanish' : ''}`, async ({
+			page
+		}) => {
+			const path = concretePath(route.id, exampleParams(entry));
+			if (role) await signInAs(page, role);
+			for (const url of both ? [path, spanish(path)] : [path]) {
+				const response = await page.goto(url);
+				expect(response?.status(), `GET ${url}`).toBe(200);
+				await openDisclosures(page);
+				await expectNoAxeViolations(page);
+			}
+		});
+	}
+});
+
+/** Presses Tab until the focused element satisfies `is` (run in the page); fails after `max` presses. */
+async function tabTo(page: Page, what: string, is: (el: Element) => boolean, max = 60) {
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press('Tab');
+		const focused = await page.evaluateHandle(() => document.activeElement ?? document.body);
+		const found = await focused.evaluate(is);
+		await focused.dispose();
+		if (found) return;
+	}
+	throw new Error(`Did not reach ${what} after ${max} presses of Tab`);
+}
+
+/** The focused element shows a focus ring. */
+async function expectVisibleFocus(page: Page) {
+	const ring = await page.evaluate(() => {
+		const style = getComputedStyle(document.activeElement as Element);
+		return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+	});
+	expect(ring.style).not.toBe('none');
+	expect(ring.width).toBeGreaterThanOrEqual(2);
+}
+
+test('keyboard only: a board member opens the coherence matrix and scrolls it', async ({
+	page
+}) => {
+	// At 200% zoom of a 1280 px window the matrix is wider than the screen and scrolls in its box.
+	await page.setViewportSize({ width: 640, height: 800 });
+	await signInAs(page, 'board');
+	await page.goto('/board');
+
+	await tabTo(
+		page,
+		'the Coherence & autonomy link',
+		(el) => el.tagName === 'A' && el.textContent?.trim() === 'Coherence & autonomy'
+	);
+	await expectVisibleFocus(page);
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/board\/coherence$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Coherence & autonomy');
+
+	// The filters come before the matrix; choosing a school type and pressing Show keeps the focus flow.
+	await tabTo(page, 'the School type filter', (el) => el.id === 'type');
+	await expectVisibleFocus(page);
+	await tabTo(
+		page,
+		'the matrix',
+		(el) => el.getAttribute('aria-label') === 'Coherence matrix, scrolls sideways'
+	);
+	await expectVisibleFocus(page);
+	const matrix = page.getByRole('region', { name: 'Coherence matrix, scrolls sideways' });
+	await expect(matrix.getByRole('table')).toBeVisible();
+	const scrollLeft = () => matrix.evaluate((el) => el.scrollLeft);
+	expect(await scrollLeft()).toBe(0);
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(scrollLeft).toBeGreaterThan(0);
+	// A school's depth reads as a number and a word, not a color.
+	await expect(matrix.locator('td.cell').first()).toHaveText(
+		/\d.*, (not started|beginning|developing|implementing|sustaining)/
+	);
+});
+
+test('keyboard only: a staff member fixes a form’s mistakes and saves it', async ({ page }) => {
+	await signInAs(page, 'staff');
+	await page.goto('/manage/policies/new');
+	const number = `9${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}.${Math.floor(Math.random() * 900) + 100}`;
+	const title = `Keyboard journey ${Date.now()}`;
+
+	// A number CSBA would not write, and no title.
+	await tabTo(page, 'the Number field', (el) => el.id === 'field-number');
+	await expectVisibleFocus(page);
+	await page.keyboard.type('12');
+	await page.keyboard.press('Enter');
+
+	// The page comes back with a summary of both mistakes, the values kept, and the focus on the first.
+	const summary = page.getByRole('alert');
+	await expect(summary).toContainText('Nothing was saved');
+	await expect(summary.getByRole('link')).toHaveCount(2);
+	const numberField = page.getByLabel('Number');
+	await expect(numberField).toBeFocused();
+	await expect(numberField).toHaveValue('12');
+	await expect(numberField).toHaveAttribute('aria-invalid', 'true');
+	await expect(numberField).toHaveAccessibleDescription(/four digits/);
+	await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
+	await expectNoAxeViolations(page);
+
+	// Correct both, from the keyboard.
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.type(number);
+	await page.keyboard.press('Tab');
+	await expect(page.getByLabel('Title')).toBeFocused();
+	await page.keyboard.type(title);
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/manage\/policies\/\d+/);
+	await expect(page.getByRole('status')).toContainText('Added.');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+
+	// And delete it again, still by keyboard: the disclosure asks first.
+	await tabTo(
+		page,
+		'Delete this policy…',
+		(el) => el.textContent?.trim() === 'Delete this policy…'
+	);
+	await page.keyboard.press('Enter');
+	await tabTo(
+		page,
+		'the confirm button',
+		(el) => el.textContent?.trim() === 'Yes, delete this policy'
+	);
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status')).toContainText('Deleted.');
+});
+
+test.describe('when the reader asks for reduced motion', () => {
+	test.use({ reducedMotion: 'reduce' });
+
+	test('nothing animates: no CSS animation or transition, charts drawn without animation', async ({
+		page
+	}) => {
+		await signInAs(page, 'board');
+		for (const url of ['/', '/es', '/board/scale', '/login']) {
+			await page.goto(url);
+			const moving = await page.evaluate(() =>
+				[...document.querySelectorAll('*')]
+					.map((el) => ({ el, style: getComputedStyle(el) }))
+					.filter(
+						({ style }) =>
+							style.animationName !== 'none' ||
+							style.transitionDuration.split(',').some((d) => parseFloat(d) > 0)
+					)
+					.map(({ el }) => el.tagName.toLowerCase() + (el.className ? `.${el.className}` : ''))
+			);
+			expect(moving, `moving elements on ${url}`).toEqual([]);
+		}
+		await page.goto('/');
+		const chart = page.locator('canvas').first();
+		await chart.scrollIntoViewIfNeeded();
+		await expect(chart).toHaveAttribute('data-animated', 'false');
+	});
+
+	test('without the preference, charts do animate (so the check above can fail)', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ reducedMotion: 'no-preference' });
+		const page = await context.newPage();
+		await page.goto('/');
+		const chart = page.locator('canvas').first();
+		await chart.scrollIntoViewIfNeeded();
+		await expect(chart).toHaveAttribute('data-animated', 'true');
+		await context.close();
+	});
+});
