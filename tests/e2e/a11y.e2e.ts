@@ -2,7 +2,8 @@
 //
 // 1. axe-core (WCAG 2.1 A and AA) on every page of the route × role matrix: each page route in
 //    src/routes (read by routeTree(), so a new route is covered as soon as route-access.ts has its
-//    line), opened as a role allowed to see it, plus the Spanish version of every public page.
+//    line), opened as a role allowed to see it, plus the Spanish version of every public page;
+//    and each of those pages reflows at 640 px (200% zoom) without sideways scrolling.
 // 2. Keyboard-only journeys: a board member opens the coherence matrix; a staff member submits a
 //    form with mistakes, lands on the first one, corrects it and saves.
 // 3. Reduced motion: no animation or transition when the reader asks for less motion.
@@ -27,6 +28,7 @@ const viewerFor: Record<Need, DemoRole | null> = {
 	admin: 'admin'
 };
 
+const desktop = { width: 1280, height: 800 };
 const spanish = (path: string) => (path === '/' ? '/es' : `/es${path}`);
 
 /** Opens every disclosure, so axe also checks what sits inside a closed <details>. */
@@ -47,11 +49,20 @@ test.describe('axe on every page', () => {
 		}) => {
 			const path = concretePath(route.id, exampleParams(entry));
 			if (role) await signInAs(page, role);
+			await page.setViewportSize(desktop);
 			for (const url of both ? [path, spanish(path)] : [path]) {
 				const response = await page.goto(url);
 				expect(response?.status(), `GET ${url}`).toBe(200);
 				await openDisclosures(page);
 				await expectNoAxeViolations(page);
+				// At 200% zoom (a 1280 px window lays out 640 px wide) the page reflows: wide tables
+				// scroll inside their own box, the page never sideways (WCAG 1.4.4, 1.4.10).
+				await page.setViewportSize({ width: 640, height: 400 });
+				const sideways = await page.evaluate(
+					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+				);
+				expect(sideways, `sideways scroll on ${url} at 640 px`).toBeLessThanOrEqual(0);
+				await page.setViewportSize(desktop);
 			}
 		});
 	}
