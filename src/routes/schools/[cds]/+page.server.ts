@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { m } from '$lib/paraglide/messages';
 import { districtSettings } from '$lib/server/priorities/queries';
 import { currentPrincipal, schoolByCds, schoolResults } from '$lib/server/schools/queries';
 
@@ -8,7 +9,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const store = db();
 	const settings = districtSettings(store);
 	const school = /^\d{14}$/.test(params.cds) ? schoolByCds(store, params.cds) : undefined;
-	if (!settings || !school) error(404, 'No school with that CDS code.');
+	if (!settings || !school) error(404, m.error_no_school());
 	const suppressionSize = settings.suppressionSize;
 	return {
 		school: {
