@@ -64,7 +64,7 @@ test('the public summary shows every active priority with its trend, standing an
 });
 
 test('each chart draws the same numbers as its data table', async ({ page }) => {
-	await page.goto('/');
+	await page.goto(`/priorities/${activePriorities()[0].slug}`);
 	const figures = page.locator('figure.trend');
 	const count = await figures.count();
 	expect(count).toBeGreaterThan(0);
@@ -90,6 +90,28 @@ test('each chart draws the same numbers as its data table', async ({ page }) => 
 		expect(drawn.series[0].map((v) => (v === null ? null : Math.round(v * 10) / 10))).toEqual(
 			shown
 		);
+	}
+});
+
+test('the home page ships no JavaScript and draws each trend as SVG from its table', async ({
+	page
+}) => {
+	const scripts: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script') scripts.push(r.url());
+	});
+	await page.goto('/');
+	expect(scripts).toEqual([]);
+	const figures = page.locator('figure.trend');
+	const count = await figures.count();
+	expect(count).toBeGreaterThan(0);
+	for (let i = 0; i < count; i++) {
+		const figure = figures.nth(i);
+		const results = (await figure.locator('tr[data-series=result] td').allInnerTexts()).filter(
+			(t) => /\d/.test(t)
+		);
+		// One dot per year with a shown result (and one in the legend).
+		await expect(figure.locator('svg circle')).toHaveCount(results.length + 1);
 	}
 });
 
