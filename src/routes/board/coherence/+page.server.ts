@@ -15,6 +15,11 @@ import {
 } from '$lib/server/implementation/queries';
 
 const pageSize = 100;
+
+// The matrix is read and printed, never edited here, and its filters are plain GET forms: the page
+// needs no JavaScript, and without hydration it does not send its data a second time (half the
+// page's weight at 100 schools × 12 structures).
+export const csr = false;
 const idParam = z.coerce.number().int().positive().nullable().catch(null);
 
 export const load: PageServerLoad = async (event) => {
