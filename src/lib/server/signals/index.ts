@@ -24,3 +24,23 @@ export function boardSignals(db: Db, context: SignalContext): Signal[] {
 export function signalsAbout(signals: Signal[], entity: string, id: number): Signal[] {
 	return signals.filter((s) => s.subject?.entity === entity && s.subject.id === id);
 }
+
+/**
+ * The signals that concern one priority: those about the priority itself, about one of its
+ * measures, or about a structure that carries it (a structure may carry several priorities, so
+ * its signal shows on each of their pages).
+ */
+export function signalsConcerningPriority(
+	signals: Signal[],
+	priority: { id: number; measureIds: number[]; structureIds: number[] }
+): Signal[] {
+	const measures = new Set(priority.measureIds);
+	const structures = new Set(priority.structureIds);
+	return signals.filter(({ subject }) => {
+		if (!subject) return false;
+		if (subject.entity === 'priority') return subject.id === priority.id;
+		if (subject.entity === 'measure') return measures.has(subject.id);
+		if (subject.entity === 'structure') return structures.has(subject.id);
+		return false;
+	});
+}
