@@ -131,10 +131,7 @@ describe('leadershipOverview', () => {
 
 describe('priorityLeadership', () => {
 	const engage = (priorityId: number, occurredOn: string, leaderName = 'Supt.') =>
-		db
-			.insert(engagements)
-			.values({ priorityId, leaderName, kind: 'site visit', occurredOn })
-			.run();
+		db.insert(engagements).values({ priorityId, leaderName, kind: 'site visit', occurredOn }).run();
 
 	it('gives the priority’s sponsors oldest first and its engagement newest first', () => {
 		addTenure(db, 'sponsor', 'Second', '2023-07-01', null, { priorityId: 1 });
