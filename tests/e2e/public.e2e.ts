@@ -121,7 +121,7 @@ test('a priority page lists every measure by group and by school, and sorts scho
 		.first();
 	const latestHeader = schoolTable.locator('thead th').last();
 	await latestHeader.getByRole('link').click();
-	await expect(page).toHaveURL(/sort=result&dir=asc/);
+	await expect(page).toHaveURL(/\?sort=result#/);
 	await expect(
 		page
 			.locator('table', { has: page.getByRole('columnheader', { name: 'School', exact: true }) })
@@ -129,6 +129,34 @@ test('a priority page lists every measure by group and by school, and sorts scho
 			.locator('thead th')
 			.last()
 	).toHaveAttribute('aria-sort', 'ascending');
+});
+
+test('a priority page finds a school in its by-school table, in both languages', async ({
+	page
+}) => {
+	const [first] = activePriorities();
+	await page.goto(`/priorities/${first.slug}`);
+	const table = page
+		.locator('table', { has: page.getByRole('columnheader', { name: 'School', exact: true }) })
+		.first();
+	const all = await table.locator('tbody tr').count();
+	expect(all).toBeGreaterThan(10);
+	const name = await table.locator('tbody tr').last().locator('th').innerText();
+	const find = page.getByRole('searchbox', { name: 'Find a school' }).first();
+	await find.fill(name.toLowerCase());
+	await find.press('Enter');
+	await expect(page).toHaveURL(/school=/);
+	await expect(table.getByRole('link', { name })).toBeVisible();
+	expect(await table.locator('tbody tr').count()).toBeLessThan(all);
+	await expect(page.getByText(new RegExp(`of ${all} schools match`)).first()).toBeVisible();
+	await page.getByRole('link', { name: 'Show all schools' }).first().click();
+	await expect(table.locator('tbody tr')).toHaveCount(all);
+
+	await page.goto(`/es/priorities/${first.slug}?school=zzzz`);
+	await expect(page.getByText('Ninguna escuela coincide con «zzzz».').first()).toBeVisible();
+	await expect(page.getByRole('searchbox', { name: 'Buscar una escuela' }).first()).toHaveValue(
+		'zzzz'
+	);
 });
 
 test('the schools list filters by name and type', async ({ page }) => {
