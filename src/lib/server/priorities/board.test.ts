@@ -6,6 +6,7 @@ import { engagements, leaderTenures } from '../db/schema/leadership.ts';
 import { boardMeetings, progressUpdates, progressUpdateVersions } from '../db/schema/meetings.ts';
 import { measures } from '../db/schema/measures.ts';
 import { structurePriorities, structures } from '../db/schema/structures.ts';
+import { boardSignals } from '../signals/index.ts';
 import { signalContext } from '../throughline/context.ts';
 import { seedSmallDistrict } from './fixture.ts';
 import { priorityReview } from './board.ts';
@@ -13,7 +14,10 @@ import { boardPriority, priorityPage } from './summary.ts';
 
 let db: Db;
 const today = '2024-06-15';
-const context = () => ({ ...signalContext(db), today });
+const context = () => {
+	const context = { ...signalContext(db), today };
+	return { context, signals: boardSignals(db, context) };
+};
 
 /**
  * The small district (priority 1 "literacy", active, with an ELA measure; priority 2 "old",

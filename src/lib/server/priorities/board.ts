@@ -3,7 +3,7 @@
 // the owning area's query; this only gathers them for one priority.
 
 import type { Db } from '../db/open.ts';
-import { boardSignals, signalsConcerningPriority, type SignalContext } from '../signals/index.ts';
+import { signalsConcerningPriority, type Signal, type SignalContext } from '../signals/index.ts';
 import { currentSchoolYear, scaleProfiles } from '../implementation/queries.ts';
 import { priorityLeadership } from '../leadership/queries.ts';
 import { boardUpdatesOfPriority } from '../meetings/updates.ts';
@@ -13,7 +13,16 @@ import { boardPriority } from './summary.ts';
 /** How many progress updates the page lists; the rest are on each meeting's page. */
 export const reviewUpdateCount = 6;
 
-export function priorityReview(db: Db, slug: string, context: SignalContext) {
+/**
+ * `board` is the board's signals and the context they were computed for (`keptBoardSignals`, or
+ * `boardSignals` with its context): this picks out those that concern the priority.
+ */
+export function priorityReview(
+	db: Db,
+	slug: string,
+	board: { context: SignalContext; signals: Signal[] }
+) {
+	const { context } = board;
 	const base = boardPriority(db, slug);
 	if (!base) return null;
 	const id = base.priority.id;
@@ -25,7 +34,7 @@ export function priorityReview(db: Db, slug: string, context: SignalContext) {
 		carriers: carriersOfPriority(db, id),
 		leadership: priorityLeadership(db, id, context.today),
 		engagementWindowDays: context.settings.engagementWindowDays,
-		signals: signalsConcerningPriority(boardSignals(db, context), {
+		signals: signalsConcerningPriority(board.signals, {
 			id,
 			measureIds: base.measures.map((m) => m.id),
 			structureIds: profile.structures.map((s) => s.id)

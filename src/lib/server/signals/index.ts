@@ -1,5 +1,7 @@
 import type { Db } from '../db/open.ts';
 import type { Signal, SignalContext, SignalSource } from './types.ts';
+import { derived } from '../cache/derived.ts';
+import { signalContext } from '../throughline/context.ts';
 import { throughlineSignals } from '../throughline/signals.ts';
 import { reachSignals } from '../implementation/signals.ts';
 import { leadershipSignals } from '../leadership/signals.ts';
@@ -19,6 +21,18 @@ const sources: SignalSource[] = [
 
 export function boardSignals(db: Db, context: SignalContext): Signal[] {
 	return sources.flatMap((source) => source(db, context));
+}
+
+/**
+ * The board's signals and the context (settings, today) they were computed for, kept until the
+ * data or the date changes: the overview and each priority's page share one computation. Shared
+ * between requests, so read-only.
+ */
+export function keptBoardSignals(db: Db): { context: SignalContext; signals: Signal[] } {
+	return derived(db, 'board signals', () => {
+		const context = signalContext(db);
+		return { context, signals: boardSignals(db, context) };
+	});
 }
 
 export function signalsAbout(signals: Signal[], entity: string, id: number): Signal[] {

@@ -3,12 +3,12 @@ import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { priorityReview } from '$lib/server/priorities/board';
-import { signalContext } from '$lib/server/throughline/context';
+import { keptBoardSignals } from '$lib/server/signals';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'board');
 	const store = db();
-	const review = priorityReview(store, event.params.slug, signalContext(store));
+	const review = priorityReview(store, event.params.slug, keptBoardSignals(store));
 	if (!review)
 		error(
 			404,
