@@ -5,6 +5,7 @@ import { auditLog } from '../db/schema/audit.ts';
 import { createMeeting } from './meetings.ts';
 import {
 	boardUpdatesOfPriority,
+	latestPublishedByPriority,
 	latestPublishedUpdate,
 	publishedUpdates,
 	publishUpdate,
@@ -127,6 +128,12 @@ describe('the progress update workflow', () => {
 			'p2 march'
 		]);
 		expect(publishedUpdates(db, { priorityId: 2 }).map((u) => u.summary)).toEqual(['p2 march']);
+		expect(publishedUpdates(db, { priorityIds: [2] }).map((u) => u.summary)).toEqual(['p2 march']);
+		expect(publishedUpdates(db, { priorityIds: [] })).toEqual([]);
+		expect([...latestPublishedByPriority(db, [1, 2]).values()].map((u) => u.summary)).toEqual([
+			'p1 may',
+			'p2 march'
+		]);
 		expect(publishedUpdates(db, { limit: 1 }).map((u) => u.summary)).toEqual(['p1 may']);
 		expect(latestPublishedUpdate(db, 2)!.meetingDate).toBe('2025-03-01');
 	});

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
@@ -258,8 +258,9 @@ export interface PublishedUpdate {
  */
 export function publishedUpdates(
 	db: Db,
-	options: { priorityId?: number; limit?: number } = {}
+	options: { priorityId?: number; priorityIds?: number[]; limit?: number } = {}
 ): PublishedUpdate[] {
+	if (options.priorityIds?.length === 0) return [];
 	const rows = db
 		.select({
 			updateId: progressUpdateVersions.updateId,
@@ -290,9 +291,13 @@ export function publishedUpdates(
 		.where(
 			and(
 				eq(progressUpdateVersions.state, 'published'),
+				isNotNull(progressUpdateVersions.publishedAt),
 				options.priorityId === undefined
 					? undefined
-					: eq(progressUpdates.priorityId, options.priorityId)
+					: eq(progressUpdates.priorityId, options.priorityId),
+				options.priorityIds === undefined
+					? undefined
+					: inArray(progressUpdates.priorityId, options.priorityIds)
 			)
 		)
 		.orderBy(
@@ -307,7 +312,7 @@ export function publishedUpdates(
 	for (const { updateId, publishedAt, ...row } of rows) {
 		if (seen.has(updateId)) continue;
 		seen.add(updateId);
-		out.push({ ...row, publishedAt: publishedAt ?? '' });
+		out.push({ ...row, publishedAt: publishedAt as string });
 		if (options.limit !== undefined && out.length >= options.limit) break;
 	}
 	return out;
@@ -315,6 +320,18 @@ export function publishedUpdates(
 
 export function latestPublishedUpdate(db: Db, priorityId: number): PublishedUpdate | null {
 	return publishedUpdates(db, { priorityId, limit: 1 })[0] ?? null;
+}
+
+/** The newest published update of each priority, for the public summary: one query for all. */
+export function latestPublishedByPriority(
+	db: Db,
+	priorityIds: number[]
+): Map<number, PublishedUpdate> {
+	const latest = new Map<number, PublishedUpdate>();
+	for (const u of publishedUpdates(db, { priorityIds })) {
+		if (!latest.has(u.priorityId)) latest.set(u.priorityId, u);
+	}
+	return latest;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,7 +25,11 @@ import {
 	type Standing,
 	type YearValue
 } from './status.ts';
-import { latestPublishedByPriority, publishedUpdates, type PublishedUpdate } from './updates.ts';
+import {
+	latestPublishedByPriority,
+	publishedUpdates,
+	type PublishedUpdate
+} from '../meetings/updates.ts';
 
 export interface MeasureTrend {
 	id: number;
@@ -181,7 +185,7 @@ export function priorityPage(db: Db, slug: string): PriorityPage | null {
 	return {
 		priority,
 		measures,
-		updates: publishedUpdates(db, [priority.id]),
+		updates: publishedUpdates(db, { priorityIds: [priority.id] }),
 		suppressionSize: settings.suppressionSize,
 		dataUpdatedAt: settings.dataUpdatedAt
 	};
