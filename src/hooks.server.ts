@@ -14,6 +14,7 @@ import {
 	dataVersion,
 	fromCachedPage,
 	isKeepable,
+	isBoardReadingPage,
 	isPublicPage,
 	toCachedPage
 } from '$lib/server/cache/pages';
@@ -54,27 +55,25 @@ const queryTiming: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// The public's pages, kept until the database changes (src/lib/server/cache/pages.ts).
-// THROUGHLINE_PAGE_CACHE_MB sets the budget (default 48); 0 turns the cache off.
+// The public's pages, and each board member's reading pages, kept until the database changes
+// (src/lib/server/cache/pages.ts). THROUGHLINE_PAGE_CACHE_MB sets the budget (default 48); 0 turns
+// the cache off. The session handle has run first: an ended session never reaches a kept page.
 const cacheMb = Number(process.env.THROUGHLINE_PAGE_CACHE_MB ?? 48);
 const pages = new PageCache(cacheMb * 1024 * 1024);
 
-const publicPageCache: Handle = async ({ event, resolve }) => {
-	if (
-		cacheMb <= 0 ||
-		event.request.method !== 'GET' ||
-		event.locals.user !== null ||
-		!isPublicPage(event.url.pathname)
-	) {
-		return resolve(event);
-	}
+const pageCache: Handle = async ({ event, resolve }) => {
+	const user = event.locals.user;
+	const reader = user
+		? isBoardReadingPage(event.url.pathname) && `user ${user.id} ${user.role}`
+		: isPublicPage(event.url.pathname) && 'public';
+	if (cacheMb <= 0 || event.request.method !== 'GET' || !reader) return resolve(event);
 	const version = `${dataVersion(db().$client)} ${today()}`;
 	let uncacheable: Response | undefined;
 	// The request's own URL: SvelteKit's event.url drops the `/__data.json` of client navigations.
 	// Paraglide hands on a request with /es taken off, so the language is part of the key.
 	const requested = new URL(event.request.url);
 	const spanish = event.url.pathname === '/es' || event.url.pathname.startsWith('/es/');
-	const key = `${spanish ? 'es' : 'en'} ${requested.pathname}${requested.search}`;
+	const key = `${reader} ${spanish ? 'es' : 'en'} ${requested.pathname}${requested.search}`;
 	const page = await pages.getOrRender(key, version, async () => {
 		const response = await resolve(event);
 		if (isKeepable(response)) return toCachedPage(response);
@@ -125,4 +124,4 @@ const language: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(queryTiming, language, session, publicPageCache, securityHeaders);
+export const handle = sequence(queryTiming, language, session, pageCache, securityHeaders);

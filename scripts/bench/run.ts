@@ -28,8 +28,12 @@ const { values } = parseArgs({
 		'skip-build': { type: 'boolean', default: false },
 		/** Serve without the public page cache, for before/after figures. */
 		'no-cache': { type: 'boolean', default: false },
-		/** Node flags for the server, e.g. --max-semi-space-size=8 (see the README). */
-		'server-node-options': { type: 'string', default: '' }
+		/**
+		 * Node flags for the server: by default those `npm start` and `npm run demo` use. A young
+		 * generation capped at 8 MB keeps the idle server near 160 MB instead of 300 MB (V8 sizes it
+		 * from the machine's memory, 24 GiB here); pass '' to measure V8's default.
+		 */
+		'server-node-options': { type: 'string', default: '--max-semi-space-size=8' }
 	}
 });
 

@@ -2,6 +2,10 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { publicSummary } from '$lib/server/priorities/summary';
 
+// The public summary is read, not used: families on phones get HTML and CSS with no JavaScript
+// (its small trends are drawn as SVG on the server). Links to other pages load them in full.
+export const csr = false;
+
 export const load: PageServerLoad = async () => {
 	return { summary: publicSummary(db()) };
 };

@@ -64,7 +64,7 @@ test('the public summary shows every active priority with its trend, standing an
 });
 
 test('each chart draws the same numbers as its data table', async ({ page }) => {
-	await page.goto('/');
+	await page.goto(`/priorities/${activePriorities()[0].slug}`);
 	const figures = page.locator('figure.trend');
 	const count = await figures.count();
 	expect(count).toBeGreaterThan(0);
@@ -90,6 +90,28 @@ test('each chart draws the same numbers as its data table', async ({ page }) => 
 		expect(drawn.series[0].map((v) => (v === null ? null : Math.round(v * 10) / 10))).toEqual(
 			shown
 		);
+	}
+});
+
+test('the home page ships no JavaScript and draws each trend as SVG from its table', async ({
+	page
+}) => {
+	const scripts: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script') scripts.push(r.url());
+	});
+	await page.goto('/');
+	expect(scripts).toEqual([]);
+	const figures = page.locator('figure.trend');
+	const count = await figures.count();
+	expect(count).toBeGreaterThan(0);
+	for (let i = 0; i < count; i++) {
+		const figure = figures.nth(i);
+		const results = (await figure.locator('tr[data-series=result] td').allInnerTexts()).filter(
+			(t) => /\d/.test(t)
+		);
+		// One dot per year with a shown result (and one in the legend).
+		await expect(figure.locator('svg circle')).toHaveCount(results.length + 1);
 	}
 });
 
@@ -121,7 +143,7 @@ test('a priority page lists every measure by group and by school, and sorts scho
 		.first();
 	const latestHeader = schoolTable.locator('thead th').last();
 	await latestHeader.getByRole('link').click();
-	await expect(page).toHaveURL(/sort=result&dir=asc/);
+	await expect(page).toHaveURL(/\?sort=result#/);
 	await expect(
 		page
 			.locator('table', { has: page.getByRole('columnheader', { name: 'School', exact: true }) })
@@ -129,6 +151,34 @@ test('a priority page lists every measure by group and by school, and sorts scho
 			.locator('thead th')
 			.last()
 	).toHaveAttribute('aria-sort', 'ascending');
+});
+
+test('a priority page finds a school in its by-school table, in both languages', async ({
+	page
+}) => {
+	const [first] = activePriorities();
+	await page.goto(`/priorities/${first.slug}`);
+	const table = page
+		.locator('table', { has: page.getByRole('columnheader', { name: 'School', exact: true }) })
+		.first();
+	const all = await table.locator('tbody tr').count();
+	expect(all).toBeGreaterThan(10);
+	const name = await table.locator('tbody tr').last().locator('th').innerText();
+	const find = page.getByRole('searchbox', { name: 'Find a school' }).first();
+	await find.fill(name.toLowerCase());
+	await find.press('Enter');
+	await expect(page).toHaveURL(/school=/);
+	await expect(table.getByRole('link', { name })).toBeVisible();
+	expect(await table.locator('tbody tr').count()).toBeLessThan(all);
+	await expect(page.getByText(new RegExp(`of ${all} schools match`)).first()).toBeVisible();
+	await page.getByRole('link', { name: 'Show all schools' }).first().click();
+	await expect(table.locator('tbody tr')).toHaveCount(all);
+
+	await page.goto(`/es/priorities/${first.slug}?school=zzzz`);
+	await expect(page.getByText('Ninguna escuela coincide con «zzzz».').first()).toBeVisible();
+	await expect(page.getByRole('searchbox', { name: 'Buscar una escuela' }).first()).toHaveValue(
+		'zzzz'
+	);
 });
 
 test('the schools list filters by name and type', async ({ page }) => {

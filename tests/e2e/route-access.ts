@@ -140,6 +140,12 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// Reach
 	'/board/coherence': { page: 'board' },
 	'/board/scale': { page: 'board' },
+	'/board/priorities/[slug]': {
+		page: 'board',
+		params: {
+			slug: { sql: "select slug from priority where status = 'active' order by id limit 1" }
+		}
+	},
 	'/board/leadership': { page: 'board' },
 	'/manage/check-ins': { page: 'edit', actions: { save: 'edit' } },
 	'/manage/leadership': {

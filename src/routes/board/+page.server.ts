@@ -1,15 +1,15 @@
 import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { boardSignals } from '$lib/server/signals';
-import { signalContext } from '$lib/server/throughline/context';
+import { keptBoardSignals } from '$lib/server/signals';
 import { publicSummary } from '$lib/server/priorities/summary';
+import { derived } from '$lib/server/cache/derived';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'board');
-	const context = signalContext(db());
-	const signals = boardSignals(db(), context);
-	const summary = publicSummary(db());
+	const database = db();
+	const { context, signals } = keptBoardSignals(database);
+	const summary = derived(database, 'public summary', () => publicSummary(database));
 	return {
 		districtName: summary.district?.name ?? null,
 		priorityCap: context.settings.priorityCap,

@@ -9,6 +9,7 @@ import {
 	dataVersion,
 	fromCachedPage,
 	isKeepable,
+	isBoardReadingPage,
 	isPublicPage,
 	toCachedPage,
 	type CachedPage
@@ -122,6 +123,22 @@ describe('responses', () => {
 			'/es/board'
 		]) {
 			expect(isPublicPage(path), path).toBe(false);
+		}
+	});
+
+	it('keeps only the board’s reading pages per person, never manage, admin or account pages', () => {
+		for (const path of ['/board', '/board/coherence', '/board/__data.json', '/present/3/2']) {
+			expect(isBoardReadingPage(path), path).toBe(true);
+		}
+		for (const path of [
+			'/manage',
+			'/manage/priorities',
+			'/admin/users',
+			'/account',
+			'/boards',
+			'/'
+		]) {
+			expect(isBoardReadingPage(path), path).toBe(false);
 		}
 	});
 });

@@ -3,7 +3,8 @@
  * URL and "today", so a rendered response can be served again until the database changes. The
  * data version covers every write, whoever makes it: `total_changes()` counts this connection's
  * changes and `PRAGMA data_version` moves when another connection (an import or admin CLI) commits.
- * Only anonymous GETs answered 200 are stored; signed-in pages are always rendered afresh.
+ * Only GETs answered 200 without a cookie are stored: the public's pages for everyone, and the
+ * board's reading pages (see isBoardReadingPage) for the one person who asked for them.
  */
 import type Database from 'better-sqlite3';
 
@@ -144,5 +145,16 @@ export function isPublicPage(pathname: string): boolean {
 		path === '/schools' ||
 		path.startsWith('/schools/') ||
 		path.startsWith('/priorities/')
+	);
+}
+
+/**
+ * Pages a board member reads in a meeting — the overview, coherence matrix, scale, slides — are a
+ * function of the data, the date and who reads them. They are kept per person (the key carries
+ * the user's id and role), so a reload or a second look during the meeting costs nothing.
+ */
+export function isBoardReadingPage(pathname: string): boolean {
+	return (
+		pathname === '/board' || pathname.startsWith('/board/') || pathname.startsWith('/present/')
 	);
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
 import type { Db } from '../db/open.ts';
 import { auditLog } from '../db/schema/audit.ts';
+import { engagements } from '../db/schema/leadership.ts';
 import { addTenure, seedReachDistrict } from '../implementation/fixture.ts';
 import {
 	createEngagement,
@@ -10,6 +11,7 @@ import {
 	engagementInput,
 	leadershipOverview,
 	listEngagements,
+	priorityLeadership,
 	tenureInput,
 	updateTenure
 } from './queries.ts';
@@ -124,5 +126,50 @@ describe('leadershipOverview', () => {
 		expect(o.turnover[1].byRole.superintendent.rate).toBe(1);
 		expect(o.averageTenure.superintendent.years).toBeCloseTo((5 + 2) / 2, 1);
 		expect(o.timelines.map((t) => t.daysSinceLast)).toEqual([null, null]);
+	});
+});
+
+describe('priorityLeadership', () => {
+	const engage = (priorityId: number, occurredOn: string, leaderName = 'Supt.') =>
+		db.insert(engagements).values({ priorityId, leaderName, kind: 'site visit', occurredOn }).run();
+
+	it('gives the priority’s sponsors oldest first and its engagement newest first', () => {
+		addTenure(db, 'sponsor', 'Second', '2023-07-01', null, { priorityId: 1 });
+		addTenure(db, 'sponsor', 'First', '2021-07-01', '2023-06-30', { priorityId: 1 });
+		addTenure(db, 'sponsor', 'Other priority', '2021-07-01', null, { priorityId: 2 });
+		addTenure(db, 'superintendent', 'Supt.', '2020-07-01', null);
+		engage(1, '2025-03-01', 'March');
+		engage(1, '2025-05-01', 'May');
+		engage(2, '2025-06-01', 'Other priority');
+		const l = priorityLeadership(db, 1, '2025-06-30');
+		expect(l.sponsors.map((s) => [s.personName, s.endedOn])).toEqual([
+			['First', '2023-06-30'],
+			['Second', null]
+		]);
+		expect(l.sponsors[0].years).toBeCloseTo(2, 1);
+		expect(l.sponsors[1].years).toBeCloseTo(2, 1);
+		expect(l.engagements.map((e) => e.leaderName)).toEqual(['May', 'March']);
+		expect(l.totalEngagements).toBe(2);
+		expect(l.lastOn).toBe('2025-05-01');
+		expect(l.daysSinceLast).toBe(60);
+	});
+
+	it('does not count an engagement dated after today as the last one', () => {
+		engage(1, '2025-01-10');
+		engage(1, '2025-09-01');
+		const l = priorityLeadership(db, 1, '2025-01-20');
+		expect(l.totalEngagements).toBe(2);
+		expect(l.lastOn).toBe('2025-01-10');
+		expect(l.daysSinceLast).toBe(10);
+	});
+
+	it('is empty, with no last engagement, for a priority nobody has engaged with', () => {
+		expect(priorityLeadership(db, 2, '2025-06-30')).toEqual({
+			sponsors: [],
+			engagements: [],
+			totalEngagements: 0,
+			lastOn: null,
+			daysSinceLast: null
+		});
 	});
 });

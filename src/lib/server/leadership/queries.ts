@@ -1,6 +1,6 @@
 // Leadership continuity: leader tenures, the engagement log, and the continuity overview.
 
-import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, max, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
@@ -16,6 +16,7 @@ import {
 	averageTenure,
 	daysBetween,
 	seatKey,
+	tenureYears,
 	tenuresInYear,
 	turnover,
 	type SeatRole,
@@ -400,4 +401,56 @@ export function leadershipOverview(
 		});
 
 	return { years, seats, turnover: turnoverRows, averageTenure: average, timelines };
+}
+
+export interface SponsorTenure {
+	id: number;
+	personName: string;
+	startedOn: string;
+	endedOn: string | null;
+	/** Length in years, to today for the current sponsor. */
+	years: number;
+}
+
+export interface PriorityLeadership {
+	/** Who sponsored the priority, oldest first. */
+	sponsors: SponsorTenure[];
+	/** The newest engagements (a page of the log) and how many there are in all. */
+	engagements: EngagementRow[];
+	totalEngagements: number;
+	lastOn: string | null;
+	daysSinceLast: number | null;
+}
+
+/**
+ * One priority's leadership: its sponsors over time and its senior-leader engagement, newest
+ * first, with the days since the last one up to today (a later, planned one does not count).
+ */
+export function priorityLeadership(db: Db, priorityId: number, today: string): PriorityLeadership {
+	const sponsors = db
+		.select({
+			id: leaderTenures.id,
+			personName: leaderTenures.personName,
+			startedOn: leaderTenures.startedOn,
+			endedOn: leaderTenures.endedOn
+		})
+		.from(leaderTenures)
+		.where(and(eq(leaderTenures.role, 'sponsor'), eq(leaderTenures.priorityId, priorityId)))
+		.orderBy(asc(leaderTenures.startedOn), asc(leaderTenures.id))
+		.all()
+		.map((t) => ({ ...t, years: tenureYears(t, today) }));
+	const log = listEngagements(db, { priorityId });
+	const lastOn =
+		db
+			.select({ last: max(engagements.occurredOn) })
+			.from(engagements)
+			.where(and(eq(engagements.priorityId, priorityId), lte(engagements.occurredOn, today)))
+			.get()?.last ?? null;
+	return {
+		sponsors,
+		engagements: log.rows,
+		totalEngagements: log.total,
+		lastOn,
+		daysSinceLast: lastOn ? daysBetween(lastOn, today) : null
+	};
 }

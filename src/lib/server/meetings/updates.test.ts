@@ -4,6 +4,8 @@ import type { Db } from '../db/open.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import { createMeeting } from './meetings.ts';
 import {
+	boardUpdatesOfPriority,
+	latestPublishedByPriority,
 	latestPublishedUpdate,
 	publishedUpdates,
 	publishUpdate,
@@ -126,6 +128,12 @@ describe('the progress update workflow', () => {
 			'p2 march'
 		]);
 		expect(publishedUpdates(db, { priorityId: 2 }).map((u) => u.summary)).toEqual(['p2 march']);
+		expect(publishedUpdates(db, { priorityIds: [2] }).map((u) => u.summary)).toEqual(['p2 march']);
+		expect(publishedUpdates(db, { priorityIds: [] })).toEqual([]);
+		expect([...latestPublishedByPriority(db, [1, 2]).values()].map((u) => u.summary)).toEqual([
+			'p1 may',
+			'p2 march'
+		]);
 		expect(publishedUpdates(db, { limit: 1 }).map((u) => u.summary)).toEqual(['p1 may']);
 		expect(latestPublishedUpdate(db, 2)!.meetingDate).toBe('2025-03-01');
 	});
@@ -192,5 +200,60 @@ describe('board questions', () => {
 			.run();
 		answerQuestion(db, staff, answeredOld, 'done');
 		expect(unansweredOlderThan(db, '2025-06-15').map((q) => q.id)).toEqual([old]);
+	});
+});
+
+describe('boardUpdatesOfPriority', () => {
+	const meetingOn = (heldOn: string) =>
+		createMeeting(db, staff, {
+			heldOn,
+			kind: 'regular',
+			title: `Meeting ${heldOn}`,
+			location: null
+		});
+
+	it('lists what the board may read, newest meeting first: shared and published, never a draft', () => {
+		const april = meetingOn('2025-04-01');
+		const may = meetingOn('2025-05-01');
+		// March: published, then edited into a new draft — the board still reads the published v1.
+		const march = saveUpdate(db, staff, 1, meeting, input('march published')).updateId;
+		publishUpdate(db, superintendent, march);
+		saveUpdate(db, staff, 1, meeting, input('march v2 draft'));
+		// April: shared with the board, not published.
+		shareUpdate(db, staff, saveUpdate(db, staff, 1, april, input('april shared')).updateId);
+		// May: a draft only — not listed.
+		saveUpdate(db, staff, 1, may, input('may draft'));
+		// Another priority's update is not listed.
+		shareUpdate(db, staff, saveUpdate(db, staff, 2, may, input('math shared')).updateId);
+
+		const { rows, total } = boardUpdatesOfPriority(db, 1);
+		expect(rows.map((u) => [u.meetingDate, u.state, u.version, u.summary])).toEqual([
+			['2025-04-01', 'shared', 1, 'april shared'],
+			['2025-03-01', 'published', 1, 'march published']
+		]);
+		expect(total).toBe(2);
+		expect(rows[0]).toMatchObject({ meetingId: april, meetingTitle: 'Meeting 2025-04-01' });
+		expect(JSON.stringify(rows)).not.toContain('draft');
+	});
+
+	it('shows the newest version once it is shared again after publishing', () => {
+		const id = saveUpdate(db, staff, 1, meeting, input('v1')).updateId;
+		publishUpdate(db, superintendent, id);
+		saveUpdate(db, staff, 1, meeting, input('v2'));
+		shareUpdate(db, staff, id);
+		expect(boardUpdatesOfPriority(db, 1).rows.map((u) => [u.version, u.state])).toEqual([
+			[2, 'shared']
+		]);
+	});
+
+	it('keeps the newest few and counts them all', () => {
+		for (const day of ['2025-04-01', '2025-05-01', '2025-06-01']) {
+			const m = meetingOn(day);
+			publishUpdate(db, superintendent, saveUpdate(db, staff, 1, m, input(day)).updateId);
+		}
+		const { rows, total } = boardUpdatesOfPriority(db, 1, 2);
+		expect(rows.map((u) => u.summary)).toEqual(['2025-06-01', '2025-05-01']);
+		expect(total).toBe(3);
+		expect(boardUpdatesOfPriority(db, 2)).toEqual({ rows: [], total: 0 });
 	});
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
@@ -258,8 +258,9 @@ export interface PublishedUpdate {
  */
 export function publishedUpdates(
 	db: Db,
-	options: { priorityId?: number; limit?: number } = {}
+	options: { priorityId?: number; priorityIds?: number[]; limit?: number } = {}
 ): PublishedUpdate[] {
+	if (options.priorityIds?.length === 0) return [];
 	const rows = db
 		.select({
 			updateId: progressUpdateVersions.updateId,
@@ -290,9 +291,13 @@ export function publishedUpdates(
 		.where(
 			and(
 				eq(progressUpdateVersions.state, 'published'),
+				isNotNull(progressUpdateVersions.publishedAt),
 				options.priorityId === undefined
 					? undefined
-					: eq(progressUpdates.priorityId, options.priorityId)
+					: eq(progressUpdates.priorityId, options.priorityId),
+				options.priorityIds === undefined
+					? undefined
+					: inArray(progressUpdates.priorityId, options.priorityIds)
 			)
 		)
 		.orderBy(
@@ -307,7 +312,7 @@ export function publishedUpdates(
 	for (const { updateId, publishedAt, ...row } of rows) {
 		if (seen.has(updateId)) continue;
 		seen.add(updateId);
-		out.push({ ...row, publishedAt: publishedAt ?? '' });
+		out.push({ ...row, publishedAt: publishedAt as string });
 		if (options.limit !== undefined && out.length >= options.limit) break;
 	}
 	return out;
@@ -315,4 +320,76 @@ export function publishedUpdates(
 
 export function latestPublishedUpdate(db: Db, priorityId: number): PublishedUpdate | null {
 	return publishedUpdates(db, { priorityId, limit: 1 })[0] ?? null;
+}
+
+/** The newest published update of each priority, for the public summary: one query for all. */
+export function latestPublishedByPriority(
+	db: Db,
+	priorityIds: number[]
+): Map<number, PublishedUpdate> {
+	const latest = new Map<number, PublishedUpdate>();
+	for (const u of publishedUpdates(db, { priorityIds })) {
+		if (!latest.has(u.priorityId)) latest.set(u.priorityId, u);
+	}
+	return latest;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the board may read about one priority
+
+export interface BoardUpdate {
+	updateId: number;
+	meetingId: number;
+	meetingDate: string;
+	meetingTitle: string;
+	version: number;
+	/** Shared with the board, or published to the public. Never a draft. */
+	state: Exclude<UpdateVersion['state'], 'draft'>;
+	status: UpdateVersion['status'];
+	summary: string;
+	publishedAt: string | null;
+}
+
+/**
+ * A priority's progress updates as the board sees them, newest meeting first: of each update its
+ * newest version that is shared or published (as `visibleVersions` does for the board). An update
+ * with nothing but drafts is not listed. `limit` caps the rows; `total` counts them all.
+ */
+export function boardUpdatesOfPriority(
+	db: Db,
+	priorityId: number,
+	limit = 6
+): { rows: BoardUpdate[]; total: number } {
+	const versions = db
+		.select({
+			updateId: progressUpdates.id,
+			meetingId: progressUpdates.meetingId,
+			meetingDate: boardMeetings.heldOn,
+			meetingTitle: boardMeetings.title,
+			version: progressUpdateVersions.version,
+			state: progressUpdateVersions.state,
+			status: progressUpdateVersions.status,
+			summary: progressUpdateVersions.summary,
+			publishedAt: progressUpdateVersions.publishedAt
+		})
+		.from(progressUpdateVersions)
+		.innerJoin(progressUpdates, eq(progressUpdates.id, progressUpdateVersions.updateId))
+		.innerJoin(boardMeetings, eq(boardMeetings.id, progressUpdates.meetingId))
+		.where(
+			and(eq(progressUpdates.priorityId, priorityId), ne(progressUpdateVersions.state, 'draft'))
+		)
+		.orderBy(
+			desc(boardMeetings.heldOn),
+			desc(progressUpdates.id),
+			desc(progressUpdateVersions.version)
+		)
+		.all();
+	const seen = new Set<number>();
+	const rows: BoardUpdate[] = [];
+	for (const v of versions) {
+		if (seen.has(v.updateId)) continue;
+		seen.add(v.updateId);
+		rows.push({ ...v, state: v.state as BoardUpdate['state'] });
+	}
+	return { rows: rows.slice(0, limit), total: rows.length };
 }

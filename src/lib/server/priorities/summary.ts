@@ -25,7 +25,11 @@ import {
 	type Standing,
 	type YearValue
 } from './status.ts';
-import { latestPublishedByPriority, publishedUpdates, type PublishedUpdate } from './updates.ts';
+import {
+	latestPublishedByPriority,
+	publishedUpdates,
+	type PublishedUpdate
+} from '../meetings/updates.ts';
 
 export interface MeasureTrend {
 	id: number;
@@ -158,17 +162,21 @@ export interface PriorityPage {
 	dataUpdatedAt: string | null;
 }
 
+/** The priority's measures in the board's order, each with its district trend and standing. */
+function measureTrendsOf(db: Db, priorityId: number, suppressionSize: number): MeasureTrend[] {
+	const list = measuresOfPriorities(db, [priorityId]);
+	const trends = trendsFor(db, list, suppressionSize);
+	return list.map((m) => trends.get(m.id) as MeasureTrend);
+}
+
 /** A priority's public page: every measure over the years, by group and by school, with targets. */
 export function priorityPage(db: Db, slug: string): PriorityPage | null {
 	const settings = districtSettings(db);
 	const priority = priorityBySlug(db, slug);
 	if (!settings || !priority || priority.status === 'retired') return null;
-	const list = measuresOfPriorities(db, [priority.id]);
-	const trends = trendsFor(db, list, settings.suppressionSize);
-	const measures = list.map((m) => {
-		const trend = trends.get(m.id) as MeasureTrend;
-		const groups = resultsByGroup(db, m.id, settings.suppressionSize);
-		const schools = resultsBySchool(db, m.id, settings.suppressionSize);
+	const measures = measureTrendsOf(db, priority.id, settings.suppressionSize).map((trend) => {
+		const groups = resultsByGroup(db, trend.id, settings.suppressionSize);
+		const schools = resultsBySchool(db, trend.id, settings.suppressionSize);
 		const years = [
 			...new Set([...trend.series.map((s) => s.year), ...trend.targets.map((t) => t.year)])
 		].sort();
@@ -177,7 +185,34 @@ export function priorityPage(db: Db, slug: string): PriorityPage | null {
 	return {
 		priority,
 		measures,
-		updates: publishedUpdates(db, [priority.id]),
+		updates: publishedUpdates(db, { priorityIds: [priority.id] }),
+		suppressionSize: settings.suppressionSize,
+		dataUpdatedAt: settings.dataUpdatedAt
+	};
+}
+
+export interface BoardPriority {
+	priority: PublicPriority;
+	/** The public may read its page (/priorities/[slug]): every status but retired. */
+	isPublic: boolean;
+	measures: MeasureTrend[];
+	suppressionSize: number;
+	dataUpdatedAt: string | null;
+}
+
+/**
+ * A priority as the board reviews it: whatever its status (a retired one too, which the public
+ * never sees), each measure's trend and standing against target. No by-school or by-group tables:
+ * those are on the public page.
+ */
+export function boardPriority(db: Db, slug: string): BoardPriority | null {
+	const settings = districtSettings(db);
+	const priority = priorityBySlug(db, slug);
+	if (!settings || !priority) return null;
+	return {
+		priority,
+		isPublic: priority.status !== 'retired',
+		measures: measureTrendsOf(db, priority.id, settings.suppressionSize),
 		suppressionSize: settings.suppressionSize,
 		dataUpdatedAt: settings.dataUpdatedAt
 	};

@@ -1,5 +1,7 @@
 import type { Db } from '../db/open.ts';
 import type { Signal, SignalContext, SignalSource } from './types.ts';
+import { derived } from '../cache/derived.ts';
+import { signalContext } from '../throughline/context.ts';
 import { throughlineSignals } from '../throughline/signals.ts';
 import { reachSignals } from '../implementation/signals.ts';
 import { leadershipSignals } from '../leadership/signals.ts';
@@ -21,6 +23,38 @@ export function boardSignals(db: Db, context: SignalContext): Signal[] {
 	return sources.flatMap((source) => source(db, context));
 }
 
+/**
+ * The board's signals and the context (settings, today) they were computed for, kept until the
+ * data or the date changes: the overview and each priority's page share one computation. Shared
+ * between requests, so read-only.
+ */
+export function keptBoardSignals(db: Db): { context: SignalContext; signals: Signal[] } {
+	return derived(db, 'board signals', () => {
+		const context = signalContext(db);
+		return { context, signals: boardSignals(db, context) };
+	});
+}
+
 export function signalsAbout(signals: Signal[], entity: string, id: number): Signal[] {
 	return signals.filter((s) => s.subject?.entity === entity && s.subject.id === id);
+}
+
+/**
+ * The signals that concern one priority: those about the priority itself, about one of its
+ * measures, or about a structure that carries it (a structure may carry several priorities, so
+ * its signal shows on each of their pages).
+ */
+export function signalsConcerningPriority(
+	signals: Signal[],
+	priority: { id: number; measureIds: number[]; structureIds: number[] }
+): Signal[] {
+	const measures = new Set(priority.measureIds);
+	const structures = new Set(priority.structureIds);
+	return signals.filter(({ subject }) => {
+		if (!subject) return false;
+		if (subject.entity === 'priority') return subject.id === priority.id;
+		if (subject.entity === 'measure') return measures.has(subject.id);
+		if (subject.entity === 'structure') return structures.has(subject.id);
+		return false;
+	});
 }

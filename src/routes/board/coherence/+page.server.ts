@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
+import { derived } from '$lib/server/cache/derived';
 import { schoolTypes } from '$lib/server/db/schema/district';
 import {
 	coherenceMatrix,
@@ -14,6 +15,11 @@ import {
 } from '$lib/server/implementation/queries';
 
 const pageSize = 100;
+
+// The matrix is read and printed, never edited here, and its filters are plain GET forms: the page
+// needs no JavaScript, and without hydration it does not send its data a second time (half the
+// page's weight at 100 schools × 12 structures).
+export const csr = false;
 const idParam = z.coerce.number().int().positive().nullable().catch(null);
 
 export const load: PageServerLoad = async (event) => {
@@ -40,12 +46,17 @@ export const load: PageServerLoad = async (event) => {
 			.parse(params.get('sort') ?? 'name') ?? 'name') as MatrixSort
 	};
 	const matrix = year
-		? coherenceMatrix(database, {
-				yearId: year.id,
-				schoolType: filter.type,
-				priorityId: filter.priority,
-				sort: filter.sort
-			})
+		? derived(
+				database,
+				`coherence ${year.id} ${filter.type} ${filter.priority} ${filter.sort}`,
+				() =>
+					coherenceMatrix(database, {
+						yearId: year.id,
+						schoolType: filter.type,
+						priorityId: filter.priority,
+						sort: filter.sort
+					})
+			)
 		: null;
 	const total = matrix?.rows.length ?? 0;
 	const pages = Math.max(1, Math.ceil(total / pageSize));

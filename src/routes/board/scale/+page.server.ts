@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
+import { derived } from '$lib/server/cache/derived';
 import {
 	currentSchoolYear,
 	listPriorities,
@@ -25,9 +26,11 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		priorities,
 		priority: priority?.id ?? null,
-		profiles: scaleProfiles(database, {
-			priorityIds: priority ? [priority.id] : undefined,
-			throughYear: current?.startYear
-		})
+		profiles: derived(database, `scale ${priority?.id} ${current?.startYear}`, () =>
+			scaleProfiles(database, {
+				priorityIds: priority ? [priority.id] : undefined,
+				throughYear: current?.startYear
+			})
+		)
 	};
 };

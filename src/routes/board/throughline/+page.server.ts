@@ -35,6 +35,6 @@ export const load: PageServerLoad = (event) => {
 		unknownPriority: !!slug && priorityId === undefined,
 		priorities: listPriorities(db())
 			.filter((x) => x.status !== 'retired')
-			.map((x) => ({ slug: x.slug, title: x.title }))
+			.map((x) => ({ id: x.id, slug: x.slug, title: x.title }))
 	};
 };

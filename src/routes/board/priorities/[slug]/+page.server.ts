@@ -1,0 +1,18 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { authorize } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { priorityReview } from '$lib/server/priorities/board';
+import { keptBoardSignals } from '$lib/server/signals';
+
+export const load: PageServerLoad = (event) => {
+	authorize(event, 'board');
+	const store = db();
+	const review = priorityReview(store, event.params.slug, keptBoardSignals(store));
+	if (!review)
+		error(
+			404,
+			`There is no priority at “${event.params.slug}”. It may have been renamed, or the link mistyped.`
+		);
+	return { review };
+};
