@@ -1,7 +1,10 @@
 import { chromium } from '@playwright/test';
 const base = process.env.BASE ?? 'http://localhost:4400';
 const shots = JSON.parse(process.env.SHOTS ?? '[]') as [string, string, number, number][];
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: ['--headless', '--no-sandbox']
+});
 for (const [path, file, w, h] of shots) {
 	const page = await browser.newPage({ viewport: { width: w, height: h } });
 	await page.goto(base + path);
