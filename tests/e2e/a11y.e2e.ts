@@ -13,6 +13,7 @@ import { signInAs, type DemoRole } from './helpers/auth.ts';
 import { concretePath, routeTree } from './helpers/route-tree.ts';
 import { exampleParams } from './helpers/route-params.ts';
 import { routeAccess, type Need } from './route-access.ts';
+import { query } from './helpers/e2e-db.ts';
 
 // axe over a 33-school grid takes a while on a shared machine.
 test.describe.configure({ timeout: 120_000 });
@@ -181,6 +182,10 @@ test('keyboard only: a staff member fixes a form’s mistakes and saves it', asy
 	await expect(page.getByRole('status')).toContainText('Deleted.');
 });
 
+/** A public priority page: its charts are chart.js canvases. */
+const aPriorityPage = () =>
+	`/priorities/${query<{ slug: string }>("select slug from priority where status = 'active' order by sort_order limit 1")[0].slug}`;
+
 test.describe('when the reader asks for reduced motion', () => {
 	test.use({ reducedMotion: 'reduce' });
 
@@ -202,10 +207,9 @@ test.describe('when the reader asks for reduced motion', () => {
 			);
 			expect(moving, `moving elements on ${url}`).toEqual([]);
 		}
-		await page.goto('/');
-		const chart = page.locator('canvas').first();
-		await chart.scrollIntoViewIfNeeded();
-		await expect(chart).toHaveAttribute('data-animated', 'false');
+		await page.goto(aPriorityPage());
+		await page.locator('figure.trend').first().scrollIntoViewIfNeeded();
+		await expect(page.locator('canvas').first()).toHaveAttribute('data-animated', 'false');
 	});
 
 	test('without the preference, charts do animate (so the check above can fail)', async ({
@@ -213,10 +217,9 @@ test.describe('when the reader asks for reduced motion', () => {
 	}) => {
 		const context = await browser.newContext({ reducedMotion: 'no-preference' });
 		const page = await context.newPage();
-		await page.goto('/');
-		const chart = page.locator('canvas').first();
-		await chart.scrollIntoViewIfNeeded();
-		await expect(chart).toHaveAttribute('data-animated', 'true');
+		await page.goto(aPriorityPage());
+		await page.locator('figure.trend').first().scrollIntoViewIfNeeded();
+		await expect(page.locator('canvas').first()).toHaveAttribute('data-animated', 'true');
 		await context.close();
 	});
 });
