@@ -14,7 +14,9 @@ import {
 	type MatrixSort
 } from '$lib/server/implementation/queries';
 
-const pageSize = 100;
+// A district's whole matrix on one screenful for most districts (the demo has 34 schools); a
+// district of 1,000 pages through it, 50 schools at a time.
+const pageSize = 50;
 
 // The matrix is read and printed, never edited here, and its filters are plain GET forms: the page
 // needs no JavaScript, and without hydration it does not send its data a second time (half the
