@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
+import { storageStateFor } from './helpers/auth';
 import { query } from './helpers/e2e-db';
 import { unflatten } from 'devalue';
 
@@ -63,56 +64,70 @@ test('the public summary shows every active priority with its trend, standing an
 	}
 });
 
-test('each chart draws the same numbers as its data table', async ({ page }) => {
-	await page.goto(`/priorities/${activePriorities()[0].slug}`);
-	const figures = page.locator('figure.trend');
-	const count = await figures.count();
-	expect(count).toBeGreaterThan(0);
-	for (let i = 0; i < count; i++) {
-		const figure = figures.nth(i);
-		const canvas = figure.locator('canvas');
-		// Charts are drawn as they come near the screen.
-		await figure.scrollIntoViewIfNeeded();
-		await expect(canvas).toHaveAttribute('data-drawn', /labels/);
-		const drawn = JSON.parse((await canvas.getAttribute('data-drawn')) as string) as {
-			labels: string[];
-			series: (number | null)[][];
-		};
-		const years = (await figure.locator('thead th').allInnerTexts()).slice(1).map((t) => t.trim());
-		expect(drawn.labels).toEqual(years);
-		const resultCells = await cellTexts(
-			page,
-			`figure.trend >> nth=${i} >> tr[data-series=result] td`
+for (const which of ['home', 'priority', 'school'] as const) {
+	test(`the ${which} page ships no JavaScript and draws each trend as SVG from its table`, async ({
+		page
+	}) => {
+		const scripts: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script') scripts.push(r.url());
+		});
+		await page.goto(
+			which === 'home'
+				? '/'
+				: which === 'priority'
+					? `/priorities/${activePriorities()[0].slug}`
+					: `/schools/${aSchool().cds_code}`
 		);
-		const shown = resultCells.map((t) =>
-			/^[−\d]/.test(t) ? Number(t.replace('−', '-').replace('%', '')) : null
-		);
-		expect(drawn.series[0].map((v) => (v === null ? null : Math.round(v * 10) / 10))).toEqual(
-			shown
-		);
-	}
-});
-
-test('the home page ships no JavaScript and draws each trend as SVG from its table', async ({
-	page
-}) => {
-	const scripts: string[] = [];
-	page.on('request', (r) => {
-		if (r.resourceType() === 'script') scripts.push(r.url());
+		expect(scripts).toEqual([]);
+		const figures = page.locator('figure.trend');
+		const count = await figures.count();
+		// The school page has tables only.
+		if (which !== 'school') expect(count).toBeGreaterThan(0);
+		for (let i = 0; i < count; i++) {
+			const figure = figures.nth(i);
+			const results = (await figure.locator('tr[data-series=result] td').allInnerTexts()).filter(
+				(t) => /\d/.test(t)
+			);
+			// One dot per year with a shown result (and one in the legend).
+			await expect(figure.locator('svg circle')).toHaveCount(results.length + 1);
+		}
 	});
-	await page.goto('/');
-	expect(scripts).toEqual([]);
-	const figures = page.locator('figure.trend');
-	const count = await figures.count();
-	expect(count).toBeGreaterThan(0);
-	for (let i = 0; i < count; i++) {
-		const figure = figures.nth(i);
-		const results = (await figure.locator('tr[data-series=result] td').allInnerTexts()).filter(
-			(t) => /\d/.test(t)
-		);
-		// One dot per year with a shown result (and one in the legend).
-		await expect(figure.locator('svg circle')).toHaveCount(results.length + 1);
-	}
+}
+
+test.describe('on the board overview', () => {
+	test.use({ storageState: storageStateFor('board') });
+	test('each chart.js chart draws the same numbers as its data table', async ({ page }) => {
+		await page.goto('/board');
+		const figures = page.locator('figure.trend');
+		const count = await figures.count();
+		expect(count).toBeGreaterThan(0);
+		for (let i = 0; i < count; i++) {
+			const figure = figures.nth(i);
+			const canvas = figure.locator('canvas');
+			// Charts are drawn as they come near the screen.
+			await figure.scrollIntoViewIfNeeded();
+			await expect(canvas).toHaveAttribute('data-drawn', /labels/);
+			const drawn = JSON.parse((await canvas.getAttribute('data-drawn')) as string) as {
+				labels: string[];
+				series: (number | null)[][];
+			};
+			const years = (await figure.locator('thead th').allInnerTexts())
+				.slice(1)
+				.map((t) => t.trim());
+			expect(drawn.labels).toEqual(years);
+			const resultCells = await cellTexts(
+				page,
+				`figure.trend >> nth=${i} >> tr[data-series=result] td`
+			);
+			const shown = resultCells.map((t) =>
+				/^[−\d]/.test(t) ? Number(t.replace('−', '-').replace('%', '')) : null
+			);
+			expect(drawn.series[0].map((v) => (v === null ? null : Math.round(v * 10) / 10))).toEqual(
+				shown
+			);
+		}
+	});
 });
 
 test('a priority page lists every measure by group and by school, and sorts schools', async ({

@@ -4,6 +4,10 @@ import { db } from '$lib/server/db';
 import { schoolTypes } from '$lib/server/db/schema/district';
 import { listSchools } from '$lib/server/schools/queries';
 
+// Read, not used: the page ships no JavaScript (its filters are links and GET forms), so it is
+// readable at once on a slow phone.
+export const csr = false;
+
 const filterSchema = z.object({
 	q: z.string().trim().max(100).catch(''),
 	type: z.enum(schoolTypes).or(z.literal('')).catch(''),

@@ -7,6 +7,10 @@ import { priorityPage } from '$lib/server/priorities/summary';
 import { schoolListPage, schoolListQuery } from '$lib/server/priorities/school-list';
 import { carriersOfPriority } from '$lib/server/throughline/carriers';
 
+// Read, not used: the page ships no JavaScript (trends are SVG drawn on the server; sorting,
+// search and paging are links and a GET form), so it is readable at once on a slow phone.
+export const csr = false;
+
 export const load: PageServerLoad = async ({ params, url }) => {
 	const store = db();
 	// Every sort, search and page of the school tables starts from the same figures.

@@ -5,6 +5,10 @@ import { m } from '$lib/paraglide/messages';
 import { districtSettings } from '$lib/server/priorities/queries';
 import { currentPrincipal, schoolByCds, schoolResults } from '$lib/server/schools/queries';
 
+// Read, not used: the page ships no JavaScript (its filters are links and GET forms), so it is
+// readable at once on a slow phone.
+export const csr = false;
+
 export const load: PageServerLoad = async ({ params }) => {
 	const store = db();
 	const settings = districtSettings(store);
