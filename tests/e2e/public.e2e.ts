@@ -86,7 +86,7 @@ for (const which of ['home', 'priority', 'school'] as const) {
 		if (which !== 'school') expect(count).toBeGreaterThan(0);
 		for (let i = 0; i < count; i++) {
 			const figure = figures.nth(i);
-			const results = (await figure.locator('tr[data-series=result] td').allInnerTexts()).filter(
+			const results = (await figure.locator('tr[data-series=result] td').allTextContents()).filter(
 				(t) => /\d/.test(t)
 			);
 			// One dot per year with a shown result (and one in the legend).
