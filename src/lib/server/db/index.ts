@@ -1,4 +1,6 @@
 import { openDatabase, type Db } from './open.ts';
+import { ensureSchoolYears } from '../school-years/index.ts';
+import { today } from '../clock.ts';
 import { queryTimingEnabled, timeStatements } from './timing.ts';
 
 export type { Db } from './open.ts';
@@ -11,6 +13,8 @@ export function db(): Db {
 	if (!instance) {
 		instance = openDatabase(process.env.DATABASE_PATH || 'data/throughline.db');
 		if (queryTimingEnabled()) timeStatements(instance.$client);
+		// The years a district needs exist without anyone creating them.
+		ensureSchoolYears(instance, today());
 	}
 	return instance;
 }

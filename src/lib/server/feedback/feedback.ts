@@ -1,3 +1,4 @@
+import { daysBetween } from '../../school-year.ts';
 import { and, asc, desc, eq, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
@@ -45,11 +46,9 @@ export const responseInput = z.object({
 });
 export type ResponseInput = z.infer<typeof responseInput>;
 
-/** Whole days from a loop's opening to its closing (or to today, while open). */
-export function daysBetween(from: string, to: string): number {
-	return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);
-}
+export { daysBetween };
 
+/** Whole days from a loop's opening to its closing (or to today, while open). */
 export function loopDays(f: Pick<Feedback, 'reportedOn' | 'respondedOn'>, today: string): number {
 	return daysBetween(f.reportedOn, f.respondedOn ?? today);
 }

@@ -3,12 +3,13 @@
 
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { district, schools, schoolYears, type SchoolType } from '../db/schema/district.ts';
+import { schools, schoolYears, type SchoolType } from '../db/schema/district.ts';
 import { checkIns } from '../db/schema/implementation.ts';
 import { leaderTenures } from '../db/schema/leadership.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { structurePriorities, structures } from '../db/schema/structures.ts';
-import { principalChangeYears, schoolYearOf, type Tenure } from '../leadership/measures.ts';
+import { principalChangeYears, type Tenure } from '../leadership/measures.ts';
+import { listSchoolYears } from '../school-years/index.ts';
 import {
 	autonomy,
 	coherence,
@@ -20,31 +21,7 @@ import {
 	type StructureSummary
 } from './measures.ts';
 
-export interface SchoolYear {
-	id: number;
-	label: string;
-	startYear: number;
-}
-
-export function listSchoolYears(db: Db): SchoolYear[] {
-	return db
-		.select({ id: schoolYears.id, label: schoolYears.label, startYear: schoolYears.startYear })
-		.from(schoolYears)
-		.orderBy(asc(schoolYears.startYear))
-		.all();
-}
-
-/**
- * The current school year: the district's setting, else the year containing today, else the
- * latest year on record.
- */
-export function currentSchoolYear(db: Db, today: string, years = listSchoolYears(db)) {
-	const settings = db.select({ id: district.currentSchoolYearId }).from(district).limit(1).get();
-	const byId = years.find((y) => y.id === settings?.id);
-	if (byId) return byId;
-	const start = schoolYearOf(today);
-	return years.find((y) => y.startYear === start) ?? years.at(-1);
-}
+export { currentSchoolYear, listSchoolYears, type SchoolYear } from '../school-years/index.ts';
 
 export interface MatrixStructure {
 	id: number;

@@ -33,16 +33,8 @@ export function seatKey(t: Pick<Tenure, 'role' | 'schoolId' | 'priorityId'>): st
 	return 'superintendent';
 }
 
-/** The start year of the school year a date (YYYY-MM-DD) falls in. */
-export function schoolYearOf(date: string): number {
-	const year = Number(date.slice(0, 4));
-	const month = Number(date.slice(5, 7));
-	return month >= 7 ? year : year - 1;
-}
-
-export function schoolYearSpan(startYear: number): { from: string; to: string } {
-	return { from: `${startYear}-07-01`, to: `${startYear + 1}-06-30` };
-}
+export { schoolYearOf, schoolYearSpan } from '../../school-year.ts';
+import { schoolYearOf, schoolYearSpan } from '../../school-year.ts';
 
 /** Tenures that overlap the school year. */
 export function tenuresInYear<T extends Pick<Tenure, 'startedOn' | 'endedOn'>>(
@@ -116,7 +108,4 @@ export function principalChangeYears(tenures: readonly Tenure[]): Map<number, Se
 	return out;
 }
 
-/** Whole days from one ISO date to another (positive when `to` is later). */
-export function daysBetween(from: string, to: string): number {
-	return Math.round((Date.parse(to) - Date.parse(from)) / dayMs);
-}
+export { daysBetween } from '../../school-year.ts';

@@ -30,7 +30,7 @@ function allTenures(db: Db): Tenure[] {
 
 /** Active priorities whose sponsor changed during the current school year. */
 export function sponsorChanges(db: Db, today: string, tenures = allTenures(db)): Signal[] {
-	const year = currentSchoolYear(db, today)?.startYear ?? schoolYearOf(today);
+	const year = currentSchoolYear(db, today).startYear;
 	const active = new Map(
 		db
 			.select({ id: priorities.id, title: priorities.title })
@@ -110,9 +110,8 @@ export function depthFellAfterPrincipalChange(
 	today: string,
 	tenures = allTenures(db)
 ): Signal[] {
+	const current = currentSchoolYear(db, today);
 	const years = listSchoolYears(db);
-	const current = currentSchoolYear(db, today, years);
-	if (!current) return [];
 	const changes = changeTenures(tenures.filter((t) => t.role === 'principal')).filter((t) => {
 		const y = schoolYearOf(t.startedOn);
 		return (

@@ -1,3 +1,4 @@
+import { schoolYearLabel, schoolYearOf as startYearOf } from '../../school-year.ts';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
@@ -52,12 +53,10 @@ export const agendaItemInput = z.object({
 });
 export type AgendaItemInput = z.infer<typeof agendaItemInput>;
 
-/** The school year a date falls in: school years start on 1 July. */
+/** The school year a date falls in, with its label (the rule lives in $lib/school-year). */
 export function schoolYearOf(date: string): { startYear: number; label: string } {
-	const year = Number(date.slice(0, 4));
-	const month = Number(date.slice(5, 7));
-	const startYear = month >= 7 ? year : year - 1;
-	return { startYear, label: `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}` };
+	const startYear = startYearOf(date);
+	return { startYear, label: schoolYearLabel(startYear) };
 }
 
 export function meetingLabel(m: Pick<Meeting, 'heldOn' | 'kind' | 'title'>): string {

@@ -2,6 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { district, schoolYears } from '../db/schema/district.ts';
 import type { Db } from '../db/open.ts';
+import { ensureSchoolYears } from '../school-years/index.ts';
+import { today } from '../clock.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 
 /** The district's settings: the columns of the one `district` row an administrator may edit. */
@@ -76,6 +78,7 @@ export function districtSettings(db: Db): (DistrictSettings & { id: number }) | 
 }
 
 export function schoolYearChoices(db: Db) {
+	ensureSchoolYears(db, today());
 	return db
 		.select({ id: schoolYears.id, label: schoolYears.label })
 		.from(schoolYears)

@@ -1,4 +1,6 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { currentStartYear } from '../../school-year.ts';
+import { schoolYearRow } from '../school-years/index.ts';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { schools, schoolYears } from '../db/schema/district.ts';
 import { measures, measureTargets } from '../db/schema/measures.ts';
@@ -11,28 +13,16 @@ import {
 } from '../db/schema/structures.ts';
 import type { Signal, SignalContext, SignalSource } from '../signals/types.ts';
 
-/**
- * The school year signals look at: the district's setting, or else the latest school year that
- * has started by today (school years start on 1 July).
- */
+/** The school year signals look at: the pinned one, else the one the context's today falls in. */
 export function currentSchoolYear(db: Db, context: SignalContext) {
-	if (context.settings.currentSchoolYearId) {
-		const y = db
-			.select()
-			.from(schoolYears)
-			.where(eq(schoolYears.id, context.settings.currentSchoolYearId))
-			.get();
-		if (y) return y;
-	}
-	const [year, month] = context.today.split('-').map(Number);
-	const start = month >= 7 ? year : year - 1;
-	return db
-		.select()
-		.from(schoolYears)
-		.where(lte(schoolYears.startYear, start))
-		.orderBy(asc(schoolYears.startYear))
-		.all()
-		.at(-1);
+	const pinned = context.settings.currentSchoolYearId
+		? db
+				.select({ startYear: schoolYears.startYear })
+				.from(schoolYears)
+				.where(eq(schoolYears.id, context.settings.currentSchoolYearId))
+				.get()
+		: undefined;
+	return schoolYearRow(db, currentStartYear(context.today, pinned?.startYear));
 }
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;

@@ -29,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 	const database = db();
 	const params = event.url.searchParams;
 	const years = listSchoolYears(database);
-	const current = currentSchoolYear(database, today(), years);
+	const current = currentSchoolYear(database, today());
 	const yearId = idParam.parse(params.get('year') || null);
 	const year = years.find((y) => y.id === yearId) ?? current ?? null;
 	const priorities = listPriorities(database);

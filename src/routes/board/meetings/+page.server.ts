@@ -2,10 +2,10 @@ import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
+import { currentSchoolYear } from '$lib/server/school-years';
 import {
 	boardTimeGoal,
 	monitoringCalendarOf,
-	schoolYearOf,
 	timeSharePerMeeting,
 	timeSharePerYear
 } from '$lib/server/meetings/meetings';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const now = today();
 	const perMeeting = timeSharePerMeeting(d);
 	const years = timeSharePerYear(perMeeting);
-	const current = schoolYearOf(now).label;
+	const current = currentSchoolYear(d, now).label;
 	const asked = event.url.searchParams.get('year');
 	const schoolYear =
 		asked && years.some((y) => y.schoolYear === asked)

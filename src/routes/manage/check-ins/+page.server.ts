@@ -27,8 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	const structureId = idParam.parse(params.get('structure') || null);
 	const yearId = idParam.parse(params.get('year') || null);
 	const structure = structures.find((s) => s.id === structureId) ?? structures[0] ?? null;
-	const year =
-		years.find((y) => y.id === yearId) ?? currentSchoolYear(database, today(), years) ?? null;
+	const year = years.find((y) => y.id === yearId) ?? currentSchoolYear(database, today()) ?? null;
 	const type = typeParam.parse(params.get('type') || null);
 	const rows =
 		structure && year
