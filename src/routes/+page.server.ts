@@ -7,5 +7,10 @@ import { publicSummary } from '$lib/server/priorities/summary';
 export const csr = false;
 
 export const load: PageServerLoad = async () => {
-	return { summary: publicSummary(db()) };
+	const summary = publicSummary(db());
+	// Before setup, the page prints a command for this server's own database file.
+	return {
+		summary,
+		databasePath: summary.district ? null : process.env.DATABASE_PATH || 'data/throughline.db'
+	};
 };

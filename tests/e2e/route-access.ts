@@ -38,6 +38,18 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/': { page: 'public' },
 	'/accessibility': { page: 'public' },
 	'/login': { page: 'public', actions: { default: 'public' } },
+	// Only with the one-time token on an empty database; the demo district has one, so 404.
+	'/setup': {
+		page: 'public',
+		actions: { default: 'public' },
+		expect: {
+			'GET anonymous': 404,
+			'GET board': 404,
+			'GET staff': 404,
+			'GET superintendent': 404,
+			'GET admin': 404
+		}
+	},
 	'/priorities/[slug]': {
 		page: 'public',
 		params: {
@@ -89,6 +101,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/board': { page: 'board' },
 	'/board/throughline': { page: 'board' },
 	'/manage': { page: 'edit' },
+	'/manage/setup': { page: 'edit' },
 	'/manage/priorities': { page: 'edit' },
 	'/manage/priorities/new': { page: 'edit', actions: { create: 'edit' } },
 	'/manage/priorities/[id]': {

@@ -4,13 +4,18 @@ import { db } from '$lib/server/db';
 import { keptBoardSignals } from '$lib/server/signals';
 import { publicSummary } from '$lib/server/priorities/summary';
 import { derived } from '$lib/server/cache/derived';
+import { setupChecklist } from '$lib/server/setup/checklist';
 
 export const load: PageServerLoad = (event) => {
-	authorize(event, 'board');
+	const user = authorize(event, 'board');
 	const database = db();
+	// Administrators see how far setup has come until every step is done.
+	const setupLeft =
+		user.role === 'admin' ? setupChecklist(database).filter((s) => !s.done).length : 0;
 	const { context, signals } = keptBoardSignals(database);
 	const summary = derived(database, 'public summary', () => publicSummary(database));
 	return {
+		setupLeft,
 		districtName: summary.district?.name ?? null,
 		priorityCap: context.settings.priorityCap,
 		priorities: summary.active.map(({ priority, headline, update }) => ({

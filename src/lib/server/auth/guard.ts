@@ -12,8 +12,11 @@ export interface SessionUser {
 export const access = {
 	/** Board pages: internal signals, shared drafts, the throughline map… */
 	board: ['board', 'staff', 'superintendent', 'admin'],
-	/** Entering and importing data, writing updates, answering questions. */
-	edit: ['staff', 'superintendent'],
+	/**
+	 * Entering and importing data, writing updates, answering questions. An administrator may do
+	 * everything staff may do, so that one person can set up a small district.
+	 */
+	edit: ['staff', 'superintendent', 'admin'],
 	/** Publishing progress updates to the public. */
 	publish: ['superintendent'],
 	/** Asking questions of staff. */
