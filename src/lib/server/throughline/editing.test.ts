@@ -92,26 +92,37 @@ describe('editing the throughline', () => {
 		expect(createPolicy(db, actor, { ...p, number: '60' })).toMatchObject({ ok: false });
 	});
 
-	it('saves measure targets by school year and refuses a year that does not exist', () => {
-		const db = testDb();
-		db.insert(schoolYears).values({ id: 7, label: '2025-26', startYear: 2025 }).run();
-		const m = {
-			name: 'Grade 3 reading',
-			code: 'g3-reading',
-			unit: 'percent',
-			direction: 'higher',
-			kind: 'outcome',
-			targetYear: ['2025-26', ''],
-			targetValue: ['55', '']
-		};
-		const bad = createMeasure(db, actor, { ...m, targetYear: ['2031-32'], targetValue: ['70'] });
-		expect(bad.ok).toBe(false);
-		if (!bad.ok) expect(bad.errors['targets.0'][0]).toContain('There is no school year 2031-32');
-		const good = createMeasure(db, actor, m);
-		if (!good.ok) throw new Error(JSON.stringify(good.errors));
-		expect(getMeasure(db, good.id)?.targets).toEqual([
-			{ schoolYearId: 7, label: '2025-26', value: 55 }
-		]);
+	it('takes targets for every year of the plan, with or without a row yet, and refuses others', () => {
+		process.env.THROUGHLINE_TODAY = '2025-06-15'; // the current year is 2024-25
+		try {
+			const db = testDb();
+			db.insert(schoolYears).values({ id: 7, label: '2025-26', startYear: 2025 }).run();
+			const m = {
+				name: 'Grade 3 reading',
+				code: 'g3-reading',
+				unit: 'percent',
+				direction: 'higher',
+				kind: 'outcome',
+				targetYear: ['2025-26', '', '2029-30'],
+				targetValue: ['55', '', '70']
+			};
+			const bad = createMeasure(db, actor, { ...m, targetYear: ['2030-31'], targetValue: ['70'] });
+			expect(bad.ok).toBe(false);
+			if (!bad.ok)
+				expect(bad.errors['targets.0'][0]).toBe(
+					'2030-31 is outside the plan: targets run from 2024-25 to 2029-30 (the baseline to five years ahead).'
+				);
+			const typo = createMeasure(db, actor, { ...m, targetYear: ['2025-27'], targetValue: ['70'] });
+			if (!typo.ok) expect(typo.errors['targets.0'][0]).toContain('not a school year');
+			const good = createMeasure(db, actor, m);
+			if (!good.ok) throw new Error(JSON.stringify(good.errors));
+			expect(getMeasure(db, good.id)?.targets).toMatchObject([
+				{ schoolYearId: 7, label: '2025-26', value: 55 },
+				{ label: '2029-30', value: 70 }
+			]);
+		} finally {
+			delete process.env.THROUGHLINE_TODAY;
+		}
 	});
 
 	it('links policies and priorities to a structure, and the public carriers show them', () => {

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import { schoolYears } from '../db/schema/district.ts';
+import { planYears } from '../school-years/index.ts';
+import { startYearOfLabel } from '../../school-year.ts';
+import { today } from '../clock.ts';
 import {
 	measureDirections,
 	measureKinds,
@@ -109,15 +112,18 @@ function readTargets(
 	db: Db,
 	years: string[],
 	values: string[],
-	errors: FieldErrors
+	errors: FieldErrors,
+	baselineYearId: unknown
 ): { schoolYearId: number; value: number }[] {
-	const known = new Map(
-		db
-			.select({ id: schoolYears.id, label: schoolYears.label })
-			.from(schoolYears)
-			.all()
-			.map((y) => [y.label, y.id])
-	);
+	// Targets may be set for every year the plan covers: the baseline to five years ahead.
+	const baseline = db
+		.select({ startYear: schoolYears.startYear })
+		.from(schoolYears)
+		.where(eq(schoolYears.id, Number(baselineYearId) || 0))
+		.get();
+	const plan = planYears(db, today(), baseline?.startYear ?? null);
+	const known = new Map(plan.map((y) => [y.label, y.id]));
+	const span = plan.length ? `${plan[0].label} to ${plan.at(-1)!.label}` : 'none yet';
 	const out: { schoolYearId: number; value: number }[] = [];
 	const seen = new Set<number>();
 	const rows = Math.max(years.length, values.length);
@@ -133,7 +139,9 @@ function readTargets(
 		const yearId = known.get(year);
 		if (yearId === undefined) {
 			errors[key] = [
-				`There is no school year ${year}. Use one of: ${[...known.keys()].join(', ') || 'none yet'}.`
+				startYearOfLabel(year) === null
+					? `${year} is not a school year; write it like 2025-26.`
+					: `${year} is outside the plan: targets run from ${span} (the baseline to five years ahead).`
 			];
 			continue;
 		}
@@ -155,9 +163,19 @@ function readTargets(
 function validated(db: Db, values: unknown, id?: number) {
 	const parsed = parse(measureInput, values);
 	const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-	const raw = (values ?? {}) as { targetYear?: unknown; targetValue?: unknown };
+	const raw = (values ?? {}) as {
+		targetYear?: unknown;
+		targetValue?: unknown;
+		baselineYearId?: unknown;
+	};
 	const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : v == null ? [] : [String(v)]);
-	const targets = readTargets(db, list(raw.targetYear), list(raw.targetValue), errors);
+	const targets = readTargets(
+		db,
+		list(raw.targetYear),
+		list(raw.targetValue),
+		errors,
+		raw.baselineYearId
+	);
 	if (parsed.ok) {
 		const d = parsed.data;
 		const same = eq(measures.code, d.code);

@@ -1,3 +1,5 @@
+import { ensureSchoolYears } from '../school-years/index.ts';
+import { today } from '../clock.ts';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
@@ -95,6 +97,8 @@ export function getStructure(db: Db, id: number): Structure | undefined {
 }
 
 export function schoolYearChoices(db: Db) {
+	// The years a district needs exist by rule; make sure before offering them.
+	ensureSchoolYears(db, today());
 	return db
 		.select({ id: schoolYears.id, label: schoolYears.label, startYear: schoolYears.startYear })
 		.from(schoolYears)
