@@ -88,8 +88,8 @@ test('before setup the home page explains the first run, with this database in i
 });
 
 test('a wrong token answers 404 and creates nothing', async ({ page, request }) => {
-	expect((await page.goto(base + '/setup')).status()).toBe(404);
-	expect((await page.goto(base + '/setup?token=not-the-token')).status()).toBe(404);
+	expect((await page.goto(base + '/setup'))!.status()).toBe(404);
+	expect((await page.goto(base + '/setup?token=not-the-token'))!.status()).toBe(404);
 	const post = await request.post(base + '/setup', {
 		form: {
 			token: 'not-the-token',

@@ -34,6 +34,7 @@ const englishWords = [
 	/\bSign in\b/,
 	/\bSkip to\b/,
 	/\bData as of\b/,
+	/\bResults through\b/,
 	/\bSchool year\b/,
 	/\bResult\b/,
 	/\bTarget\b/,
@@ -99,7 +100,9 @@ test('Spanish pages show the Spanish versions of staff-entered text and Spanish 
 	if (first.title_es) {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.title_es);
 	}
-	await expect(page.getByText(/^Datos al \d{1,2} de [a-z]+ de \d{4}\.$/)).toBeVisible();
+	await expect(
+		page.getByText(/^Resultados hasta \d{4}-\d{2} · actualizado el \d{1,2} de [a-z]+ de \d{4}\.$/)
+	).toBeVisible();
 	await expect(
 		page.getByRole('columnheader', { name: 'Grupo de estudiantes' }).first()
 	).toBeVisible();

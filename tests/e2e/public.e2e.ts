@@ -55,7 +55,7 @@ test('the public summary shows every active priority with its trend, standing an
 	await page.goto('/');
 	const district = query<{ name: string }>('select name from district')[0].name;
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(district);
-	await expect(page.getByText(/Data as of/)).toBeVisible();
+	await expect(page.getByText(/Results through \d{4}-\d{2} · updated /)).toBeVisible();
 	for (const p of activePriorities()) {
 		const card = page.locator('article', { has: page.getByRole('heading', { name: p.title }) });
 		await expect(card).toBeVisible();

@@ -1,3 +1,4 @@
+import { resultsThrough } from '../school-years/index.ts';
 import type { Db } from '../db/open.ts';
 import { schoolYears } from '../db/schema/district.ts';
 import type { Unit } from '../../format.ts';
@@ -110,7 +111,12 @@ export interface PrioritySummary {
 }
 
 export interface PublicSummary {
-	district: { name: string; dataUpdatedAt: string | null; suppressionSize: number } | null;
+	district: {
+		name: string;
+		dataUpdatedAt: string | null;
+		resultsThrough: string | null;
+		suppressionSize: number;
+	} | null;
 	active: PrioritySummary[];
 	completed: PrioritySummary[];
 	notDoing: ReturnType<typeof notDoingList>;
@@ -140,6 +146,7 @@ export function publicSummary(db: Db): PublicSummary {
 		district: {
 			name: settings.name,
 			dataUpdatedAt: settings.dataUpdatedAt,
+			resultsThrough: resultsThrough(db),
 			suppressionSize: settings.suppressionSize
 		},
 		active: summaries.filter((s) => s.priority.status === 'active'),
@@ -160,6 +167,7 @@ export interface PriorityPage {
 	updates: PublishedUpdate[];
 	suppressionSize: number;
 	dataUpdatedAt: string | null;
+	resultsThrough: string | null;
 }
 
 /** The priority's measures in the board's order, each with its district trend and standing. */
@@ -187,7 +195,8 @@ export function priorityPage(db: Db, slug: string): PriorityPage | null {
 		measures,
 		updates: publishedUpdates(db, { priorityIds: [priority.id] }),
 		suppressionSize: settings.suppressionSize,
-		dataUpdatedAt: settings.dataUpdatedAt
+		dataUpdatedAt: settings.dataUpdatedAt,
+		resultsThrough: resultsThrough(db)
 	};
 }
 
@@ -198,6 +207,7 @@ export interface BoardPriority {
 	measures: MeasureTrend[];
 	suppressionSize: number;
 	dataUpdatedAt: string | null;
+	resultsThrough: string | null;
 }
 
 /**
@@ -214,6 +224,7 @@ export function boardPriority(db: Db, slug: string): BoardPriority | null {
 		isPublic: priority.status !== 'retired',
 		measures: measureTrendsOf(db, priority.id, settings.suppressionSize),
 		suppressionSize: settings.suppressionSize,
-		dataUpdatedAt: settings.dataUpdatedAt
+		dataUpdatedAt: settings.dataUpdatedAt,
+		resultsThrough: resultsThrough(db)
 	};
 }

@@ -1,7 +1,7 @@
 // The district's school years as rows. Which years exist is a rule, not a chore: from the earliest
 // result or baseline to five years past the current year (see $lib/school-year for the rules).
 
-import { asc, eq, min } from 'drizzle-orm';
+import { asc, desc, eq, min } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { district, schoolYears } from '../db/schema/district.ts';
 import { measures, results } from '../db/schema/measures.ts';
@@ -97,6 +97,19 @@ export function planYears(db: Db, today: string, baselineStartYear: number | nul
 		neededStartYears(null, current).at(-1)!
 	];
 	return listSchoolYears(db).filter((y) => y.startYear >= from && y.startYear <= to);
+}
+
+/** The school year of the district's newest result ("2022-23"), or null before any import. */
+export function resultsThrough(db: Db): string | null {
+	return (
+		db
+			.select({ label: schoolYears.label })
+			.from(results)
+			.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
+			.orderBy(desc(schoolYears.startYear))
+			.limit(1)
+			.get()?.label ?? null
+	);
 }
 
 export { schoolYearOf };

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { resultsThrough } from '$lib/server/school-years';
 import { m } from '$lib/paraglide/messages';
 import { districtSettings } from '$lib/server/priorities/queries';
 import { currentPrincipal, schoolByCds, schoolResults } from '$lib/server/schools/queries';
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		principal: currentPrincipal(store, school.id),
 		results: schoolResults(store, school.id, suppressionSize),
 		suppressionSize,
-		dataUpdatedAt: settings.dataUpdatedAt
+		dataUpdatedAt: settings.dataUpdatedAt,
+		resultsThrough: resultsThrough(db())
 	};
 };
