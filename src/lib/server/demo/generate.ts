@@ -3,6 +3,7 @@
  * tables from a seed; the demo (index.ts) and the benchmark call it with their own sizes.
  */
 import type { Db } from '../db/open.ts';
+import { recordAudit, systemActor } from '../audit/index.ts';
 import { studentGroupCatalog } from './catalog.ts';
 import type { Context, DistrictOptions } from './context.ts';
 import { addFeedback } from './feedback.ts';
@@ -34,14 +35,14 @@ function existingUsers(db: Db): Context['users'] {
 }
 
 function recordSeed(context: Context, options: DistrictOptions): void {
-	context.db.$client
-		.prepare(
-			"insert into audit_log (at, user_id, user_email, action, entity, entity_id, after, note) values (?, null, 'system', 'create', 'district', '1', ?, 'demo seed')"
-		)
-		.run(
-			context.stamp,
-			JSON.stringify({ seed: options.seed, schools: options.schools, years: options.years })
-		);
+	recordAudit(context.db, systemActor, {
+		action: 'create',
+		entity: 'district',
+		entityId: 1,
+		after: { seed: options.seed, schools: options.schools, years: options.years },
+		note: 'demo seed',
+		at: context.stamp
+	});
 }
 
 /** Fills an empty, migrated database with a whole district, in one transaction. */
@@ -66,23 +67,25 @@ export function generateDistrict(db: Db, options: DistrictOptions): void {
 		structureStart: new Map(),
 		users: existingUsers(db)
 	};
-	db.$client.transaction(() => {
-		addSchoolYears(context);
-		addDistrict(context, context.stamp.replace('.000', ''));
-		addStudentGroups(context);
-		addSchools(context, options.schools);
-		addPriorities(context, currentSponsors(context));
-		addMeasures(context);
-		addResults(context);
-		addStructures(context);
-		addPolicies(context);
-		addNotDoingItems(context);
-		addInitiatives(context);
-		addLeaders(context);
-		addCheckIns(context);
-		addEngagements(context);
-		addMeetings(context);
-		addFeedback(context);
-		recordSeed(context, options);
-	})();
+	db.$client
+		.transaction(() => {
+			addSchoolYears(context);
+			addDistrict(context, context.stamp.replace('.000', ''));
+			addStudentGroups(context);
+			addSchools(context, options.schools);
+			addPriorities(context, currentSponsors(context));
+			addMeasures(context);
+			addResults(context);
+			addStructures(context);
+			addPolicies(context);
+			addNotDoingItems(context);
+			addInitiatives(context);
+			addLeaders(context);
+			addCheckIns(context);
+			addEngagements(context);
+			addMeetings(context);
+			addFeedback(context);
+			recordSeed(context, options);
+		})
+		.immediate();
 }
