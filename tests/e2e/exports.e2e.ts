@@ -74,7 +74,12 @@ for (const role of Object.keys(seesDrafts) as DemoRole[]) {
 		expect(Object.keys(files).sort()).toEqual(tables.map((t) => `${t}.csv`).sort());
 		for (const [label, text] of [
 			['the CSV files', texts.join('\n')],
-			['all.zip', Object.values(files).map(strFromU8).join('\n')]
+			[
+				'all.zip',
+				Object.values(files)
+					.map((f) => strFromU8(f))
+					.join('\n')
+			]
 		] as const) {
 			const leaked = drafts.filter((d) => text.includes(d));
 			if (seesDrafts[role]) expect(leaked.length, label).toBe(drafts.length);

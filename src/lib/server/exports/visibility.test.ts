@@ -54,10 +54,12 @@ describe('exports follow the pages’ visibility', () => {
 
 	it('the board’s all.zip holds no draft either', () => {
 		const files = unzipSync(exportZip(db, 'board'));
-		const all = Object.values(files).map(strFromU8).join('\n');
+		const all = Object.values(files)
+			.map((f) => strFromU8(f))
+			.join('\n');
 		for (const text of draftTexts) expect(all).not.toContain(text);
 		const editor = Object.values(unzipSync(exportZip(db, 'editor')))
-			.map(strFromU8)
+			.map((f) => strFromU8(f))
 			.join('\n');
 		expect(draftTexts.some((t) => editor.includes(t.split('\n')[0]))).toBe(true);
 	});
