@@ -18,6 +18,8 @@ import {
 	isPublicPage,
 	toCachedPage
 } from '$lib/server/cache/pages';
+import { securityHeaders } from '$lib/server/http/headers';
+import { originCheck } from '$lib/server/http/origin';
 import { queryTimingEnabled, serverTimingHeader, withQueryTiming } from '$lib/server/db/timing';
 
 // The signed-in user, read from the session table and the user row on every request: a
@@ -32,17 +34,6 @@ const session: Handle = async ({ event, resolve }) => {
 		applySetCookie(event.cookies, current.setCookie);
 	}
 	return resolve(event);
-};
-
-const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	// Pages for a signed-in person are theirs alone: no shared or back-button cache.
-	if (event.locals.user && !response.headers.has('cache-control'))
-		response.headers.set('Cache-Control', 'private, no-store');
-	return response;
 };
 
 // THROUGHLINE_QUERY_TIMING=1 (the benchmark): each response says how long its queries took.
@@ -124,4 +115,13 @@ const language: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(queryTiming, language, session, pageCache, securityHeaders);
+// Security headers wrap everything, the origin check's refusals included; the origin check runs
+// before anything reads a session or changes a thing.
+export const handle = sequence(
+	securityHeaders(process.env.ORIGIN),
+	originCheck,
+	queryTiming,
+	language,
+	session,
+	pageCache
+);

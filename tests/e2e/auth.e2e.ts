@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
 import {
 	apiAs,
 	baseURL,
@@ -221,6 +221,51 @@ test.describe('security', () => {
 			expect(await response.text()).toContain('Cross-site POST form submissions are forbidden');
 		}
 		await client.dispose();
+	});
+
+	test('a cross-origin POST /logout without a content type does not end the session', async () => {
+		const account = await createAccount('board');
+		const client = await request.newContext({
+			baseURL: baseURL(),
+			extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.71' },
+			maxRedirects: 0
+		});
+		const signedIn = await client.post('/login', {
+			form: { email: account.email, password: account.password },
+			headers: { origin: baseURL(), accept: 'text/html' }
+		});
+		expect(signedIn.status()).toBe(303);
+		// A foreign page's fetch('/logout', { method: 'POST' }), and a bare request with no Origin.
+		for (const headers of [{ origin: 'https://evil.example' }, {}] as Record<string, string>[]) {
+			const r = await client.fetch('/logout', { method: 'POST', headers });
+			expect(r.status(), JSON.stringify(headers)).toBe(403);
+			expect(await r.text()).toContain('Cross-site requests that change something are refused.');
+		}
+		expect((await client.get('/account')).status()).toBe(200);
+		// The same request from the site itself signs out.
+		const own = await client.fetch('/logout', { method: 'POST', headers: { origin: baseURL() } });
+		expect(own.status()).toBe(303);
+		expect((await client.get('/account')).status()).toBe(303);
+		await client.dispose();
+	});
+
+	test('static assets under /_app/immutable/ carry nosniff too', async ({ page, request }) => {
+		await page.goto('/login');
+		const asset = await page.evaluate(
+			() =>
+				[
+					...document.querySelectorAll<HTMLLinkElement | HTMLScriptElement>(
+						'link[href], script[src]'
+					)
+				]
+					.map((e) => ('href' in e ? e.href : e.src))
+					.find((u) => u.includes('/_app/immutable/')) ?? ''
+		);
+		expect(asset).toContain('/_app/immutable/');
+		const r = await request.get(asset);
+		expect(r.status()).toBe(200);
+		expect(r.headers()['cache-control']).toContain('immutable');
+		expect(r.headers()['x-content-type-options']).toBe('nosniff');
 	});
 
 	test('responses carry the security headers; the built app runs under its CSP', async ({
