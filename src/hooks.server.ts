@@ -6,6 +6,8 @@ import { deLocalizeHref, localizeHref } from '$lib/paraglide/runtime';
 import { isTranslatedPath, languageCookie } from '$lib/i18n';
 import { auth } from '$lib/server/auth/server';
 import { currentSession } from '$lib/server/auth/signin';
+import { twoFactorRequired } from '$lib/server/auth/two-factor';
+import { twoFactorSetupPath } from '$lib/server/auth/guard';
 import { applySetCookie } from '$lib/server/auth/cookies';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
@@ -27,13 +29,27 @@ import { queryTimingEnabled, serverTimingHeader, withQueryTiming } from '$lib/se
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	event.locals.twoFactorDue = false;
 	const current = await currentSession(auth(), event.request.headers);
 	if (current) {
 		event.locals.user = current.user;
 		event.locals.sessionId = current.sessionId;
+		event.locals.twoFactorDue = !current.twoFactor && twoFactorRequired(db(), current.user.role);
 		applySetCookie(event.cookies, current.setCookie);
 	}
 	return resolve(event);
+};
+
+// A role that requires an authenticator app reaches nothing else until one is set up: pages
+// redirect to the setup, other requests are refused. Signing out stays possible.
+const twoFactorGate: Handle = async ({ event, resolve }) => {
+	if (!event.locals.twoFactorDue) return resolve(event);
+	const path = event.url.pathname;
+	if (path === twoFactorSetupPath || path === '/logout' || path.startsWith('/_app/'))
+		return resolve(event);
+	if (event.request.method === 'GET' || event.request.method === 'HEAD')
+		redirect(303, twoFactorSetupPath);
+	return new Response('Set up your authenticator app first.', { status: 403 });
 };
 
 // THROUGHLINE_QUERY_TIMING=1 (the benchmark): each response says how long its queries took.
@@ -123,5 +139,6 @@ export const handle = sequence(
 	queryTiming,
 	language,
 	session,
+	twoFactorGate,
 	pageCache
 );
