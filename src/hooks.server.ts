@@ -7,7 +7,6 @@ import { isTranslatedPath, languageCookie } from '$lib/i18n';
 import { auth } from '$lib/server/auth/server';
 import { currentSession } from '$lib/server/auth/signin';
 import { twoFactorRequired } from '$lib/server/auth/two-factor';
-import { twoFactorSetupPath } from '$lib/server/auth/guard';
 import { applySetCookie } from '$lib/server/auth/cookies';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
@@ -22,6 +21,7 @@ import {
 } from '$lib/server/cache/pages';
 import { securityHeaders } from '$lib/server/http/headers';
 import { originCheck } from '$lib/server/http/origin';
+import { twoFactorGate } from '$lib/server/http/two-factor-gate';
 import { queryTimingEnabled, serverTimingHeader, withQueryTiming } from '$lib/server/db/timing';
 
 // The signed-in user, read from the session table and the user row on every request: a
@@ -38,18 +38,6 @@ const session: Handle = async ({ event, resolve }) => {
 		applySetCookie(event.cookies, current.setCookie);
 	}
 	return resolve(event);
-};
-
-// A role that requires an authenticator app reaches nothing else until one is set up: pages
-// redirect to the setup, other requests are refused. Signing out stays possible.
-const twoFactorGate: Handle = async ({ event, resolve }) => {
-	if (!event.locals.twoFactorDue) return resolve(event);
-	const path = event.url.pathname;
-	if (path === twoFactorSetupPath || path === '/logout' || path.startsWith('/_app/'))
-		return resolve(event);
-	if (event.request.method === 'GET' || event.request.method === 'HEAD')
-		redirect(303, twoFactorSetupPath);
-	return new Response('Set up your authenticator app first.', { status: 403 });
 };
 
 // THROUGHLINE_QUERY_TIMING=1 (the benchmark): each response says how long its queries took.

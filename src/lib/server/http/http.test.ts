@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import { securityHeaders } from './headers.ts';
 import { isSameOriginWrite, originCheck } from './origin.ts';
+import { twoFactorGate } from './two-factor-gate.ts';
 
 const site = 'https://board.example.org';
 
@@ -64,5 +65,35 @@ describe('securityHeaders', () => {
 	it('keeps a signed-in person’s pages out of shared caches', async () => {
 		const r = await securityHeaders(site)({ event: event('GET', {}, { id: 'u' }), resolve: ok });
 		expect(r.headers.get('cache-control')).toBe('private, no-store');
+	});
+});
+
+describe('twoFactorGate', () => {
+	const gated = (method: string, path: string, due: boolean) =>
+		({
+			request: new Request(`${site}${path}`, { method }),
+			url: new URL(`${site}${path}`),
+			locals: { user: { id: 'u', role: 'staff' }, twoFactorDue: due }
+		}) as unknown as RequestEvent;
+
+	it('sends a role that must set up an authenticator app to the setup first', async () => {
+		await expect(
+			twoFactorGate({ event: gated('GET', '/manage', true), resolve: ok })
+		).rejects.toMatchObject({
+			status: 303,
+			location: '/account/two-factor'
+		});
+		const post = await twoFactorGate({
+			event: gated('POST', '/manage/priorities?/create', true),
+			resolve: ok
+		});
+		expect(post.status).toBe(403);
+		for (const path of ['/account/two-factor', '/logout'])
+			expect((await twoFactorGate({ event: gated('POST', path, true), resolve: ok })).status).toBe(
+				200
+			);
+		expect(
+			(await twoFactorGate({ event: gated('GET', '/manage', false), resolve: ok })).status
+		).toBe(200);
 	});
 });
