@@ -18,7 +18,13 @@ export type AuditAction =
 	| 'reactivate'
 	| 'password-reset'
 	| 'password-change'
-	| 'settings';
+	| 'settings'
+	| 'two-factor-enrol'
+	| 'two-factor-disable'
+	| 'two-factor-reset'
+	| 'two-factor-failed'
+	| 'recovery-code-used'
+	| 'recovery-codes-new';
 
 /** Who acted: a signed-in user, or the system (a CLI import, the demo seed). */
 export interface Actor {

@@ -20,13 +20,17 @@ export function addDistrict(context: Context, dataUpdatedAt: string): void {
 		'name',
 		'cds_code',
 		'current_school_year_id',
-		'data_updated_at'
+		'data_updated_at',
+		'mfa_required'
 	])(
 		1,
 		'Sample Valley Unified',
 		DISTRICT_CDS,
 		context.yearIds.get(context.lastYear)!,
-		dataUpdatedAt
+		dataUpdatedAt,
+		// The demo's published accounts sign in with their password alone (Admin → Settings says so);
+		// a real district requires an authenticator app of admin, superintendent and staff.
+		0
 	);
 }
 

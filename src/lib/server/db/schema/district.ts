@@ -23,6 +23,8 @@ export const district = sqliteTable('district', {
 	boardTimeGoalPercent: integer('board_time_goal_percent').notNull().default(50),
 	/** Feedback loops open longer than this are flagged. */
 	feedbackOpenDays: integer('feedback_open_days').notNull().default(30),
+	/** Admin, superintendent and staff must sign in with a second factor (an authenticator app). */
+	mfaRequired: integer('mfa_required', { mode: 'boolean' }).notNull().default(true),
 	/** When results or published content last changed: the public pages' "data as of". */
 	dataUpdatedAt: text('data_updated_at')
 });
