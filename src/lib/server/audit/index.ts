@@ -19,6 +19,7 @@ export type AuditAction =
 	| 'password-reset'
 	| 'password-change'
 	| 'settings'
+	| 'freeze'
 	| 'two-factor-enrol'
 	| 'two-factor-disable'
 	| 'two-factor-reset'

@@ -51,6 +51,10 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
 			BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 			CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
 			BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+			CREATE TRIGGER IF NOT EXISTS meeting_snapshot_no_update BEFORE UPDATE ON meeting_snapshot
+			BEGIN SELECT RAISE(ABORT, 'a meeting''s record is kept as it was presented'); END;
+			CREATE TRIGGER IF NOT EXISTS meeting_snapshot_no_delete BEFORE DELETE ON meeting_snapshot
+			BEGIN SELECT RAISE(ABORT, 'a meeting''s record is kept as it was presented'); END;
 		`);
 		sealLegacyAuditRows(client);
 	}
