@@ -22,7 +22,10 @@ export async function serve(): Promise<http.Server> {
 	});
 	const host = process.env.HOST || '0.0.0.0';
 	const port = Number(process.env.PORT || 3000);
-	await new Promise<void>((done) => server.listen(port, host, done));
+	await new Promise<void>((done, refuse) => {
+		server.once('error', refuse);
+		server.listen(port, host, done);
+	});
 	console.log(`Listening on http://${host}:${port}`);
 	const stop = () => {
 		// Finish the requests in flight, then exit; a second signal or 30 s forces it.

@@ -8,8 +8,10 @@ import { signInAs, type Viewer } from './helpers/auth.ts';
 
 const pages: { path: string; as: Viewer }[] = [
 	{ path: '/login', as: 'anonymous' },
+	{ path: '/login/code', as: 'anonymous' },
 	{ path: '/account', as: 'board' },
 	{ path: '/account', as: 'superintendent' },
+	{ path: '/account/two-factor', as: 'staff' },
 	{ path: '/admin', as: 'admin' },
 	{ path: '/admin/users', as: 'admin' },
 	{ path: '/admin/users/demo-staff', as: 'admin' },

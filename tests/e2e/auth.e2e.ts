@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, request, test } from '@playwright/test';
 import {
 	apiAs,
@@ -104,7 +105,7 @@ test.describe('signing in', () => {
 			headers: { 'x-forwarded-for': '198.51.100.18' }
 		});
 		const html = await accountPage.text();
-		expect(html).toContain('Failed sign-ins to your account');
+		expect(html).toContain('Recent failed sign-ins');
 		expect(html).toContain('198.51.100.17');
 		await owner.dispose();
 		expect(
@@ -166,16 +167,21 @@ test.describe('authenticator app', () => {
 		await signInWithForm(page, account.email, account.password);
 		await page.goto('/account');
 		await page.getByRole('link', { name: 'Set up an authenticator app' }).click();
-		await page.getByLabel('Your password').fill(account.password);
+		await expect(page.getByRole('heading', { name: 'Authenticator app', level: 1 })).toBeVisible();
+		await page.getByLabel('Your password', { exact: true }).fill(account.password);
 		await page.getByRole('button', { name: 'Set up' }).click();
 		await expect(page.getByRole('img', { name: 'QR code of the setup key' })).toBeVisible();
 		const secret = (await page.locator('code.secret').textContent())!.trim();
-		const code = page.getByLabel('Code');
+		const axe = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
+		const code = page.getByLabel('Code', { exact: true });
 		await expect(code).toHaveAttribute('autocomplete', 'one-time-code');
 		await code.fill(await totp(secret, -5));
 		await page.getByRole('button', { name: 'Turn on' }).click();
 		await expect(page.getByRole('alert')).toContainText('That code is not right');
-		await page.getByLabel('Code').fill(await totp(secret));
+		await page.getByLabel('Code', { exact: true }).fill(await totp(secret));
 		await page.getByRole('button', { name: 'Turn on' }).click();
 		await expect(page.getByRole('heading', { name: 'Your recovery codes' })).toBeVisible();
 		const recovery = await page.locator('.codes code').allTextContents();
@@ -186,11 +192,11 @@ test.describe('authenticator app', () => {
 		// Password, then the code page.
 		await signInWithForm(page, account.email, account.password);
 		await expect(page).toHaveURL(/\/login\/code/);
-		await page.getByLabel('Code').fill(await totp(secret, -5));
+		await page.getByLabel('Code', { exact: true }).fill(await totp(secret, -5));
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page.getByRole('alert')).toContainText('That code is not right');
 		// Pasting works: the field takes the code as it is, spaces and all.
-		await page.getByLabel('Code').fill(` ${await totp(secret)} `);
+		await page.getByLabel('Code', { exact: true }).fill(` ${await totp(secret)} `);
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page).toHaveURL(/\/$/);
 		await page.goto('/account');
@@ -199,7 +205,7 @@ test.describe('authenticator app', () => {
 
 		// A recovery code instead of the app.
 		await signInWithForm(page, account.email, account.password);
-		await page.getByLabel('Code').fill(recovery[0]);
+		await page.getByLabel('Code', { exact: true }).fill(recovery[0]);
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await page.goto('/account');
 		await expect(page.getByText('9 recovery codes left')).toBeVisible();

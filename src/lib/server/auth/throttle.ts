@@ -118,6 +118,8 @@ export function reserveAttempt(
 			.values({ email: email.toLowerCase(), address, kind, at: new Date(now) })
 			.returning({ id: signInFailures.id })
 			.get();
+		// Now and then, forget failures older than 30 days so the table stays small.
+		if (row.id % 100 === 0) pruneSignInFailures(t, now);
 		return { allowed: true as const, id: row.id, ifWrong: throttleVerdict(t, email, address, now) };
 	});
 }
