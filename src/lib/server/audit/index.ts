@@ -37,10 +37,11 @@ export interface AuditEntry {
 
 /**
  * Records one change. Call it inside the same transaction as the write, so that a change and its
- * record stand or fall together.
+ * record stand or fall together. Returns the new entry's id.
  */
-export function recordAudit(db: Db, actor: Actor, entry: AuditEntry): void {
-	db.insert(auditLog)
+export function recordAudit(db: Db, actor: Actor, entry: AuditEntry): number {
+	return db
+		.insert(auditLog)
 		.values({
 			userId: actor.id,
 			userEmail: actor.email,
@@ -51,5 +52,6 @@ export function recordAudit(db: Db, actor: Actor, entry: AuditEntry): void {
 			after: entry.after ?? null,
 			note: entry.note ?? null
 		})
-		.run();
+		.returning({ id: auditLog.id })
+		.get().id;
 }
