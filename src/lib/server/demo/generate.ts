@@ -19,7 +19,13 @@ import {
 } from './plan.ts';
 import { seededRandom } from './random.ts';
 import { addResults } from './results.ts';
-import { addDistrict, addSchools, addSchoolYears, addStudentGroups } from './schools.ts';
+import {
+	addDistrict,
+	addSchools,
+	addEnrollment,
+	addSchoolYears,
+	addStudentGroups
+} from './schools.ts';
 
 export type { DistrictOptions } from './context.ts';
 
@@ -71,6 +77,7 @@ export function generateDistrict(db: Db, options: DistrictOptions): void {
 		addDistrict(context, context.stamp.replace('.000', ''));
 		addStudentGroups(context);
 		addSchools(context, options.schools);
+		addEnrollment(context);
 		addPriorities(context, currentSponsors(context));
 		addMeasures(context);
 		addResults(context);

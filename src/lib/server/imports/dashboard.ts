@@ -34,7 +34,7 @@ import {
 	yearFromFileName,
 	type Indicator
 } from './indicators.ts';
-import { schoolsByCds, schoolYearIds, sameNumber } from './lookups.ts';
+import { compiled, schoolsByCds, schoolYearIds, sameNumber } from './lookups.ts';
 import type { ImportReport, Tally } from './report.ts';
 
 const layout = 'California School Dashboard file';
@@ -195,6 +195,8 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 	const seen = new Map<number | string, number>();
 	const totals = new Map<string, EnrollmentRow>();
 	const cdsIntern = new Map<string, string>();
+	// The indicator cell is the same on every row: checked once per spelling.
+	let lastNamed = '';
 
 	for await (const batch of table.rows) {
 		for (const { line, cells } of batch) {
@@ -226,7 +228,7 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 				);
 				continue;
 			}
-			if (named && ind.isNew && newIndicator(named).code !== ind.code) {
+			if (named && named !== lastNamed && ind.isNew && newIndicator(named).code !== ind.code) {
 				refuse(
 					ctx,
 					line,
@@ -236,6 +238,7 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 				);
 				continue;
 			}
+			lastNamed = named;
 			if (i.district >= 0 && out.districtNameInFile === null) {
 				const name = (cells[i.district] ?? '').trim();
 				if (name) out.districtNameInFile = name;
@@ -495,7 +498,16 @@ export function applyDashboard(db: Db, read: DashboardRead, tally: Tally, distri
 	const measure = measureOf(db, ind, report);
 	report.measure = measure.name;
 
-	const existing = new Map<string, Stored>();
+	// Keys are numbers while the ids are small enough (always, in practice): no string per row.
+	const groupIdx = new Map<string, number>();
+	const key = (schoolId: number, yearId: number, group: string): number | string => {
+		let g = groupIdx.get(group);
+		if (g === undefined) groupIdx.set(group, (g = groupIdx.size));
+		return g < 256 && yearId < 1024 && schoolId < 2 ** 30
+			? (schoolId * 1024 + yearId) * 256 + g
+			: `${schoolId}|${yearId}|${group}`;
+	};
+	const existing = new Map<number | string, Stored>();
 	for (const r of db
 		.select({
 			schoolId: results.schoolId,
@@ -513,8 +525,22 @@ export function applyDashboard(db: Db, read: DashboardRead, tally: Tally, distri
 		.from(results)
 		.where(eq(results.measureId, measure.id))
 		.all()) {
-		existing.set(`${r.schoolId ?? 0}|${r.yearId}|${r.group}`, r);
+		existing.set(key(r.schoolId ?? 0, r.yearId, r.group), r);
 	}
+	const order = [
+		'measureId',
+		'yearId',
+		'schoolId',
+		'group',
+		'value',
+		'n',
+		'stateColor',
+		'statusLevel',
+		'changeLevel',
+		'priorStatus',
+		'change',
+		'colorMissing'
+	] as const;
 	const values = {
 		measureId: sql.placeholder('measureId'),
 		schoolYearId: sql.placeholder('yearId'),
@@ -530,51 +556,58 @@ export function applyDashboard(db: Db, read: DashboardRead, tally: Tally, distri
 		colorMissing: sql.placeholder('colorMissing'),
 		updatedAt: nowIso
 	};
-	const upsertSchool = db
-		.insert(results)
-		.values(values)
-		.onConflictDoUpdate({
-			target: [results.schoolId, results.measureId, results.schoolYearId, results.studentGroup],
-			targetWhere: sql`school_id IS NOT NULL`,
-			set: resultSet
-		})
-		.prepare();
-	const upsertDistrict = db
-		.insert(results)
-		.values(values)
-		.onConflictDoUpdate({
-			target: [results.measureId, results.schoolYearId, results.studentGroup],
-			targetWhere: sql`school_id IS NULL`,
-			set: resultSet
-		})
-		.prepare();
+	const upsertSchool = compiled(
+		db,
+		db
+			.insert(results)
+			.values(values)
+			.onConflictDoUpdate({
+				target: [results.schoolId, results.measureId, results.schoolYearId, results.studentGroup],
+				targetWhere: sql`school_id IS NOT NULL`,
+				set: resultSet
+			}),
+		order
+	);
+	const upsertDistrict = compiled(
+		db,
+		db
+			.insert(results)
+			.values(values)
+			.onConflictDoUpdate({
+				target: [results.measureId, results.schoolYearId, results.studentGroup],
+				targetWhere: sql`school_id IS NULL`,
+				set: resultSet
+			}),
+		order
+	);
 
 	for (const r of read.rows) {
 		const school = schoolOf(r.schoolCds);
+		const schoolId = school?.id ?? 0;
 		const yearId = years.get(r.startYear)!;
-		const key = `${school?.id ?? 0}|${yearId}|${r.group}`;
-		const before = existing.get(key);
+		const k = key(schoolId, yearId, r.group);
+		const before = existing.get(k);
 		const name = school?.name ?? districtName;
 		if (before && same(before, r)) {
-			tally.add(school?.id ?? 0, name, r.schoolCds, r.group, 'unchanged');
+			tally.add(schoolId, name, r.schoolCds, r.group, 'unchanged');
 			continue;
 		}
-		(school ? upsertSchool : upsertDistrict).run({
-			measureId: measure.id,
+		(school ? upsertSchool : upsertDistrict)(
+			measure.id,
 			yearId,
-			schoolId: school?.id ?? null,
-			group: r.group,
-			value: r.value,
-			n: r.n,
-			stateColor: r.stateColor,
-			statusLevel: r.statusLevel,
-			changeLevel: r.changeLevel,
-			priorStatus: r.priorStatus,
-			change: r.change,
-			colorMissing: r.colorMissing
-		});
-		existing.set(key, r);
-		tally.add(school?.id ?? 0, name, r.schoolCds, r.group, before ? 'updated' : 'inserted');
+			school?.id ?? null,
+			r.group,
+			r.value,
+			r.n,
+			r.stateColor,
+			r.statusLevel,
+			r.changeLevel,
+			r.priorStatus,
+			r.change,
+			r.colorMissing
+		);
+		existing.set(k, r);
+		tally.add(schoolId, name, r.schoolCds, r.group, before ? 'updated' : 'inserted');
 		if (before) {
 			tally.change(
 				`${measure.name}, ${schoolYearLabel(r.startYear)}, ${name}, ${knownGroup(r.group)?.name ?? r.group}`,

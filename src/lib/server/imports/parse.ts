@@ -1,5 +1,5 @@
 // Which kind a file is, and reading it with that kind's reader, without touching the database.
-import { ImportFileError, openTable, type Table } from './read.ts';
+import { ImportFileError, NotUtf8, openTable, type Table, type TextEncodingName } from './read.ts';
 import { cdsPattern, type ReadContext, type RowError } from './cells.ts';
 import { readDashboard, type DashboardRead } from './dashboard.ts';
 import { readDirectory, type DirectoryRead } from './directory.ts';
@@ -104,12 +104,27 @@ export async function readImport(
 	fileName: string,
 	options: { districtCds: string }
 ): Promise<ParsedImport> {
+	try {
+		return await readWith(path, fileName, options, undefined);
+	} catch (e) {
+		// Valid UTF-8 at the start, not further on: a Windows-1252 file (Excel's "Text").
+		if (e instanceof NotUtf8) return readWith(path, fileName, options, 'windows-1252');
+		throw e;
+	}
+}
+
+async function readWith(
+	path: string,
+	fileName: string,
+	options: { districtCds: string },
+	encoding: TextEncodingName | undefined
+): Promise<ParsedImport> {
 	if (!cdsPattern.test(options.districtCds)) {
 		throw new ImportFileError(
 			`The district's CDS code “${options.districtCds}” is not a 14-digit code.`
 		);
 	}
-	const table = await openTable(path);
+	const table = await openTable(path, { encoding });
 	const ctx: ReadContext = {
 		table,
 		districtCds: options.districtCds,

@@ -61,7 +61,13 @@ const chunkBytes = 1024 * 1024;
  * "Unicode text" saves it, else Windows-1252) and the delimiter (tab, pipe, comma or semicolon)
  * from the header line.
  */
-export async function openTable(path: string): Promise<Table> {
+/** Thrown while reading when a file taken for UTF-8 is not: it is read again as Windows-1252. */
+export class NotUtf8 extends Error {}
+
+export async function openTable(
+	path: string,
+	options: { encoding?: TextEncodingName } = {}
+): Promise<Table> {
 	const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
 		throw new ImportFileError(
 			e.code === 'ENOENT' ? `There is no file at ${path}.` : `The file cannot be read (${e.code}).`
@@ -75,17 +81,22 @@ export async function openTable(path: string): Promise<Table> {
 	const sniff = await readStart(path, Math.min(info.size, 64 * 1024));
 	const utf16 = utf16Of(sniff);
 	refuseBinary(sniff, utf16 !== undefined);
-	// One pass over the bytes before reading: the checksum, and whether all of it is UTF-8 (a
-	// Windows-1252 "é" can sit far past the first chunk).
-	const { sha256, bytes, utf8 } = await scan(path, utf16 === undefined);
-	const encoding: TextEncodingName = utf16 ?? (utf8 ? 'utf-8' : 'windows-1252');
+	// UTF-8 unless it is not: a Windows-1252 "é" far past the first chunk stops the read with
+	// NotUtf8, and the caller reads the file again as Windows-1252.
+	const encoding: TextEncodingName =
+		options.encoding ?? utf16 ?? (isUtf8(completeStart(sniff)) ? 'utf-8' : 'windows-1252');
+	const hash = createHash('sha256');
+	let bytes = 0;
 
 	const text = new TextDecoder(encoding).decode(sniff);
 	if (text.trim() === '') throw new ImportFileError('The file is empty.');
 	const firstLine = text.replace(/^[\s\uFEFF]*[\r\n]+/, '').split(/\r?\n|\r/, 1)[0];
 	const delimiter = detectDelimiter(firstLine);
 
-	const source = decoded(path, encoding);
+	const source = decoded(path, encoding, (chunk) => {
+		hash.update(chunk);
+		bytes += chunk.length;
+	});
 	const batches =
 		delimiter === '\t' || delimiter === '|'
 			? lineBatches(source, delimiter)
@@ -133,7 +144,7 @@ export async function openTable(path: string): Promise<Table> {
 		header,
 		column,
 		rows: rows(),
-		digest: () => ({ sha256, bytes })
+		digest: () => ({ sha256: hash.copy().digest('hex'), bytes })
 	};
 }
 
@@ -193,28 +204,6 @@ function refuseBinary(buf: Buffer, utf16: boolean) {
 	}
 }
 
-async function scan(
-	path: string,
-	checkUtf8: boolean
-): Promise<{ sha256: string; bytes: number; utf8: boolean }> {
-	const hash = createHash('sha256');
-	let bytes = 0;
-	let utf8 = checkUtf8;
-	let carry: Buffer = Buffer.alloc(0);
-	for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
-		const buf = chunk as Buffer;
-		hash.update(buf);
-		bytes += buf.length;
-		if (!utf8) continue;
-		const whole = carry.length ? Buffer.concat([carry, buf]) : buf;
-		const end = completeUtf8End(whole);
-		if (!isUtf8(whole.subarray(0, end))) utf8 = false;
-		carry = whole.subarray(end);
-	}
-	if (utf8 && carry.length) utf8 = isUtf8(carry);
-	return { sha256: hash.digest('hex'), bytes, utf8 };
-}
-
 /** Where the last whole UTF-8 character of `buf` ends (a character cut at the end is left over). */
 function completeUtf8End(buf: Buffer): number {
 	let i = buf.length;
@@ -229,15 +218,35 @@ function completeUtf8End(buf: Buffer): number {
 	return need > back ? i - 1 : buf.length;
 }
 
-async function* decoded(path: string, encoding: TextEncodingName): AsyncGenerator<string> {
-	const decoder = new TextDecoder(encoding);
+/** The start of a file without a character cut at its end. */
+function completeStart(buf: Buffer): Buffer {
+	return buf.subarray(0, completeUtf8End(buf));
+}
+
+async function* decoded(
+	path: string,
+	encoding: TextEncodingName,
+	onBytes: (chunk: Buffer) => void
+): AsyncGenerator<string> {
+	const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
 	const stream = createReadStream(path, { highWaterMark: chunkBytes });
 	try {
 		for await (const chunk of stream) {
-			const text = decoder.decode(chunk as Buffer, { stream: true });
+			onBytes(chunk as Buffer);
+			let text: string;
+			try {
+				text = decoder.decode(chunk as Buffer, { stream: true });
+			} catch {
+				throw new NotUtf8();
+			}
 			if (text) yield text;
 		}
-		const tail = decoder.decode();
+		let tail: string;
+		try {
+			tail = decoder.decode();
+		} catch {
+			throw new NotUtf8();
+		}
 		if (tail) yield tail;
 	} finally {
 		stream.destroy();
@@ -338,7 +347,7 @@ async function* csvBatches(
 }
 
 function parseError(e: unknown): Error {
-	if (e instanceof ImportFileError) return e;
+	if (e instanceof ImportFileError || e instanceof NotUtf8) return e;
 	const err = e as { code?: string; message?: string };
 	if (err && typeof err.code === 'string' && err.code.startsWith('ERR_')) return e as Error;
 	if (err && typeof err.message === 'string' && !(e instanceof Error)) {

@@ -66,7 +66,10 @@ export function counts(): Counts {
 export class Tally {
 	readonly schools = new Map<number, Counts & { name: string; cds: string | null }>();
 	readonly groups = new Map<string, Counts>();
-	constructor(readonly report: ImportReport) {}
+	readonly report: ImportReport;
+	constructor(report: ImportReport) {
+		this.report = report;
+	}
 
 	add(
 		schoolKey: number,
