@@ -108,18 +108,24 @@ export function colorMinimum(group: string): number {
 /** The 2022 Dashboard showed status only: no change, no colors. */
 const statusOnlyYears = new Set([2022]);
 
-/** Why the state gave a row no color (null when it gave one). Never computes a color. */
+/**
+ * Why the state gave a row no color (null when it gave one), from what the file says: a layout or
+ * year without colors, a group under the minimum size, or a status without a prior year to
+ * compare (science in 2024, a new school). Never computes a color.
+ */
 export function colorMissingReason(
 	color: number | null,
 	hasColorColumn: boolean,
 	reportingYear: number,
 	group: string,
 	n: number | null,
-	sizeMet: string
+	sizeMet: string,
+	hasChange: boolean
 ): ColorMissingReason | null {
 	if (color !== null && color >= 1 && color <= 5) return null;
 	if (!hasColorColumn || statusOnlyYears.has(reportingYear)) return 'status-only';
 	if ((n !== null && n < colorMinimum(group)) || sizeMet === 'N') return 'small-group';
+	if (!hasChange) return 'status-only';
 	return 'not-given';
 }
 
@@ -333,7 +339,15 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 				changeLevel,
 				priorStatus,
 				change,
-				colorMissing: colorMissingReason(color, hasColor, reportingYear, group, n, sizeMet)
+				colorMissing: colorMissingReason(
+					color,
+					hasColor,
+					reportingYear,
+					group,
+					n,
+					sizeMet,
+					change !== null || priorStatus !== null
+				)
 			});
 		}
 	}
