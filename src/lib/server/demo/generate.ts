@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/open.ts';
 import { recordAudit, systemActor } from '../audit/index.ts';
+import { freezeMeeting } from '../meetings/snapshots.ts';
 import { studentGroupCatalog } from './catalog.ts';
 import type { Context, DistrictOptions } from './context.ts';
 import { addFeedback } from './feedback.ts';
@@ -20,7 +21,13 @@ import {
 } from './plan.ts';
 import { seededRandom } from './random.ts';
 import { addResults } from './results.ts';
-import { addDistrict, addSchools, addSchoolYears, addStudentGroups } from './schools.ts';
+import {
+	addDistrict,
+	addSchools,
+	addEnrollment,
+	addSchoolYears,
+	addStudentGroups
+} from './schools.ts';
 
 export type { DistrictOptions } from './context.ts';
 
@@ -43,6 +50,22 @@ function recordSeed(context: Context, options: DistrictOptions): void {
 		note: 'demo seed',
 		at: context.stamp
 	});
+}
+
+/**
+ * The newest meeting held by the demo's today with a published update gets its record, as
+ * publishing does. (Older meetings have none: a record frozen today would hold figures those
+ * meetings never saw.)
+ */
+function freezeLatestMeeting(context: Context): void {
+	const meeting = context.db.$client
+		.prepare(
+			`select m.id from board_meeting m join progress_update u on u.meeting_id = m.id
+			 join progress_update_version v on v.update_id = u.id and v.state = 'published'
+			 where m.held_on <= ? order by m.held_on desc limit 1`
+		)
+		.get(context.today) as { id: number } | undefined;
+	if (meeting) freezeMeeting(context.db, systemActor, meeting.id, 'published', context.stamp);
 }
 
 /** Fills an empty, migrated database with a whole district, in one transaction. */
@@ -73,6 +96,7 @@ export function generateDistrict(db: Db, options: DistrictOptions): void {
 			addDistrict(context, context.stamp.replace('.000', ''));
 			addStudentGroups(context);
 			addSchools(context, options.schools);
+			addEnrollment(context);
 			addPriorities(context, currentSponsors(context));
 			addMeasures(context);
 			addResults(context);
@@ -85,6 +109,7 @@ export function generateDistrict(db: Db, options: DistrictOptions): void {
 			addEngagements(context);
 			addMeetings(context);
 			addFeedback(context);
+			freezeLatestMeeting(context);
 			recordSeed(context, options);
 		})
 		.immediate();

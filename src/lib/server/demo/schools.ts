@@ -176,3 +176,23 @@ export function addSchools(context: Context, total: number): void {
 export function openSchools(context: Context): DemoSchool[] {
 	return context.schools.filter((school) => school.open);
 }
+
+/** Census enrollment of each open school for the last year: context for the school pages. */
+export function addEnrollment(context: Context): void {
+	const insert = inserter(context.db, 'enrollment', [
+		'school_year_id',
+		'school_id',
+		'student_group',
+		'students',
+		'share',
+		'updated_at'
+	]);
+	const yearId = context.yearIds.get(context.lastYear)!;
+	for (const school of openSchools(context)) {
+		insert(yearId, school.id, 'ALL', school.enrollment, 100, context.stamp);
+		for (const [code, share] of Object.entries(school.shares)) {
+			const pct = Math.round(share * 1000) / 10;
+			insert(yearId, school.id, code, Math.round(school.enrollment * share), pct, context.stamp);
+		}
+	}
+}

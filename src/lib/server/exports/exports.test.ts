@@ -166,11 +166,11 @@ describe('command line', () => {
 		const bad = join(dir, 'bad.txt');
 		writeFileSync(
 			bad,
-			readFileSync(ela, 'latin1').replace(/^(27660920000000\t[^\r\n]*?)\tALL\t/m, '$1\tXYZ\t')
+			readFileSync(ela, 'latin1').replace(/^(27660920000000\t[^\r\n]*?)\tALL\t/m, '$1\t12.5\t')
 		);
 		const refused = run(['scripts/import.ts', bad], { DATABASE_PATH: db });
 		expect(refused.status).not.toBe(0);
-		expect(refused.stderr).toMatch(/not a known student-group code/);
+		expect(refused.stderr).toMatch(/is not a student-group code/);
 
 		const other = run(
 			['scripts/import.ts', join(fixtures, 'ca-directory/pubschls-chino-valley-unified.txt')],

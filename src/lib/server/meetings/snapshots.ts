@@ -24,12 +24,14 @@ export function freezeMeeting(
 	db: Db,
 	actor: Actor,
 	meetingId: number,
-	reason: MeetingRecord['reason']
+	reason: MeetingRecord['reason'],
+	/** When, if not now: the demo seed freezes with its frozen clock. */
+	at?: string
 ): number {
 	return db.transaction((tx) => {
 		const deck = presentation(tx as unknown as Db, meetingId);
 		if (!deck) throw new Error(`No meeting ${meetingId}.`);
-		const frozenAt = new Date().toISOString();
+		const frozenAt = at ?? new Date().toISOString();
 		const { id } = tx
 			.insert(meetingSnapshots)
 			.values({ meetingId, frozenAt, reason, frozenBy: actor.email, deck })
@@ -39,7 +41,8 @@ export function freezeMeeting(
 			action: 'freeze',
 			entity: 'board_meeting',
 			entityId: meetingId,
-			after: { record: id, reason, frozenAt }
+			after: { record: id, reason, frozenAt },
+			at: frozenAt
 		});
 		return id;
 	});
