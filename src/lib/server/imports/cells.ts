@@ -70,10 +70,10 @@ export function unusedColumns(table: Table, used: number[]): string[] {
 }
 
 /** The state's privacy marks and spreadsheets' blanks: no value, never zero. */
-const noValue = new Set(['', '*', '**', '--', '-', 'n/a', 'na', 'null']);
+const noValue = new Set(['', '*', '**']);
 
 export function isNoValue(raw: string): boolean {
-	return raw.length <= 4 && noValue.has(raw.toLowerCase());
+	return raw.length <= 2 && noValue.has(raw);
 }
 
 const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;

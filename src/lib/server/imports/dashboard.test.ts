@@ -6,6 +6,8 @@ import { testDb } from '../testing.ts';
 import type { Db } from '../db/open.ts';
 import { importFile } from './index.ts';
 import { indicatorFromFileName } from './indicators.ts';
+import { resultsByGroup } from '../priorities/queries.ts';
+import { schoolEnrollment } from '../schools/queries.ts';
 
 const fixtures = resolve('tests/fixtures');
 const MPUSD = '27660920000000';
@@ -318,5 +320,50 @@ describe('bad input is refused whole, with line, column, value and reason', () =
 		const again = await importFile(db, path, 'chronicdownload2025.txt', actor);
 		expect(again).toMatchObject({ committed: false, inserted: 0, updated: 0 });
 		expect(dump(db)).toBe(before);
+	});
+});
+
+describe('on the public pages', () => {
+	it('test takers stay out of the by-group tables; the board may ask for them, labelled', async () => {
+		const db = mpusdDb();
+		await importFile(
+			db,
+			join(fixtures, 'ca-dashboard/2024/eladownload2024.txt'),
+			'eladownload2024.txt',
+			actor
+		);
+		const id = db.$client
+			.prepare("SELECT id FROM measure WHERE code = 'ela'")
+			.pluck()
+			.get() as number;
+		const pub = resultsByGroup(db, id, 11).map((g) => g.code);
+		expect(pub).toContain('LTEL');
+		expect(pub).not.toContain('SBA');
+		const board = resultsByGroup(db, id, 11, { testTakers: true });
+		expect(board.find((g) => g.code === 'SBA')).toMatchObject({ testTakers: true });
+	});
+
+	it('a school page has its census enrollment as context, small groups left out', async () => {
+		const db = mpusdDb();
+		await importFile(
+			db,
+			join(fixtures, 'ca-dashboard/2024/censusenrollratesdownload2024.txt'),
+			'censusenrollratesdownload2024.txt',
+			actor
+		);
+		const school = db.$client
+			.prepare("SELECT id FROM school WHERE cds_code = '27660926118962'")
+			.pluck()
+			.get() as number;
+		const e = schoolEnrollment(db, school, 11)!;
+		expect(e.year).toBe('2023-24');
+		expect(e.total).toBe(400);
+		// In the state's group order.
+		expect(e.groups.map((g) => [g.code, g.students, g.share])).toEqual([
+			['HI', 120, 30],
+			['EL', 80, 20],
+			['SED', 100, 25]
+		]);
+		expect(schoolEnrollment(db, school, 101)!.groups.map((g) => g.code)).toEqual(['HI']);
 	});
 });

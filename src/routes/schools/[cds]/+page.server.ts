@@ -3,7 +3,12 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { m } from '$lib/paraglide/messages';
 import { districtSettings } from '$lib/server/priorities/queries';
-import { currentPrincipal, schoolByCds, schoolResults } from '$lib/server/schools/queries';
+import {
+	currentPrincipal,
+	schoolByCds,
+	schoolEnrollment,
+	schoolResults
+} from '$lib/server/schools/queries';
 
 // Read, not used: the page ships no JavaScript (its filters are links and GET forms), so it is
 // readable at once on a slow phone.
@@ -26,6 +31,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		},
 		principal: currentPrincipal(store, school.id),
 		results: schoolResults(store, school.id, suppressionSize),
+		enrollment: schoolEnrollment(store, school.id, suppressionSize),
 		suppressionSize,
 		dataUpdatedAt: settings.dataUpdatedAt
 	};
