@@ -188,9 +188,13 @@ export function addEnrollment(context: Context): void {
 		'updated_at'
 	]);
 	const yearId = context.yearIds.get(context.lastYear)!;
+	const races = ['AA', 'AI', 'AS', 'FI', 'HI', 'PI', 'WH', 'MR'];
 	for (const school of openSchools(context)) {
 		insert(yearId, school.id, 'ALL', school.enrollment, 100, context.stamp);
-		for (const [code, share] of Object.entries(school.shares)) {
+		// Each student has one race or ethnicity: those shares add up to the whole school.
+		const raceTotal = races.reduce((sum, code) => sum + (school.shares[code] ?? 0), 0);
+		for (const [code, raw] of Object.entries(school.shares)) {
+			const share = races.includes(code) ? raw / raceTotal : raw;
 			const pct = Math.round(share * 1000) / 10;
 			insert(yearId, school.id, code, Math.round(school.enrollment * share), pct, context.stamp);
 		}
