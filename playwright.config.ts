@@ -39,7 +39,7 @@ export default defineConfig({
 	],
 	webServer: {
 		// The production build on a fresh demo database, as a district would run it.
-		command: 'rm -f reports/e2e.db* && npm run build && node scripts/demo.ts',
+		command: 'rm -rf reports/e2e.db* reports/e2e-uploads && npm run build && node scripts/demo.ts',
 		url: `${origin}/`,
 		timeout: 180_000,
 		reuseExistingServer: false,
@@ -48,6 +48,8 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
 			DATABASE_PATH: 'reports/e2e.db',
+			// Uploads waiting for confirmation, in this checkout (the tests look for leftovers).
+			IMPORT_UPLOAD_DIR: 'reports/e2e-uploads',
 			THROUGHLINE_TODAY: '2025-06-15',
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1'

@@ -2,6 +2,7 @@
 // production build. DATABASE_PATH overrides data/demo.db; PORT, HOST and ORIGIN are honoured.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { serve } from './serve.ts';
 import { openDatabase } from '../src/lib/server/db/open.ts';
 import { seedDemo } from '../src/lib/server/demo/index.ts';
 import { seedDemoUsers } from '../src/lib/server/auth/index.ts';
@@ -25,4 +26,4 @@ if (!existsSync(path)) {
 }
 
 console.log(`Throughline demo: ${process.env.ORIGIN}`);
-await import(resolve('build/index.js'));
+await serve();

@@ -38,12 +38,18 @@ let rows = 0;
 const started = performance.now();
 
 function summary(r: ImportReport): string {
-	const what = r.measure ? `${r.kind} (${r.measure})` : r.kind;
+	const what = `${r.measure ? `${r.kind} (${r.measure})` : r.kind}, ${r.format}${r.schoolYears.length ? `, ${r.schoolYears.join(', ')}` : ''}`;
 	return (
 		`${what}: ${r.rowsRead} rows read, ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ` +
 		`${r.skippedOtherDistrict} of other districts skipped` +
 		(r.created.schools.length ? `; ${r.created.schools.length} schools created` : '') +
-		(r.created.measures.length ? `; measure created: ${r.created.measures.join(', ')}` : '')
+		(r.created.measures.length ? `; measure created: ${r.created.measures.join(', ')}` : '') +
+		r.newStudentGroups
+			.map((g) => `; new student group ${g.code}: ${g.rows} rows — name it`)
+			.join('') +
+		(r.newIndicator
+			? `; new indicator ${r.newIndicator.code}: ${r.newIndicator.rows} rows — name it`
+			: '')
 	);
 }
 
@@ -82,8 +88,10 @@ for (const file of args.positionals) {
 		);
 	} catch (e) {
 		failed++;
+		// One line per refused file; the stack only when asked for (DEBUG=1).
 		if (e instanceof ImportFileError) console.error(`${name}: refused: ${e.message}`);
-		else console.error(`${name}: failed:`, e);
+		else if (process.env.DEBUG) console.error(`${name}: failed:`, e);
+		else console.error(`${name}: failed: ${(e as Error).message ?? String(e)}`);
 	}
 }
 const seconds = (performance.now() - started) / 1000;

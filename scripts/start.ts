@@ -1,8 +1,8 @@
 // `npm start`: serve the production build on DATABASE_PATH, without seeding anything.
 // On an empty database it prints a one-time setup address (only here, on the console).
-import { resolve } from 'node:path';
 import { openDatabase } from '../src/lib/server/db/open.ts';
 import { districtExists, issueSetupToken } from '../src/lib/server/setup/index.ts';
+import { serve } from './serve.ts';
 
 // Imports take files up to 50 MB (streamed to disk); adapter-node's default body limit is 512 kB.
 process.env.BODY_SIZE_LIMIT ||= '60M';
@@ -12,7 +12,7 @@ const database = openDatabase(process.env.DATABASE_PATH);
 const empty = !districtExists(database);
 database.$client.close();
 
-await import(resolve('build/index.js'));
+await serve();
 
 if (empty) {
 	const token = issueSetupToken();

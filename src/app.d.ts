@@ -6,6 +6,8 @@ declare global {
 			/** The signed-in user, or null for the public. Set by the session handle in hooks. */
 			user: SessionUser | null;
 			sessionId: string | null;
+			/** Signed in, but their role requires an authenticator app they have not set up yet. */
+			twoFactorDue: boolean;
 		}
 		interface Error {
 			message: string;

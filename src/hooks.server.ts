@@ -6,6 +6,7 @@ import { deLocalizeHref, localizeHref } from '$lib/paraglide/runtime';
 import { isTranslatedPath, languageCookie } from '$lib/i18n';
 import { auth } from '$lib/server/auth/server';
 import { currentSession } from '$lib/server/auth/signin';
+import { twoFactorRequired } from '$lib/server/auth/two-factor';
 import { applySetCookie } from '$lib/server/auth/cookies';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
@@ -18,6 +19,9 @@ import {
 	isPublicPage,
 	toCachedPage
 } from '$lib/server/cache/pages';
+import { securityHeaders } from '$lib/server/http/headers';
+import { originCheck } from '$lib/server/http/origin';
+import { twoFactorGate } from '$lib/server/http/two-factor-gate';
 import { queryTimingEnabled, serverTimingHeader, withQueryTiming } from '$lib/server/db/timing';
 
 // The signed-in user, read from the session table and the user row on every request: a
@@ -25,24 +29,15 @@ import { queryTimingEnabled, serverTimingHeader, withQueryTiming } from '$lib/se
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	event.locals.twoFactorDue = false;
 	const current = await currentSession(auth(), event.request.headers);
 	if (current) {
 		event.locals.user = current.user;
 		event.locals.sessionId = current.sessionId;
+		event.locals.twoFactorDue = !current.twoFactor && twoFactorRequired(db(), current.user.role);
 		applySetCookie(event.cookies, current.setCookie);
 	}
 	return resolve(event);
-};
-
-const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	// Pages for a signed-in person are theirs alone: no shared or back-button cache.
-	if (event.locals.user && !response.headers.has('cache-control'))
-		response.headers.set('Cache-Control', 'private, no-store');
-	return response;
 };
 
 // THROUGHLINE_QUERY_TIMING=1 (the benchmark): each response says how long its queries took.
@@ -124,4 +119,14 @@ const language: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(queryTiming, language, session, pageCache, securityHeaders);
+// Security headers wrap everything, the origin check's refusals included; the origin check runs
+// before anything reads a session or changes a thing.
+export const handle = sequence(
+	securityHeaders(process.env.ORIGIN),
+	originCheck,
+	queryTiming,
+	language,
+	session,
+	twoFactorGate,
+	pageCache
+);

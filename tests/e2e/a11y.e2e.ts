@@ -1,6 +1,6 @@
 // Accessibility across the whole app (issue 9).
 //
-// 1. axe-core (WCAG 2.1 A and AA) on every page of the route × role matrix: each page route in
+// 1. axe-core (WCAG 2.2 A and AA) and HTML_CodeSniffer (WCAG2AA) on every page of the route × role matrix: each page route in
 //    src/routes (read by routeTree(), so a new route is covered as soon as route-access.ts has its
 //    line), opened as a role allowed to see it, plus the Spanish version of every public page;
 //    and each of those pages reflows at 640 px (200% zoom) without sideways scrolling.
@@ -8,7 +8,7 @@
 //    form with mistakes, lands on the first one, corrects it and saves.
 // 3. Reduced motion: no animation or transition when the reader asks for less motion.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers/axe.ts';
+import { expectNoAxeViolations, expectNoCodeSnifferErrors } from './helpers/axe.ts';
 import { signInAs, storageStateFor, type DemoRole } from './helpers/auth.ts';
 import { concretePath, routeTree } from './helpers/route-tree.ts';
 import { exampleParams } from './helpers/route-params.ts';
@@ -56,6 +56,7 @@ test.describe('axe on every page', () => {
 				expect(response?.status(), `GET ${url}`).toBe(200);
 				await openDisclosures(page);
 				await expectNoAxeViolations(page);
+				await expectNoCodeSnifferErrors(page);
 				// At 200% zoom (a 1280 px window lays out 640 px wide) the page reflows: wide tables
 				// scroll inside their own box, the page never sideways (WCAG 1.4.4, 1.4.10).
 				await page.setViewportSize({ width: 640, height: 400 });
@@ -225,4 +226,43 @@ test.describe('when the reader asks for reduced motion', () => {
 		await expect(page.locator('canvas').first()).toHaveAttribute('data-animated', 'true');
 		await context.close();
 	});
+});
+
+/**
+ * WCAG 2.4.11 (focus not obscured): Tab through a page and check that each focused element is
+ * inside the viewport and that what is drawn at its centre is the element itself (or inside it),
+ * not a header, banner or anything else laid over it.
+ */
+async function expectFocusNeverObscured(page: Page, presses: number) {
+	for (let i = 0; i < presses; i++) {
+		await page.keyboard.press('Tab');
+		const problem = await page.evaluate(() => {
+			const el = document.activeElement;
+			if (!el || el === document.body) return null;
+			const box = el.getBoundingClientRect();
+			if (box.width === 0 && box.height === 0) return null;
+			const label = `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+			const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+			const y = Math.min(Math.max(box.top + Math.min(box.height, 40) / 2, 0), innerHeight - 1);
+			if (box.bottom <= 0 || box.top >= innerHeight) return `${label} is off screen`;
+			const top = document.elementFromPoint(x, y);
+			if (top && top !== el && !el.contains(top) && !top.contains(el))
+				return `${label} is covered by ${top.tagName.toLowerCase()}.${top.className}`;
+			return null;
+		});
+		expect(problem, `focus step ${i + 1} on ${page.url()}`).toBeNull();
+	}
+}
+
+test('keyboard only: the focused element is never hidden (board overview, coherence matrix)', async ({
+	page
+}) => {
+	await signInAs(page, 'board');
+	for (const size of [desktop, { width: 390, height: 844 }]) {
+		await page.setViewportSize(size);
+		for (const path of ['/board', '/board/coherence']) {
+			await page.goto(path);
+			await expectFocusNeverObscured(page, 40);
+		}
+	}
 });

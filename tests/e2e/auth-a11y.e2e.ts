@@ -3,13 +3,15 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { signInAs, type Viewer } from './helpers/auth.ts';
 
-// axe-core (WCAG 2.1 A and AA) on the sign-in, account and administration pages.
+// axe-core (WCAG 2.2 A and AA) on the sign-in, account and administration pages.
 // SCREENSHOTS=dir also saves each page at desktop and phone size, for a person to look at.
 
 const pages: { path: string; as: Viewer }[] = [
 	{ path: '/login', as: 'anonymous' },
+	{ path: '/login/code', as: 'anonymous' },
 	{ path: '/account', as: 'board' },
 	{ path: '/account', as: 'superintendent' },
+	{ path: '/account/two-factor', as: 'staff' },
 	{ path: '/admin', as: 'admin' },
 	{ path: '/admin/users', as: 'admin' },
 	{ path: '/admin/users/demo-staff', as: 'admin' },

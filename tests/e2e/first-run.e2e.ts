@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { totp } from './helpers/totp.ts';
 
 const port = Number(process.env.E2E_FIRST_RUN_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 13);
 const base = `http://localhost:${port}`;
@@ -70,6 +71,19 @@ async function finishSetupAsFirstAdmin(page: Page, cdsCode = '27660920000000') {
 	await page.getByRole('button', { name: 'Create the district and sign in' }).click();
 }
 
+/** A new district requires an authenticator app of its administrators: the first thing asked. */
+async function enrolAuthenticator(page: Page) {
+	await page.waitForURL(/\/account\/two-factor\?next=/);
+	await expect(page.getByText('Your role requires an authenticator app.')).toBeVisible();
+	await page.getByLabel('Your password', { exact: true }).fill(admin.password);
+	await page.getByRole('button', { name: 'Set up' }).click();
+	const secret = (await page.locator('code.secret').textContent())!.trim();
+	await page.getByLabel('Code', { exact: true }).fill(await totp(secret));
+	await page.getByRole('button', { name: 'Turn on' }).click();
+	await expect(page.getByRole('heading', { name: 'Your recovery codes' })).toBeVisible();
+	await page.getByRole('link', { name: 'Done: continue' }).click();
+}
+
 function count(sql: string): number {
 	const db = new Database(join(dir, 'district.db'), { readonly: true });
 	try {
@@ -116,6 +130,7 @@ test('setup refuses a CDS code of the wrong length, then creates the district an
 	expect(count('select count(*) from user')).toBe(0);
 
 	await finishSetupAsFirstAdmin(page);
+	await enrolAuthenticator(page);
 	await page.waitForURL(base + '/manage/setup');
 	await expect(page.getByRole('heading', { name: 'Setup checklist' })).toBeVisible();
 	await expect(

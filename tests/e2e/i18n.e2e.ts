@@ -200,7 +200,7 @@ test('the accessibility statement names the standard and how to report a problem
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Accessibility' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accessibility statement');
-	await expect(page.getByText(/WCAG\) 2\.1, level AA/)).toBeVisible();
+	await expect(page.getByText(/WCAG\) 2\.2, level AA/)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Report a problem' })).toBeVisible();
 	await page.goto('/es/accessibility');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Declaración de accesibilidad');

@@ -288,7 +288,7 @@ for (const [name, path] of [
 	['a priority page', () => `/priorities/${activePriorities()[0].slug}`],
 	['a school page', () => `/schools/${aSchool().cds_code}`]
 ] as const) {
-	test(`${name} passes axe (WCAG 2.1 AA)`, async ({ page }) => {
+	test(`${name} passes axe (WCAG 2.2 AA)`, async ({ page }) => {
 		test.setTimeout(90_000);
 		await page.goto(path());
 		await expectNoAxeViolations(page);

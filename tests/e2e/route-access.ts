@@ -50,6 +50,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 			'GET admin': 404
 		}
 	},
+	'/login/code': { page: 'public', actions: { default: 'public' } },
 	'/priorities/[slug]': {
 		page: 'public',
 		params: {
@@ -71,6 +72,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 		page: 'account',
 		actions: { changePassword: 'account', signOutEverywhere: 'account' }
 	},
+	'/account/two-factor': {
+		page: 'account',
+		actions: { start: 'account', confirm: 'account', newCodes: 'account', disable: 'account' }
+	},
 
 	// Import and export
 	'/manage/imports': { page: 'edit', actions: { upload: 'edit', confirm: 'edit', cancel: 'edit' } },
@@ -91,7 +96,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 			changeRole: 'admin',
 			deactivate: 'admin',
 			reactivate: 'admin',
-			resetPassword: 'admin'
+			resetPassword: 'admin',
+			resetTwoFactor: 'admin'
 		}
 	},
 	'/admin/settings': { page: 'admin', actions: { update: 'admin' } },

@@ -5,15 +5,25 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guard';
 import { AccountError, changeOwnPassword, endAllSessions } from '$lib/server/auth';
+import { recentFailures } from '$lib/server/auth/throttle';
+import { twoFactorRequired, twoFactorState } from '$lib/server/auth/two-factor';
+import { auth } from '$lib/server/auth/server';
 import { recordAudit } from '$lib/server/audit';
 import { sessions } from '$lib/server/db/schema/auth';
 
 export const load: PageServerLoad = async (event) => {
 	const user = authorize(event, 'account');
 	const open = db().select({ n: count() }).from(sessions).where(eq(sessions.userId, user.id)).get();
+	const failures = recentFailures(db(), user.email);
 	return {
 		me: { name: user.name, email: user.email, role: user.role },
-		sessionCount: open?.n ?? 0
+		sessionCount: open?.n ?? 0,
+		twoFactor: await twoFactorState(auth(), db(), user.id),
+		twoFactorRequired: twoFactorRequired(db(), user.role),
+		failures: {
+			total: failures.total,
+			rows: failures.rows.map((f) => ({ at: f.at.toISOString(), address: f.address, kind: f.kind }))
+		}
 	};
 };
 

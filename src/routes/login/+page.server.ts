@@ -5,8 +5,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { auth } from '$lib/server/auth/server';
 import { signIn } from '$lib/server/auth/signin';
-import { applySetCookie } from '$lib/server/auth/cookies';
+import { applySetCookie, clientAddress } from '$lib/server/auth/cookies';
 import { safeRedirect } from '$lib/server/auth/redirect';
+import { href } from '$lib/i18n';
+import { refusalText } from './refusal-text';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	// Public: the sign-in form. A signed-in person sees who they are.
@@ -21,14 +23,6 @@ const SignIn = z.object({
 	password: z.string().min(1, 'Enter your password.').max(1024),
 	redirectTo: z.string().max(2000).optional()
 });
-
-function clientAddress(getClientAddress: () => string): string {
-	try {
-		return getClientAddress();
-	} catch {
-		return 'unknown';
-	}
-}
 
 export const actions: Actions = {
 	// Public by nature: this is how one signs in. Lockout and audit live in signIn().
@@ -50,14 +44,14 @@ export const actions: Actions = {
 			address: clientAddress(event.getClientAddress),
 			headers: event.request.headers
 		});
-		if (!result.ok) {
-			// The sign-in domain words its refusals in English; the reader gets their language.
-			const minutes = result.message.match(/(\d+) minute/)?.[1];
-			const message =
-				result.status === 429 && minutes ? m.login_locked({ minutes }) : m.login_failed();
-			return fail(result.status, { values, errors: {}, message });
-		}
+		if (!result.ok)
+			return fail(result.status, { values, errors: {}, message: refusalText(result, 'password') });
 		applySetCookie(event.cookies, result.setCookie);
-		redirect(303, safeRedirect(parsed.data.redirectTo));
+		const next = safeRedirect(parsed.data.redirectTo);
+		if (result.codeDue) {
+			const query = next === '/' ? '' : `?redirectTo=${encodeURIComponent(next)}`;
+			redirect(303, href('/login/code') + query);
+		}
+		redirect(303, next);
 	}
 };

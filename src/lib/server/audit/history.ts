@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../db/schema/audit.ts';
 import type { Db } from '../db/open.ts';
+import { derived } from '../cache/derived.ts';
+import { describeChainBreak, verifyAuditChain } from './chain.ts';
 
 export interface AuditRow {
 	id: number;
@@ -97,4 +99,25 @@ export function auditVocabulary(db: Db) {
 		.orderBy(asc(auditLog.action))
 		.all();
 	return { entities: entities.map((r) => r.v), actions: actions.map((r) => r.v) };
+}
+
+/**
+ * The chain check for Admin → Audit trail, kept until the data changes. A direct edit of the file
+ * by another process moves SQLite's data version too, so it is never hidden by the kept copy.
+ */
+export function auditChainStatus(db: Db): {
+	ok: boolean;
+	rows: number;
+	head: string | null;
+	problem: string | null;
+} {
+	return derived(db, 'audit chain', () => {
+		const report = verifyAuditChain(db.$client);
+		return {
+			ok: report.ok,
+			rows: report.rows,
+			head: report.head,
+			problem: report.firstBroken ? describeChainBreak(report.firstBroken) : null
+		};
+	});
 }

@@ -1,4 +1,6 @@
+import { desc } from 'drizzle-orm';
 import { auditLog } from '../db/schema/audit.ts';
+import { auditRowHash, type ChainedRow } from './chain.ts';
 import type { Db } from '../db/open.ts';
 
 export type AuditAction =
@@ -16,7 +18,14 @@ export type AuditAction =
 	| 'reactivate'
 	| 'password-reset'
 	| 'password-change'
-	| 'settings';
+	| 'settings'
+	| 'freeze'
+	| 'two-factor-enrol'
+	| 'two-factor-disable'
+	| 'two-factor-reset'
+	| 'two-factor-failed'
+	| 'recovery-code-used'
+	| 'recovery-codes-new';
 
 /** Who acted: a signed-in user, or the system (a CLI import, the demo seed). */
 export interface Actor {
@@ -33,23 +42,46 @@ export interface AuditEntry {
 	before?: unknown;
 	after?: unknown;
 	note?: string | null;
+	/** When it happened, if not now: the demo seed writes with its frozen clock. */
+	at?: string;
 }
 
 /**
- * Records one change. Call it inside the same transaction as the write, so that a change and its
- * record stand or fall together.
+ * Records one change and returns its id. Call it inside the same transaction as the write, so
+ * that a change and its record stand or fall together. Each entry is chained to the one before it
+ * (chain.ts); the transaction is immediate, so two processes appending at once take turns.
  */
-export function recordAudit(db: Db, actor: Actor, entry: AuditEntry): void {
-	db.insert(auditLog)
-		.values({
+export function recordAudit(db: Db, actor: Actor, entry: AuditEntry): number {
+	return db.transaction((tx) => {
+		const last = tx
+			.select({ id: auditLog.id, hash: auditLog.hash })
+			.from(auditLog)
+			.orderBy(desc(auditLog.id))
+			.limit(1)
+			.get();
+		const row: ChainedRow = {
+			id: (last?.id ?? 0) + 1,
+			at: entry.at ?? new Date().toISOString(),
 			userId: actor.id,
 			userEmail: actor.email,
 			action: entry.action,
 			entity: entry.entity,
 			entityId: entry.entityId == null ? null : String(entry.entityId),
-			before: entry.before ?? null,
-			after: entry.after ?? null,
+			// As drizzle's JSON columns store them, so the hash covers the stored text.
+			before: entry.before == null ? null : JSON.stringify(entry.before),
+			after: entry.after == null ? null : JSON.stringify(entry.after),
 			note: entry.note ?? null
-		})
-		.run();
+		};
+		const prevHash = last?.hash ?? null;
+		tx.insert(auditLog)
+			.values({
+				...row,
+				before: entry.before ?? null,
+				after: entry.after ?? null,
+				prevHash,
+				hash: auditRowHash(row, prevHash)
+			})
+			.run();
+		return row.id;
+	});
 }

@@ -1,10 +1,10 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { admin } from 'better-auth/plugins';
+import { admin, twoFactor } from 'better-auth/plugins';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { accounts, sessions, users, verifications } from '../db/schema/auth.ts';
+import { accounts, sessions, twoFactors, users, verifications } from '../db/schema/auth.ts';
 import type { Db } from '../db/open.ts';
 import { maxPasswordLength, minPasswordLength } from './password.ts';
 
@@ -20,7 +20,8 @@ export interface AuthOptions {
 /**
  * better-auth over our database: e-mail and password only, no self sign-up (an administrator
  * creates accounts), sessions in SQLite for 7 days, refreshed daily. Its admin plugin refuses a
- * session to a banned (deactivated) user. We do not mount its HTTP endpoints: our own form
+ * session to a banned (deactivated) user; its two-factor plugin asks for a code after the password
+ * when the account has an authenticator app (two-factor.ts). We do not mount its HTTP endpoints: our own form
  * actions call `auth.api` on the server.
  */
 export function createAuth(db: Db, options: AuthOptions = {}) {
@@ -32,7 +33,13 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
 		baseURL: options.baseURL,
 		database: drizzleAdapter(db, {
 			provider: 'sqlite',
-			schema: { user: users, session: sessions, account: accounts, verification: verifications }
+			schema: {
+				user: users,
+				session: sessions,
+				account: accounts,
+				verification: verifications,
+				twoFactor: twoFactors
+			}
 		}),
 		emailAndPassword: {
 			enabled: true,
@@ -49,10 +56,15 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
 			cookiePrefix: 'throughline',
 			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' }
 		},
-		// Our own lockout (lockout.ts) limits sign-ins; the library's limiter only guards its HTTP routes.
+		// Our own throttle (throttle.ts) limits sign-ins; the library's limiter only guards its HTTP routes.
 		rateLimit: { enabled: false },
 		telemetry: { enabled: false },
-		plugins: [admin({ defaultRole: 'board', adminRoles: ['admin'] })]
+		plugins: [
+			admin({ defaultRole: 'board', adminRoles: ['admin'] }),
+			// Authenticator-app codes (TOTP, 6 digits, 30 s) and ten single-use recovery codes, kept
+			// encrypted with the secret. No "trust this device": every sign-in asks for a code.
+			twoFactor({ issuer: 'Throughline', backupCodeOptions: { amount: 10, length: 10 } })
+		]
 	});
 }
 

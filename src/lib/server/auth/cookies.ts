@@ -18,3 +18,12 @@ export function applySetCookie(cookies: Cookies, setCookie: string | null): void
 		});
 	}
 }
+
+/** The client's address for the throttle (ADDRESS_HEADER behind a proxy), or 'unknown'. */
+export function clientAddress(getClientAddress: () => string): string {
+	try {
+		return getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}

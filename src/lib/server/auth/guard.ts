@@ -34,9 +34,12 @@ interface GuardEvent {
 	url: URL;
 }
 
+/** Where a person whose role requires an authenticator app sets one up. */
+export const twoFactorSetupPath = '/account/two-factor';
+
 /**
- * The one authorization check. The public is sent to sign in; a signed-in user without the right
- * role gets 403. Returns the user so callers can record who acted.
+ * The one authorization check. The public is sent to sign in; a signed-in user who still has to
+ * set up an authenticator app is sent to do so; a signed-in user without the right role gets 403. Returns the user so callers can record who acted.
  */
 export function authorize(event: GuardEvent, need: Access): SessionUser {
 	const user = event.locals.user;
@@ -44,6 +47,12 @@ export function authorize(event: GuardEvent, need: Access): SessionUser {
 		const back = event.url.pathname + event.url.search;
 		redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
 	}
+	// Hooks send them there already; this keeps every guarded route closed even if that changes.
+	if (event.locals.twoFactorDue && event.url.pathname !== twoFactorSetupPath)
+		redirect(
+			303,
+			`${twoFactorSetupPath}?next=${encodeURIComponent(event.url.pathname + event.url.search)}`
+		);
 	if (!(access[need] as readonly Role[]).includes(user.role)) {
 		error(403, 'Your role does not allow this.');
 	}

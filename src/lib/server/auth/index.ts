@@ -2,11 +2,24 @@
 export { createAuth, authSecret, sessionDays, type Auth, type AuthOptions } from './auth.ts';
 export { passwordProblem, minPasswordLength, maxPasswordLength } from './password.ts';
 export {
-	lockoutMinutesLeft,
-	lockoutFailures,
-	lockoutWindowMs,
-	pruneSignInFailures
-} from './lockout.ts';
+	accountFailureCeiling,
+	addressFailureLimit,
+	pairDelayMinutes,
+	pruneSignInFailures,
+	recentFailures,
+	throttleVerdict
+} from './throttle.ts';
+export {
+	confirmTwoFactorSetup,
+	disableTwoFactor,
+	newRecoveryCodes,
+	pendingSetup,
+	resetTwoFactor,
+	startTwoFactorSetup,
+	twoFactorRequired,
+	twoFactorRoles,
+	twoFactorState
+} from './two-factor.ts';
 export {
 	AccountError,
 	changeOwnPassword,
@@ -29,8 +42,9 @@ export {
 export {
 	currentSession,
 	genericFailure,
-	lockoutMessage,
+	pendingSignIn,
 	signIn,
+	signInWithCode,
 	signOut,
 	type CurrentSession
 } from './signin.ts';

@@ -1,24 +1,76 @@
+import { and, eq, gt } from 'drizzle-orm';
 import { isAPIError } from 'better-auth/api';
 import type { Db } from '../db/open.ts';
+import { users, verifications } from '../db/schema/auth.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Auth } from './auth.ts';
-import { clearSignInFailures, lockoutMinutesLeft, recordSignInFailure } from './lockout.ts';
+import {
+	attemptPassed,
+	attemptSucceeded,
+	reserveAttempt,
+	type ThrottleVerdict
+} from './throttle.ts';
 import { findAccountByEmail, isRole, normalizeEmail } from './users.ts';
 import type { SessionUser } from './guard.ts';
 
 export const genericFailure = 'That e-mail and password do not match an active account.';
+export const wrongCode =
+	'That code is not right. Enter the current code from your app, or a recovery code.';
+export const codeExpired = 'That sign-in has expired. Enter your e-mail and password again.';
+export const suspendedMessage =
+	'Sign-in to this account is suspended after 100 failed attempts in a row. An administrator can reset its password.';
 
-export function lockoutMessage(minutes: number): string {
+export function waitMessage(seconds: number): string {
+	const minutes = Math.max(1, Math.ceil(seconds / 60));
 	return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
 
+/** Why a sign-in step was refused, as data: the page words it in the reader's language. */
+export type SignInRefusal =
+	| { ok: false; status: 400; reason: 'mismatch'; message: string }
+	| { ok: false; status: 400; reason: 'expired'; message: string }
+	| { ok: false; status: 429; reason: 'wait'; retryAfterSeconds: number; message: string }
+	| { ok: false; status: 429; reason: 'suspended'; message: string };
+
 export type SignInResult =
-	| { ok: true; setCookie: string | null; userId: string }
-	| { ok: false; status: 400 | 429; message: string };
+	| { ok: true; codeDue: false; setCookie: string | null; userId: string }
+	/** The password was right; the two-factor cookie in setCookie leads to the code page. */
+	| { ok: true; codeDue: true; setCookie: string | null; userId: string }
+	| SignInRefusal;
+
+function refusal(verdict: Exclude<ThrottleVerdict, { allowed: true }>): SignInRefusal {
+	return verdict.reason === 'suspended'
+		? { ok: false, status: 429, reason: 'suspended', message: suspendedMessage }
+		: {
+				ok: false,
+				status: 429,
+				reason: 'wait',
+				retryAfterSeconds: verdict.retryAfterSeconds,
+				message: waitMessage(verdict.retryAfterSeconds)
+			};
+}
 
 /**
- * Signs in with e-mail and password: refuses while the account or the address is locked out,
- * records every success and failure in the audit trail, and answers failures with one message.
+ * After a failure: the wait that this failure brought, or the plain refusal. Taken from the
+ * reservation, so an attempt of a burst answers as it would have in a sequence.
+ */
+function afterFailure(ifWrong: ThrottleVerdict, plain: SignInRefusal): SignInRefusal {
+	return ifWrong.allowed ? plain : refusal(ifWrong);
+}
+
+function auditFailure(db: Db, email: string, userId: string | null, note: string): void {
+	recordAudit(
+		db,
+		{ id: userId, email },
+		{ action: 'sign-in-failed', entity: 'session', entityId: userId, note }
+	);
+}
+
+/**
+ * Signs in with e-mail and password. The attempt is counted (reserved) before the slow password
+ * hash, so 40 parallel guesses get the same answers as 40 in a row (throttle.ts). Every success
+ * and failure is audited, and every failure gets one message. When the account has an
+ * authenticator app the answer is `codeDue`, with the cookie for the code step.
  */
 export async function signIn(
 	auth: Auth,
@@ -26,61 +78,177 @@ export async function signIn(
 	input: { email: string; password: string; address: string; headers: Headers }
 ): Promise<SignInResult> {
 	const email = normalizeEmail(input.email);
-	const locked = lockoutMinutesLeft(db, email, input.address);
-	if (locked > 0) return { ok: false, status: 429, message: lockoutMessage(locked) };
+	const reserved = reserveAttempt(db, email, input.address, 'password');
+	if (!reserved.allowed) return refusal(reserved);
 
-	const fail = (reason: string): SignInResult => {
-		const account = findAccountByEmail(db, email);
-		db.transaction((tx) => {
-			recordSignInFailure(tx as unknown as Db, email, input.address);
-			recordAudit(
-				tx as unknown as Db,
-				{ id: account?.id ?? null, email },
-				{
-					action: 'sign-in-failed',
-					entity: 'session',
-					entityId: account?.id ?? null,
-					note: `${reason} from ${input.address}`
-				}
-			);
-		});
-		const nowLocked = lockoutMinutesLeft(db, email, input.address);
-		if (nowLocked > 0) return { ok: false, status: 429, message: lockoutMessage(nowLocked) };
-		return { ok: false, status: 400, message: genericFailure };
-	};
-
+	let outcome: { headers: Headers; response: unknown };
 	try {
-		const { headers, response } = await auth.api.signInEmail({
+		outcome = await auth.api.signInEmail({
 			body: { email, password: input.password, rememberMe: true },
 			headers: input.headers,
 			returnHeaders: true
 		});
-		db.transaction((tx) => {
-			clearSignInFailures(tx as unknown as Db, email);
+	} catch (e) {
+		if (!isAPIError(e)) {
+			attemptPassed(db, reserved.id); // our fault, not a guess
+			throw e;
+		}
+		const code = (e.body as { code?: string } | undefined)?.code ?? e.status;
+		const account = findAccountByEmail(db, email);
+		auditFailure(
+			db,
+			email,
+			account?.id ?? null,
+			`${code === 'BANNED_USER' ? 'deactivated account' : 'wrong e-mail or password'} from ${input.address}`
+		);
+		return afterFailure(reserved.ifWrong, {
+			ok: false,
+			status: 400,
+			reason: 'mismatch',
+			message: genericFailure
+		});
+	}
+	const response = outcome.response as { twoFactorRedirect?: boolean; user?: { id: string } };
+	const setCookie = outcome.headers.get('set-cookie');
+	if (response.twoFactorRedirect) {
+		// Earlier failures keep counting until the code is right too.
+		attemptPassed(db, reserved.id);
+		const account = findAccountByEmail(db, email)!;
+		return { ok: true, codeDue: true, setCookie, userId: account.id };
+	}
+	const userId = response.user!.id;
+	db.transaction((tx) => {
+		attemptSucceeded(tx as unknown as Db, reserved.id, email);
+		recordAudit(
+			tx as unknown as Db,
+			{ id: userId, email },
+			{ action: 'sign-in', entity: 'session', entityId: userId, note: `from ${input.address}` }
+		);
+	});
+	return { ok: true, codeDue: false, setCookie, userId };
+}
+
+const twoFactorCookie = /(?:^|;\s*)(?:__Secure-)?throughline\.two_factor=([^;]+)/;
+
+/**
+ * Who is between password and code: the account behind the two-factor cookie, while its
+ * challenge (10 minutes) lasts. The cookie's value is a random identifier, signed.
+ */
+export function pendingSignIn(
+	db: Db,
+	headers: Headers,
+	now = Date.now()
+): { userId: string; email: string } | null {
+	const raw = headers.get('cookie')?.match(twoFactorCookie)?.[1];
+	if (!raw) return null;
+	let value: string;
+	try {
+		value = decodeURIComponent(raw);
+	} catch {
+		return null;
+	}
+	const identifier = value.slice(0, value.lastIndexOf('.'));
+	if (!identifier.startsWith('2fa-')) return null;
+	return (
+		db
+			.select({ userId: users.id, email: users.email })
+			.from(verifications)
+			.innerJoin(users, eq(users.id, verifications.value))
+			.where(
+				and(eq(verifications.identifier, identifier), gt(verifications.expiresAt, new Date(now)))
+			)
+			.get() ?? null
+	);
+}
+
+/** A recovery code looks like `AbCd3-eFgH5`; an authenticator code is six digits. */
+export function isRecoveryCode(code: string): boolean {
+	return !/^\d{6}$/.test(code);
+}
+
+/**
+ * The second step: an authenticator code or a recovery code (used up). Throttled and audited
+ * like passwords; a recovery code's use is audited on its own too.
+ */
+export async function signInWithCode(
+	auth: Auth,
+	db: Db,
+	input: { code: string; address: string; headers: Headers }
+): Promise<Exclude<SignInResult, { codeDue: true }>> {
+	const pending = pendingSignIn(db, input.headers);
+	if (!pending) return { ok: false, status: 400, reason: 'expired', message: codeExpired };
+	const { userId, email } = pending;
+	const reserved = reserveAttempt(db, email, input.address, 'code');
+	if (!reserved.allowed) return refusal(reserved);
+
+	const code = input.code.replace(/\s+/g, '');
+	const recovery = isRecoveryCode(code);
+	let setCookie: string | null;
+	try {
+		const { headers } = recovery
+			? await auth.api.verifyBackupCode({
+					body: { code },
+					headers: input.headers,
+					returnHeaders: true
+				})
+			: await auth.api.verifyTOTP({ body: { code }, headers: input.headers, returnHeaders: true });
+		setCookie = headers.get('set-cookie');
+	} catch (e) {
+		if (!isAPIError(e)) {
+			attemptPassed(db, reserved.id);
+			throw e;
+		}
+		const why = (e.body as { code?: string } | undefined)?.code;
+		auditFailure(
+			db,
+			email,
+			userId,
+			`wrong ${recovery ? 'recovery' : 'authenticator'} code from ${input.address}`
+		);
+		if (why === 'ACCOUNT_TEMPORARILY_LOCKED')
+			return refusal({ allowed: false, reason: 'wait', retryAfterSeconds: 15 * 60 });
+		if (why === 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE' || why === 'INVALID_TWO_FACTOR_COOKIE')
+			return { ok: false, status: 400, reason: 'expired', message: codeExpired };
+		return afterFailure(reserved.ifWrong, {
+			ok: false,
+			status: 400,
+			reason: 'mismatch',
+			message: wrongCode
+		});
+	}
+	db.transaction((tx) => {
+		const t = tx as unknown as Db;
+		attemptSucceeded(t, reserved.id, email);
+		if (recovery)
 			recordAudit(
-				tx as unknown as Db,
-				{ id: response.user.id, email },
+				t,
+				{ id: userId, email },
 				{
-					action: 'sign-in',
-					entity: 'session',
-					entityId: response.user.id,
+					action: 'recovery-code-used',
+					entity: 'user',
+					entityId: userId,
 					note: `from ${input.address}`
 				}
 			);
-		});
-		return { ok: true, setCookie: headers.get('set-cookie'), userId: response.user.id };
-	} catch (e) {
-		if (isAPIError(e)) {
-			const code = (e.body as { code?: string } | undefined)?.code ?? e.status;
-			return fail(code === 'BANNED_USER' ? 'deactivated account' : 'wrong e-mail or password');
-		}
-		throw e;
-	}
+		recordAudit(
+			t,
+			{ id: userId, email },
+			{
+				action: 'sign-in',
+				entity: 'session',
+				entityId: userId,
+				note: `from ${input.address} with ${recovery ? 'a recovery code' : 'an authenticator code'}`
+			}
+		);
+	});
+	return { ok: true, codeDue: false, setCookie, userId };
 }
 
 export interface CurrentSession {
 	user: SessionUser;
 	sessionId: string;
+	/** Whether the account has a confirmed authenticator app. */
+	twoFactor: boolean;
 	/** Set-Cookie to pass on when the library refreshed the session (once a day). */
 	setCookie: string | null;
 }
@@ -97,11 +265,13 @@ export async function currentSession(auth: Auth, headers: Headers): Promise<Curr
 	const u = response.user as typeof response.user & {
 		role?: string | null;
 		banned?: boolean | null;
+		twoFactorEnabled?: boolean | null;
 	};
 	if (u.banned || !isRole(u.role)) return null;
 	return {
 		user: { id: u.id, email: u.email, name: u.name, role: u.role },
 		sessionId: response.session.id,
+		twoFactor: u.twoFactorEnabled === true,
 		setCookie: out.get('set-cookie')
 	};
 }

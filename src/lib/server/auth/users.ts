@@ -5,6 +5,7 @@ import { accounts, roles, sessions, users, type Role } from '../db/schema/auth.t
 import type { Db } from '../db/open.ts';
 import { recordAudit, systemActor, type Actor } from '../audit/index.ts';
 import { passwordProblem } from './password.ts';
+import { clearSignInFailures } from './throttle.ts';
 
 /** A change refused for a reason the person can act on; `field` names the form field at fault. */
 export class AccountError extends Error {
@@ -280,7 +281,7 @@ export function reactivateUser(db: Db, actor: Actor, id: string): Account {
 	});
 }
 
-/** An administrator sets a new password; the account's sessions end. */
+/** An administrator sets a new password; the account's sessions end and its failures clear. */
 export async function resetPassword(
 	db: Db,
 	actor: Actor,
@@ -296,11 +297,13 @@ export async function resetPassword(
 		const account = mustFind(t, id);
 		setPasswordHash(t, id, hash);
 		t.delete(sessions).where(eq(sessions.userId, id)).run();
+		// A new password lifts the throttle's suspension after 100 failures (throttle.ts).
+		clearSignInFailures(t, account.email);
 		recordAudit(t, actor, {
 			action: 'password-reset',
 			entity: 'user',
 			entityId: id,
-			note: `Password reset for ${account.email}; sessions ended.`
+			note: `Password reset for ${account.email}; sessions ended; failed sign-ins cleared.`
 		});
 	});
 }

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
+import { sealLegacyAuditRows } from '../audit/chain.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -35,17 +36,40 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
 	client.pragma('journal_mode = WAL');
 	client.pragma('synchronous = FULL');
 	client.pragma('foreign_keys = ON');
-	client.pragma('busy_timeout = 5000');
+	// With immediate transactions (below) a writer waits its turn for up to this long, e.g. a web
+	// save while a CLI import of a large file commits.
+	client.pragma('busy_timeout = 15000');
 	const db = drizzle(client, { schema });
+	immediateTransactions(db);
 	if (options.migrate !== false) {
 		migrate(db, { migrationsFolder: migrationsFolder() });
 		// The audit trail is append-only, whatever code runs against the file.
+		// A row is sealed into the hash chain once, when a database from before the chain is opened.
 		client.exec(`
-			CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+			DROP TRIGGER IF EXISTS audit_log_no_update;
+			CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.hash IS NOT NULL
 			BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 			CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
 			BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+			CREATE TRIGGER IF NOT EXISTS meeting_snapshot_no_update BEFORE UPDATE ON meeting_snapshot
+			BEGIN SELECT RAISE(ABORT, 'a meeting''s record is kept as it was presented'); END;
+			CREATE TRIGGER IF NOT EXISTS meeting_snapshot_no_delete BEFORE DELETE ON meeting_snapshot
+			BEGIN SELECT RAISE(ABORT, 'a meeting''s record is kept as it was presented'); END;
 		`);
+		sealLegacyAuditRows(client);
 	}
 	return db;
+}
+
+/**
+ * Every `db.transaction()` starts with BEGIN IMMEDIATE unless told otherwise. A deferred
+ * transaction that reads first and writes later cannot wait for another process's write: when it
+ * tries to upgrade, SQLite answers "database is locked" at once (the busy timeout does not apply).
+ * Taking the write lock up front makes concurrent writers — the server, a CLI import — queue
+ * instead. Nested calls are savepoints and keep their outer transaction's lock.
+ */
+function immediateTransactions(db: Db): void {
+	const transaction = db.transaction.bind(db);
+	db.transaction = ((fn, config) =>
+		transaction(fn, { behavior: 'immediate', ...config })) as typeof db.transaction;
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { demoOptions, generateDistrict, seedDemo } from './index.ts';
 
-const authTables = ['user', 'session', 'account', 'verification', 'sign_in_failure'];
+const authTables = ['user', 'session', 'account', 'verification', 'sign_in_failure', 'two_factor'];
 
 function tables(db: Db): string[] {
 	return (
@@ -54,6 +54,8 @@ describe('the demo district', () => {
 		}
 		expect(db.$client.pragma('foreign_key_check')).toEqual([]);
 		expect(count(db, "select count(*) from audit_log where note = 'demo seed'")).toBe(1);
+		// Its published demo accounts sign in by password: no authenticator app required.
+		expect(count(db, 'select count(*) from district where mfa_required = 0')).toBe(1);
 	});
 
 	it('is Sample Valley Unified, six years to 2024-25, with 30+ schools of every type', () => {

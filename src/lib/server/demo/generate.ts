@@ -3,6 +3,8 @@
  * tables from a seed; the demo (index.ts) and the benchmark call it with their own sizes.
  */
 import type { Db } from '../db/open.ts';
+import { recordAudit, systemActor } from '../audit/index.ts';
+import { freezeMeeting } from '../meetings/snapshots.ts';
 import { studentGroupCatalog } from './catalog.ts';
 import type { Context, DistrictOptions } from './context.ts';
 import { addFeedback } from './feedback.ts';
@@ -19,7 +21,13 @@ import {
 } from './plan.ts';
 import { seededRandom } from './random.ts';
 import { addResults } from './results.ts';
-import { addDistrict, addSchools, addSchoolYears, addStudentGroups } from './schools.ts';
+import {
+	addDistrict,
+	addSchools,
+	addEnrollment,
+	addSchoolYears,
+	addStudentGroups
+} from './schools.ts';
 
 export type { DistrictOptions } from './context.ts';
 
@@ -34,14 +42,30 @@ function existingUsers(db: Db): Context['users'] {
 }
 
 function recordSeed(context: Context, options: DistrictOptions): void {
-	context.db.$client
+	recordAudit(context.db, systemActor, {
+		action: 'create',
+		entity: 'district',
+		entityId: 1,
+		after: { seed: options.seed, schools: options.schools, years: options.years },
+		note: 'demo seed',
+		at: context.stamp
+	});
+}
+
+/**
+ * The newest meeting held by the demo's today with a published update gets its record, as
+ * publishing does. (Older meetings have none: a record frozen today would hold figures those
+ * meetings never saw.)
+ */
+function freezeLatestMeeting(context: Context): void {
+	const meeting = context.db.$client
 		.prepare(
-			"insert into audit_log (at, user_id, user_email, action, entity, entity_id, after, note) values (?, null, 'system', 'create', 'district', '1', ?, 'demo seed')"
+			`select m.id from board_meeting m join progress_update u on u.meeting_id = m.id
+			 join progress_update_version v on v.update_id = u.id and v.state = 'published'
+			 where m.held_on <= ? order by m.held_on desc limit 1`
 		)
-		.run(
-			context.stamp,
-			JSON.stringify({ seed: options.seed, schools: options.schools, years: options.years })
-		);
+		.get(context.today) as { id: number } | undefined;
+	if (meeting) freezeMeeting(context.db, systemActor, meeting.id, 'published', context.stamp);
 }
 
 /** Fills an empty, migrated database with a whole district, in one transaction. */
@@ -66,23 +90,27 @@ export function generateDistrict(db: Db, options: DistrictOptions): void {
 		structureStart: new Map(),
 		users: existingUsers(db)
 	};
-	db.$client.transaction(() => {
-		addSchoolYears(context);
-		addDistrict(context, context.stamp.replace('.000', ''));
-		addStudentGroups(context);
-		addSchools(context, options.schools);
-		addPriorities(context, currentSponsors(context));
-		addMeasures(context);
-		addResults(context);
-		addStructures(context);
-		addPolicies(context);
-		addNotDoingItems(context);
-		addInitiatives(context);
-		addLeaders(context);
-		addCheckIns(context);
-		addEngagements(context);
-		addMeetings(context);
-		addFeedback(context);
-		recordSeed(context, options);
-	})();
+	db.$client
+		.transaction(() => {
+			addSchoolYears(context);
+			addDistrict(context, context.stamp.replace('.000', ''));
+			addStudentGroups(context);
+			addSchools(context, options.schools);
+			addEnrollment(context);
+			addPriorities(context, currentSponsors(context));
+			addMeasures(context);
+			addResults(context);
+			addStructures(context);
+			addPolicies(context);
+			addNotDoingItems(context);
+			addInitiatives(context);
+			addLeaders(context);
+			addCheckIns(context);
+			addEngagements(context);
+			addMeetings(context);
+			addFeedback(context);
+			freezeLatestMeeting(context);
+			recordSeed(context, options);
+		})
+		.immediate();
 }

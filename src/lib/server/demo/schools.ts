@@ -20,13 +20,17 @@ export function addDistrict(context: Context, dataUpdatedAt: string): void {
 		'name',
 		'cds_code',
 		'current_school_year_id',
-		'data_updated_at'
+		'data_updated_at',
+		'mfa_required'
 	])(
 		1,
 		'Sample Valley Unified',
 		DISTRICT_CDS,
 		context.yearIds.get(context.lastYear)!,
-		dataUpdatedAt
+		dataUpdatedAt,
+		// The demo's published accounts sign in with their password alone (Admin → Settings says so);
+		// a real district requires an authenticator app of admin, superintendent and staff.
+		0
 	);
 }
 
@@ -171,4 +175,28 @@ export function addSchools(context: Context, total: number): void {
 
 export function openSchools(context: Context): DemoSchool[] {
 	return context.schools.filter((school) => school.open);
+}
+
+/** Census enrollment of each open school for the last year: context for the school pages. */
+export function addEnrollment(context: Context): void {
+	const insert = inserter(context.db, 'enrollment', [
+		'school_year_id',
+		'school_id',
+		'student_group',
+		'students',
+		'share',
+		'updated_at'
+	]);
+	const yearId = context.yearIds.get(context.lastYear)!;
+	const races = ['AA', 'AI', 'AS', 'FI', 'HI', 'PI', 'WH', 'MR'];
+	for (const school of openSchools(context)) {
+		insert(yearId, school.id, 'ALL', school.enrollment, 100, context.stamp);
+		// Each student has one race or ethnicity: those shares add up to the whole school.
+		const raceTotal = races.reduce((sum, code) => sum + (school.shares[code] ?? 0), 0);
+		for (const [code, raw] of Object.entries(school.shares)) {
+			const share = races.includes(code) ? raw / raceTotal : raw;
+			const pct = Math.round(share * 1000) / 10;
+			insert(yearId, school.id, code, Math.round(school.enrollment * share), pct, context.stamp);
+		}
+	}
 }

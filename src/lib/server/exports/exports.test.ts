@@ -42,8 +42,8 @@ describe('exports', () => {
 	it('every table exports with readable columns', async () => {
 		const db = testDb();
 		await mpusd(db);
-		for (const t of exportTables) expect(() => tableCsv(db, t)).not.toThrow();
-		const csv = tableCsv(db, exportTable('results')!);
+		for (const t of exportTables) expect(() => tableCsv(db, t, 'editor')).not.toThrow();
+		const csv = tableCsv(db, exportTable('results')!, 'editor');
 		const [header, first] = csv.split('\n');
 		expect(header).toBe(
 			'school_cds_code,school_name,measure_code,measure,school_year,student_group,student_group_name,value,n,state_color,status_level,updated_at'
@@ -58,7 +58,7 @@ describe('exports', () => {
 		await mpusd(db);
 		const before = resultRows(db);
 		const file = join(dir, 'results.csv');
-		writeFileSync(file, tableCsv(db, exportTable('results')!));
+		writeFileSync(file, tableCsv(db, exportTable('results')!, 'editor'));
 		// Re-importing the export over the same data changes nothing…
 		const same = await importFile(db, file, 'results.csv', actor);
 		expect(same).toMatchObject({
@@ -98,7 +98,7 @@ describe('exports', () => {
 				.all();
 		const before = rows();
 		const file = join(dir, 'check-ins.csv');
-		writeFileSync(file, tableCsv(db, exportTable('check-ins')!));
+		writeFileSync(file, tableCsv(db, exportTable('check-ins')!, 'editor'));
 		c.exec('DELETE FROM check_in');
 		const r = await importFile(db, file, 'check-ins.csv', actor);
 		expect(r).toMatchObject({ kind: 'check-ins', errorCount: 0, inserted: schools.length });
@@ -166,11 +166,11 @@ describe('command line', () => {
 		const bad = join(dir, 'bad.txt');
 		writeFileSync(
 			bad,
-			readFileSync(ela, 'latin1').replace(/^(27660920000000\t[^\r\n]*?)\tALL\t/m, '$1\tXYZ\t')
+			readFileSync(ela, 'latin1').replace(/^(27660920000000\t[^\r\n]*?)\tALL\t/m, '$1\t12.5\t')
 		);
 		const refused = run(['scripts/import.ts', bad], { DATABASE_PATH: db });
 		expect(refused.status).not.toBe(0);
-		expect(refused.stderr).toMatch(/not a known student-group code/);
+		expect(refused.stderr).toMatch(/is not a student-group code/);
 
 		const other = run(
 			['scripts/import.ts', join(fixtures, 'ca-directory/pubschls-chino-valley-unified.txt')],

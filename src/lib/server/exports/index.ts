@@ -3,7 +3,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
+import { strToU8, zipSync } from 'fflate';
 import type { Db } from '../db/open.ts';
+import { spreadsheetSafe } from './cells.ts';
+
+/**
+ * Who a download is for. Exports follow the pages' visibility: editors see every version of an
+ * update, drafts included; board members (and anyone else who may read the board's pages) see
+ * what was shared with them or published, never a draft.
+ */
+export type ExportAudience = 'editor' | 'board';
 
 /**
  * One CSV per table the app shows, with readable columns: names and codes instead of ids, school
@@ -14,7 +23,7 @@ export interface ExportTable {
 	/** File name without ".csv"; also the download URL's last part. */
 	name: string;
 	title: string;
-	sql: string;
+	sql: string | ((audience: ExportAudience) => string);
 }
 
 const depthLabel = `CASE c.depth WHEN 0 THEN 'not started' WHEN 1 THEN 'beginning' WHEN 2 THEN 'developing'
@@ -158,12 +167,15 @@ export const exportTables: readonly ExportTable[] = [
 	{
 		name: 'updates',
 		title: 'Progress updates (every version)',
-		sql: `SELECT p.title AS priority, m.held_on AS meeting, v.version, v.state, v.status, v.summary, v.narrative,
-			v.learned, v.adjustments, v.next_steps, v.summary_es, v.narrative_es, v.learned_es, v.adjustments_es,
-			v.next_steps_es, (SELECT group_concat(x.code, ' ') FROM json_each(v.evidence_measure_ids) j
+		sql: (
+			audience
+		) => `SELECT p.title AS priority, m.held_on AS meeting, v.version, v.state, v.status, v.summary,
+			v.narrative, v.learned, v.adjustments, v.next_steps, v.summary_es, v.narrative_es, v.learned_es,
+			v.adjustments_es, v.next_steps_es, (SELECT group_concat(x.code, ' ') FROM json_each(v.evidence_measure_ids) j
 			 JOIN measure x ON x.id = j.value) AS evidence_measure_codes, v.published_at, v.created_at, v.updated_at
 			FROM progress_update_version v JOIN progress_update u ON u.id = v.update_id
 			JOIN priority p ON p.id = u.priority_id JOIN board_meeting m ON m.id = u.meeting_id
+			${audience === 'editor' ? '' : `WHERE v.state <> 'draft'`}
 			ORDER BY m.held_on, p.title, v.version`
 	},
 	{
@@ -187,17 +199,38 @@ export function exportTable(name: string): ExportTable | undefined {
 	return exportTables.find((t) => t.name === name);
 }
 
-function rowsOf(db: Db, table: ExportTable): { columns: string[]; rows: unknown[][] } {
-	const stmt = db.$client.prepare(table.sql);
+/** The table's title as the audience reads it: a board member's updates are not every version. */
+export function exportTitle(table: ExportTable, audience: ExportAudience): string {
+	if (table.name === 'updates' && audience !== 'editor')
+		return 'Progress updates (versions shared with the board or published)';
+	return table.title;
+}
+
+function sqlOf(table: ExportTable, audience: ExportAudience): string {
+	return typeof table.sql === 'string' ? table.sql : table.sql(audience);
+}
+
+function rowsOf(
+	db: Db,
+	table: ExportTable,
+	audience: ExportAudience
+): { columns: string[]; rows: unknown[][] } {
+	const stmt = db.$client.prepare(sqlOf(table, audience));
 	const columns = stmt.columns().map((c) => c.name);
 	return { columns, rows: stmt.raw().all() as unknown[][] };
 }
 
-const csvOptions = { header: true, record_delimiter: 'unix', bom: false } as const;
+const csvOptions = {
+	header: true,
+	record_delimiter: 'unix',
+	bom: false,
+	// Text that a spreadsheet would run as a formula is written as text; numbers stay numbers.
+	cast: { string: spreadsheetSafe }
+} as const;
 
 /** One table as CSV text. */
-export function tableCsv(db: Db, table: ExportTable): string {
-	const { columns, rows } = rowsOf(db, table);
+export function tableCsv(db: Db, table: ExportTable, audience: ExportAudience): string {
+	const { columns, rows } = rowsOf(db, table, audience);
 	return stringifySync(rows, { ...csvOptions, columns });
 }
 
@@ -205,29 +238,51 @@ export function tableCsv(db: Db, table: ExportTable): string {
  * One table as a stream of CSV text, for a download. The rows are read at once (the connection
  * is not held open while the client reads), the CSV written as it is consumed.
  */
-export function tableCsvStream(db: Db, table: ExportTable): ReadableStream<Uint8Array> {
-	const { columns, rows } = rowsOf(db, table);
+export function tableCsvStream(
+	db: Db,
+	table: ExportTable,
+	audience: ExportAudience
+): ReadableStream<Uint8Array> {
+	const { columns, rows } = rowsOf(db, table, audience);
 	const csv = Readable.from(rows).pipe(stringify({ ...csvOptions, columns }));
 	return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
 }
 
-/** Every table, one CSV file each, into `dir`. Returns the files written with their row counts. */
-export function exportAll(db: Db, dir: string): { file: string; rows: number }[] {
+/** Every table as a .zip of CSV files, for the "all tables" download. */
+export function exportZip(db: Db, audience: ExportAudience): Uint8Array<ArrayBuffer> {
+	const files: Record<string, Uint8Array> = {};
+	for (const t of exportTables) files[`${t.name}.csv`] = strToU8(tableCsv(db, t, audience));
+	return zipSync(files) as Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Every table, one CSV file each, into `dir` (the CLI: whoever holds the database file is an
+ * editor). Returns the files written with their row counts.
+ */
+export function exportAll(
+	db: Db,
+	dir: string,
+	audience: ExportAudience = 'editor'
+): { file: string; rows: number }[] {
 	mkdirSync(dir, { recursive: true });
 	return exportTables.map((t) => {
-		const { columns, rows } = rowsOf(db, t);
+		const { columns, rows } = rowsOf(db, t, audience);
 		const file = join(dir, `${t.name}.csv`);
 		writeFileSync(file, stringifySync(rows, { ...csvOptions, columns }));
 		return { file, rows: rows.length };
 	});
 }
 
-/** How many rows each table has, for the export page. */
-export function exportCounts(db: Db): Record<string, number> {
+/** How many rows each table has for this audience, for the export page. */
+export function exportCounts(db: Db, audience: ExportAudience): Record<string, number> {
 	return Object.fromEntries(
 		exportTables.map((t) => [
 			t.name,
-			(db.$client.prepare(`SELECT count(*) AS n FROM (${t.sql})`).get() as { n: number }).n
+			(
+				db.$client.prepare(`SELECT count(*) AS n FROM (${sqlOf(t, audience)})`).get() as {
+					n: number;
+				}
+			).n
 		])
 	);
 }

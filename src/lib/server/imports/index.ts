@@ -1,12 +1,15 @@
 import type { Db } from '../db/open.ts';
 import type { Actor } from '../audit/index.ts';
-import { currentDistrict, runImport, type ImportReport } from './apply.ts';
+import { currentDistrict, runImport } from './run.ts';
 import { readImport } from './parse.ts';
 import { ImportFileError } from './read.ts';
+import type { ImportReport } from './report.ts';
 
-export { ImportFileError, maxImportBytes } from './read.ts';
-export { currentDistrict, runImport, type ImportReport } from './apply.ts';
-export { readImport, importKindNames, type ImportKind, type RowError } from './parse.ts';
+export { ImportFileError, maxImportBytes, tooLargeMessage } from './read.ts';
+export { currentDistrict, runImport } from './run.ts';
+export { readImport } from './parse.ts';
+export { importKindNames, type ImportKind, type ImportReport } from './report.ts';
+export type { RowError } from './cells.ts';
 export { knownStudentGroups } from './groups.ts';
 
 /**

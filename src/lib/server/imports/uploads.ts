@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
-import { ImportFileError, maxImportBytes } from './read.ts';
+import { ImportFileError, maxImportBytes, tooLargeMessage } from './read.ts';
 
 /**
  * Uploaded files wait here between the preview and the confirmation, one folder per upload named
@@ -32,9 +32,13 @@ function safeName(name: string): string {
 	return base.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'upload';
 }
 
+/** Room for the multipart framing and the form's other fields around the file. */
+const multipartOverhead = 64 * 1024;
+
 /**
  * Streams the one file of a multipart request to the uploads folder, without holding it in memory.
- * Refuses a file over the size limit or a request without a file.
+ * Refuses a file over the size limit at once (by the request's length when it says, else as soon
+ * as the limit is passed), or a request without a file; nothing is left behind either way.
  */
 export async function saveUpload(
 	request: Request,
@@ -45,9 +49,15 @@ export async function saveUpload(
 	if (!type.startsWith('multipart/form-data') || !request.body) {
 		throw new ImportFileError('Choose a file to upload.');
 	}
+	const length = Number(request.headers.get('content-length') ?? NaN);
+	if (length > maxImportBytes + multipartOverhead) {
+		await request.body.cancel().catch(() => {});
+		throw new ImportFileError(tooLargeMessage);
+	}
 	const token = randomBytes(16).toString('hex');
 	const dir = join(uploadsFolder(), token);
 	await mkdir(dir, { recursive: true });
+	const source = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
 	try {
 		const saved = await new Promise<{ name: string; bytes: number }>((resolve, reject) => {
 			const bb = busboy({
@@ -61,31 +71,31 @@ export async function saveUpload(
 					return;
 				}
 				let bytes = 0;
-				let truncated = false;
 				file.on('data', (c: Buffer) => (bytes += c.length));
-				file.on('limit', () => (truncated = true));
+				// Past the limit: answer now rather than reading the rest of the request.
+				file.on('limit', () => reject(new ImportFileError(tooLargeMessage)));
 				const target = join(dir, 'file');
-				found = pipeline(file, createWriteStream(target)).then(() => {
-					if (truncated) {
-						throw new ImportFileError(
-							`The file is larger than the limit of ${maxImportBytes / 1024 / 1024} MB.`
-						);
-					}
-					return { name: safeName(info.filename ?? 'upload'), bytes };
-				});
-				found.catch(() => {});
+				found = pipeline(file, createWriteStream(target)).then(() => ({
+					name: safeName(info.filename ?? 'upload'),
+					bytes
+				}));
+				found.catch(reject);
 			});
 			bb.on('error', reject);
 			bb.on('close', () => {
 				if (!found) reject(new ImportFileError('Choose a file to upload.'));
 				else found.then(resolve, reject);
 			});
-			Readable.fromWeb(request.body as import('node:stream/web').ReadableStream).pipe(bb);
+			// A body the server stopped reading (over its own size limit) ends the upload too.
+			source.on('error', () => reject(new ImportFileError(tooLargeMessage)));
+			source.pipe(bb);
 		});
 		const upload: Upload = { token, path: join(dir, 'file'), userId, ...saved };
 		await writeFile(join(dir, 'meta.json'), JSON.stringify(upload));
 		return upload;
 	} catch (e) {
+		source.unpipe();
+		source.destroy();
 		await rm(dir, { recursive: true, force: true });
 		throw e;
 	}

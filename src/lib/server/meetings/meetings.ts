@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from '../audit/index.ts';
 import {
 	agendaItems,
 	boardMeetings,
+	meetingSnapshots,
 	meetingKinds,
 	monitoringCalendar,
 	progressUpdates,
@@ -131,10 +132,26 @@ export function updateMeeting(db: Db, actor: Actor, id: number, input: MeetingIn
 	});
 }
 
+/** The meeting has a frozen record (meetings/snapshots.ts): a public record, never deleted. */
+export class MeetingOnRecordError extends Error {
+	constructor() {
+		super(
+			'This meeting cannot be deleted: its record of what the board was shown is kept as a public record.'
+		);
+	}
+}
+
 export function deleteMeeting(db: Db, actor: Actor, id: number): boolean {
 	return db.transaction((tx) => {
 		const before = tx.select().from(boardMeetings).where(eq(boardMeetings.id, id)).get();
 		if (!before) return false;
+		const onRecord = tx
+			.select({ id: meetingSnapshots.id })
+			.from(meetingSnapshots)
+			.where(eq(meetingSnapshots.meetingId, id))
+			.limit(1)
+			.get();
+		if (onRecord) throw new MeetingOnRecordError();
 		tx.delete(boardMeetings).where(eq(boardMeetings.id, id)).run();
 		recordAudit(tx as unknown as Db, actor, {
 			action: 'delete',

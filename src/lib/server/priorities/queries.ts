@@ -140,16 +140,27 @@ export interface GroupRow {
 	code: string;
 	name: string;
 	nameEs: string | null;
+	/** Who took which test (SBA, CAA): not a student group, listed only where asked for. */
+	testTakers: boolean;
 	byYear: Record<string, PublicResult>;
 }
 
-/** A measure's district-wide results by student group and year. */
-export function resultsByGroup(db: Db, measureId: number, suppressionSize: number): GroupRow[] {
+/**
+ * A measure's district-wide results by student group and year. The test-taker categories of the
+ * academic files are not student groups: left out unless `testTakers` (the board's views).
+ */
+export function resultsByGroup(
+	db: Db,
+	measureId: number,
+	suppressionSize: number,
+	options: { testTakers?: boolean } = {}
+): GroupRow[] {
 	const rows = db
 		.select({
 			code: studentGroups.code,
 			name: studentGroups.name,
 			nameEs: studentGroups.nameEs,
+			kind: studentGroups.kind,
 			sortOrder: studentGroups.sortOrder,
 			year: schoolYears.label,
 			value: results.value,
@@ -158,7 +169,13 @@ export function resultsByGroup(db: Db, measureId: number, suppressionSize: numbe
 		.from(results)
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
 		.innerJoin(studentGroups, eq(studentGroups.code, results.studentGroup))
-		.where(and(eq(results.measureId, measureId), isNull(results.schoolId)))
+		.where(
+			and(
+				eq(results.measureId, measureId),
+				isNull(results.schoolId),
+				options.testTakers ? undefined : eq(studentGroups.kind, 'student-group')
+			)
+		)
 		.orderBy(asc(studentGroups.sortOrder), asc(studentGroups.code))
 		.all();
 	const groups = new Map<string, GroupRow>();
@@ -167,6 +184,7 @@ export function resultsByGroup(db: Db, measureId: number, suppressionSize: numbe
 			code: r.code,
 			name: r.name,
 			nameEs: r.nameEs,
+			testTakers: r.kind === 'test-takers',
 			byYear: {}
 		};
 		group.byYear[r.year] = toPublicResult({ ...r, studentGroup: r.code }, suppressionSize);

@@ -4,6 +4,7 @@ import type { Db } from '../db/open.ts';
 import {
 	schoolTypes,
 	schoolYears,
+	enrollments,
 	schools,
 	studentGroups,
 	type SchoolType
@@ -98,7 +99,14 @@ export function schoolResults(
 		.innerJoin(priorities, eq(priorities.id, measures.priorityId))
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
 		.innerJoin(studentGroups, eq(studentGroups.code, results.studentGroup))
-		.where(and(eq(results.schoolId, schoolId), inArray(priorities.status, ['active', 'completed'])))
+		.where(
+			and(
+				eq(results.schoolId, schoolId),
+				inArray(priorities.status, ['active', 'completed']),
+				// Who took which test (SBA, CAA) is not a student group: never on the public pages.
+				eq(studentGroups.kind, 'student-group')
+			)
+		)
 		.orderBy(
 			asc(priorities.sortOrder),
 			asc(measures.sortOrder),
@@ -152,4 +160,60 @@ export function currentPrincipal(db: Db, schoolId: number): string | null {
 		.orderBy(desc(leaderTenures.startedOn))
 		.get();
 	return row?.name ?? null;
+}
+
+export interface SchoolEnrollment {
+	year: string;
+	/** All students (the census's total). */
+	total: number | null;
+	/** Each group's students and share, groups under the suppression size left out. */
+	groups: {
+		code: string;
+		name: string;
+		nameEs: string | null;
+		students: number;
+		share: number | null;
+	}[];
+}
+
+/**
+ * A school's census enrollment in its newest year with one: context for its page, not a measure.
+ * Groups smaller than the suppression size are not shown.
+ */
+export function schoolEnrollment(
+	db: Db,
+	schoolId: number,
+	suppressionSize: number
+): SchoolEnrollment | null {
+	const rows = db
+		.select({
+			year: schoolYears.label,
+			startYear: schoolYears.startYear,
+			code: studentGroups.code,
+			name: studentGroups.name,
+			nameEs: studentGroups.nameEs,
+			students: enrollments.students,
+			share: enrollments.share
+		})
+		.from(enrollments)
+		.innerJoin(schoolYears, eq(schoolYears.id, enrollments.schoolYearId))
+		.innerJoin(studentGroups, eq(studentGroups.code, enrollments.studentGroup))
+		.where(and(eq(enrollments.schoolId, schoolId), eq(studentGroups.kind, 'student-group')))
+		.orderBy(sql`${schoolYears.startYear} DESC`, asc(studentGroups.sortOrder))
+		.all();
+	if (rows.length === 0) return null;
+	const newest = rows.filter((r) => r.startYear === rows[0].startYear);
+	return {
+		year: rows[0].year,
+		total: newest.find((r) => r.code === 'ALL')?.students ?? null,
+		groups: newest
+			.filter((r) => r.code !== 'ALL' && r.students !== null && r.students >= suppressionSize)
+			.map((r) => ({
+				code: r.code,
+				name: r.name,
+				nameEs: r.nameEs,
+				students: r.students!,
+				share: r.share
+			}))
+	};
 }

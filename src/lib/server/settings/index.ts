@@ -50,7 +50,15 @@ export const settingsSchema = z.object({
 		.number()
 		.int('Use a whole number.')
 		.min(1, 'At least 1 day.')
-		.max(365, 'At most 365 days.')
+		.max(365, 'At most 365 days.'),
+	/** Admin, superintendent and staff sign in with an authenticator app. Absent: left as it is. */
+	mfaRequired: z
+		.preprocess(
+			(v) => (typeof v === 'boolean' ? String(v) : v),
+			z.enum(['true', 'false'], { error: 'Choose whether an authenticator app is required.' })
+		)
+		.transform((v) => v === 'true')
+		.optional()
 });
 
 export type DistrictSettings = z.infer<typeof settingsSchema>;
@@ -64,7 +72,8 @@ const columns = {
 	initiativeLimit: district.initiativeLimit,
 	engagementWindowDays: district.engagementWindowDays,
 	boardTimeGoalPercent: district.boardTimeGoalPercent,
-	feedbackOpenDays: district.feedbackOpenDays
+	feedbackOpenDays: district.feedbackOpenDays,
+	mfaRequired: district.mfaRequired
 };
 
 /** The settings, or undefined before the district exists. */

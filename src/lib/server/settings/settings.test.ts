@@ -46,4 +46,22 @@ describe('district settings', () => {
 		});
 		expect(districtSettings(db)!.priorityCap).toBe(3);
 	});
+
+	it('requires an authenticator app in a new district; an administrator can turn it off', () => {
+		db = testDb();
+		db.$client.exec(
+			"insert into district (id, name, cds_code) values (1, 'Sample Valley Unified', '99999990000000')"
+		);
+		const before = districtSettings(db)!;
+		expect(before.mfaRequired).toBe(true);
+		// A form without the field leaves it as it is.
+		const { mfaRequired: _, ...rest } = before;
+		updateDistrictSettings(db, actor, settingsSchema.parse({ ...rest, priorityCap: '4' }));
+		expect(districtSettings(db)!.mfaRequired).toBe(true);
+		expect(settingsSchema.safeParse({ ...before, mfaRequired: 'maybe' }).success).toBe(false);
+		updateDistrictSettings(db, actor, settingsSchema.parse({ ...before, mfaRequired: 'false' }));
+		expect(districtSettings(db)!.mfaRequired).toBe(false);
+		const last = db.select().from(auditLog).all().at(-1)!;
+		expect(last).toMatchObject({ before: { mfaRequired: true }, after: { mfaRequired: false } });
+	});
 });

@@ -16,6 +16,7 @@ export function signalContext(db: Db): SignalContext {
 		engagementWindowDays: 90,
 		boardTimeGoalPercent: 50,
 		feedbackOpenDays: 30,
+		mfaRequired: true,
 		dataUpdatedAt: null
 	};
 	return { settings, today: today() };

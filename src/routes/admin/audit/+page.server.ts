@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guard';
-import { auditVocabulary, searchAudit } from '$lib/server/audit/history';
+import { auditChainStatus, auditVocabulary, searchAudit } from '$lib/server/audit/history';
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		filter,
 		result: searchAudit(db(), filter, Number.isFinite(page) ? page : 1),
-		vocabulary: auditVocabulary(db())
+		vocabulary: auditVocabulary(db()),
+		chain: auditChainStatus(db())
 	};
 };

@@ -10,12 +10,15 @@ import {
 	updateDistrictSettings
 } from '$lib/server/settings';
 import { historyOf } from '$lib/server/audit/history';
+import { DISTRICT_CDS as demoDistrictCds } from '$lib/server/demo/schools';
 
 export const load: PageServerLoad = async (event) => {
 	authorize(event, 'admin');
 	const settings = districtSettings(db()) ?? null;
 	return {
 		settings,
+		// The seeded demo district (its CDS code), whose demo accounts sign in by password.
+		demo: settings?.cdsCode === demoDistrictCds,
 		years: schoolYearChoices(db()),
 		history: settings ? historyOf(db(), 'district', settings.id) : []
 	};

@@ -1,12 +1,17 @@
 import type { PageServerLoad } from './$types';
-import { authorize } from '$lib/server/auth/guard';
+import { authorize, can } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { exportCounts, exportTables } from '$lib/server/exports';
+import { exportCounts, exportTables, exportTitle } from '$lib/server/exports';
 
 export const load: PageServerLoad = async (event) => {
-	authorize(event, 'board');
-	const counts = exportCounts(db());
+	const user = authorize(event, 'board');
+	const audience = can(user, 'edit') ? 'editor' : 'board';
+	const counts = exportCounts(db(), audience);
 	return {
-		tables: exportTables.map((t) => ({ name: t.name, title: t.title, rows: counts[t.name] ?? 0 }))
+		tables: exportTables.map((t) => ({
+			name: t.name,
+			title: exportTitle(t, audience),
+			rows: counts[t.name] ?? 0
+		}))
 	};
 };

@@ -61,6 +61,8 @@ export const load: PageServerLoad = async (event) => {
 		const report = await importFile(db(), upload.path, upload.name, actorOf(user), {
 			dryRun: true
 		});
+		// A file with row errors cannot be confirmed: it is not kept (it is uploaded again once fixed).
+		if (report.errorCount > 0) await discardUpload(token);
 		return { ...base, token, preview: plain(report) };
 	} catch (e) {
 		if (e instanceof ImportFileError) {
@@ -104,6 +106,8 @@ export const actions: Actions = {
 			throw e;
 		}
 		if (report.errorCount > 0) {
+			// A refused file is not kept for another try: it is uploaded again once corrected.
+			await discardUpload(token);
 			return fail(400, {
 				uploadError: `${report.errorCount} rows have errors; nothing was imported.`
 			});

@@ -4,7 +4,12 @@ import { db } from '$lib/server/db';
 import { resultsThrough } from '$lib/server/school-years';
 import { m } from '$lib/paraglide/messages';
 import { districtSettings } from '$lib/server/priorities/queries';
-import { currentPrincipal, schoolByCds, schoolResults } from '$lib/server/schools/queries';
+import {
+	currentPrincipal,
+	schoolByCds,
+	schoolEnrollment,
+	schoolResults
+} from '$lib/server/schools/queries';
 
 // Read, not used: the page ships no JavaScript (its filters are links and GET forms), so it is
 // readable at once on a slow phone.
@@ -27,6 +32,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		},
 		principal: currentPrincipal(store, school.id),
 		results: schoolResults(store, school.id, suppressionSize),
+		enrollment: schoolEnrollment(store, school.id, suppressionSize),
 		suppressionSize,
 		dataUpdatedAt: settings.dataUpdatedAt,
 		resultsThrough: resultsThrough(db())

@@ -18,7 +18,13 @@ export const auditLog = sqliteTable(
 		entityId: text('entity_id'),
 		before: text('before', { mode: 'json' }),
 		after: text('after', { mode: 'json' }),
-		note: text('note')
+		note: text('note'),
+		/**
+		 * The chain that makes the trail tamper-evident (audit/chain.ts): the previous row's hash, and
+		 * this row's, over its content and that link. Null only for rows not yet sealed.
+		 */
+		prevHash: text('prev_hash'),
+		hash: text('hash')
 	},
 	(t) => [
 		index('audit_entity_idx').on(t.entity, t.entityId, t.at),

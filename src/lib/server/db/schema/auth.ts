@@ -16,7 +16,9 @@ export const users = sqliteTable('user', {
 	role: text('role'),
 	banned: integer('banned', { mode: 'boolean' }).default(false),
 	banReason: text('ban_reason'),
-	banExpires: integer('ban_expires', { mode: 'timestamp_ms' })
+	banExpires: integer('ban_expires', { mode: 'timestamp_ms' }),
+	/** Set by better-auth's two-factor plugin once an authenticator app is confirmed. */
+	twoFactorEnabled: integer('two_factor_enabled', { mode: 'boolean' }).default(false)
 });
 
 export const sessions = sqliteTable(
@@ -68,17 +70,43 @@ export const verifications = sqliteTable('verification', {
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 });
 
-/** Failed sign-ins, by account e-mail and by address, for the lockout after five in 15 minutes. */
+/**
+ * Failed sign-ins (password or code), by account e-mail and by address, for the throttle
+ * (auth/throttle.ts). A row is written before the password is checked, so parallel guesses count
+ * at once; a success removes its own row and marks the account's earlier failures `cleared`
+ * (they stay 30 days for the owner's account page).
+ */
 export const signInFailures = sqliteTable(
 	'sign_in_failure',
 	{
 		id: integer('id').primaryKey(),
 		email: text('email').notNull(),
 		address: text('address').notNull(),
-		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		/** `password` or `code` (the second step). */
+		kind: text('kind').notNull().default('password'),
+		cleared: integer('cleared', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [
 		index('sign_in_failure_email_idx').on(t.email, t.at),
 		index('sign_in_failure_address_idx').on(t.address, t.at)
 	]
+);
+
+/** better-auth's two-factor plugin: the TOTP secret and recovery codes, both encrypted. */
+export const twoFactors = sqliteTable(
+	'two_factor',
+	{
+		id: text('id').primaryKey(),
+		secret: text('secret').notNull(),
+		backupCodes: text('backup_codes').notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** False between "set up" and the first correct code. */
+		verified: integer('verified', { mode: 'boolean' }).default(true),
+		failedVerificationCount: integer('failed_verification_count').default(0),
+		lockedUntil: integer('locked_until', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('two_factor_user_idx').on(t.userId)]
 );

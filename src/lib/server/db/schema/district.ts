@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 /**
  * One database holds one district. Its row also carries the board's settings, so that every
@@ -23,6 +25,8 @@ export const district = sqliteTable('district', {
 	boardTimeGoalPercent: integer('board_time_goal_percent').notNull().default(50),
 	/** Feedback loops open longer than this are flagged. */
 	feedbackOpenDays: integer('feedback_open_days').notNull().default(30),
+	/** Admin, superintendent and staff must sign in with a second factor (an authenticator app). */
+	mfaRequired: integer('mfa_required', { mode: 'boolean' }).notNull().default(true),
 	/** When results or published content last changed: the public pages' "data as of". */
 	dataUpdatedAt: text('data_updated_at')
 });
@@ -65,12 +69,50 @@ export const schools = sqliteTable(
 	(t) => [index('school_name_idx').on(t.name), index('school_status_idx').on(t.status)]
 );
 
-/** The state's student-group codes (ALL, EL, SED, …) with their full names. */
+export const studentGroupKinds = ['student-group', 'test-takers'] as const;
+export type StudentGroupKind = (typeof studentGroupKinds)[number];
+
+/**
+ * The state's student-group codes (ALL, EL, SED, …) with their full names. `test-takers` marks the
+ * academic files' categories of who took which test (SBA, CAA): kept for the board, never shown
+ * to the public as a student group.
+ */
 export const studentGroups = sqliteTable('student_group', {
 	code: text('code').primaryKey(),
 	name: text('name').notNull(),
 	nameEs: text('name_es'),
+	kind: text('kind', { enum: studentGroupKinds }).notNull().default('student-group'),
 	sortOrder: integer('sort_order').notNull().default(0)
 });
 
-export const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+/**
+ * Census enrollment: how many students a school (or the district, schoolId null) had in a year,
+ * by student group, as the state's census file gives it. Context for the school pages and the
+ * group sizes behind suppression, never an outcome measure.
+ */
+export const enrollments = sqliteTable(
+	'enrollment',
+	{
+		id: integer('id').primaryKey(),
+		schoolYearId: integer('school_year_id')
+			.notNull()
+			.references(() => schoolYears.id),
+		schoolId: integer('school_id').references(() => schools.id, { onDelete: 'cascade' }),
+		studentGroup: text('student_group')
+			.notNull()
+			.references(() => studentGroups.code),
+		/** Students in the group (the whole enrollment for ALL). */
+		students: integer('students'),
+		/** The group's share of all students, in percent, as the state gives it. */
+		share: real('share'),
+		updatedAt: text('updated_at').notNull().default(nowIso)
+	},
+	(t) => [
+		uniqueIndex('enrollment_school_uq')
+			.on(t.schoolId, t.schoolYearId, t.studentGroup)
+			.where(sql`school_id IS NOT NULL`),
+		uniqueIndex('enrollment_district_uq')
+			.on(t.schoolYearId, t.studentGroup)
+			.where(sql`school_id IS NULL`)
+	]
+);

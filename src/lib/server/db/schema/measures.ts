@@ -16,6 +16,13 @@ export type MeasureUnit = (typeof measureUnits)[number];
 export const measureDirections = ['higher', 'lower'] as const;
 export type MeasureDirection = (typeof measureDirections)[number];
 export const measureKinds = ['outcome', 'implementation'] as const;
+/**
+ * Why a Dashboard result has no color: the state showed status only that year (2022), the group
+ * was under the state's minimum size (30 students, 15 for foster youth and homeless students), or
+ * the file gave none for another reason.
+ */
+export const colorMissingReasons = ['status-only', 'small-group', 'not-given'] as const;
+export type ColorMissingReason = (typeof colorMissingReasons)[number];
 
 export const measures = sqliteTable(
 	'measure',
@@ -80,6 +87,13 @@ export const results = sqliteTable(
 		/** The state's Dashboard color (1 red … 5 blue, 0 none) and status level (1–5). */
 		stateColor: integer('state_color'),
 		statusLevel: integer('status_level'),
+		/** The state's change level (1 declined significantly … 5 increased significantly, 0 none). */
+		changeLevel: integer('change_level'),
+		/** The prior year's status and the change from it, as the state's file gives them. */
+		priorStatus: real('prior_status'),
+		change: real('change'),
+		/** Why the state gave no color, when it gave none (see `colorMissingReasons`). */
+		colorMissing: text('color_missing', { enum: colorMissingReasons }),
 		updatedAt: text('updated_at').notNull().default(nowIso)
 	},
 	(t) => [

@@ -139,3 +139,26 @@ export const boardQuestions = sqliteTable(
 	},
 	(t) => [index('board_question_update_idx').on(t.updateId)]
 );
+
+/**
+ * What the board was shown at a meeting, frozen when the meeting's updates are published or the
+ * meeting is marked held: the slides and packet as they read then (meetings/snapshots.ts). Kept
+ * unchangeable (triggers in db/open.ts refuse edits and deletes): a public body's record of the
+ * writings distributed to its board (Gov. Code §54957.5). A later freeze adds a row; the newest
+ * is the record.
+ */
+export const meetingSnapshots = sqliteTable(
+	'meeting_snapshot',
+	{
+		id: integer('id').primaryKey(),
+		meetingId: integer('meeting_id')
+			.notNull()
+			.references(() => boardMeetings.id, { onDelete: 'restrict' }),
+		frozenAt: text('frozen_at').notNull().default(nowIso),
+		reason: text('reason', { enum: ['published', 'held'] }).notNull(),
+		frozenBy: text('frozen_by'),
+		/** The presentation (meetings/presentation.ts `Deck`) as JSON. */
+		deck: text('deck', { mode: 'json' }).notNull()
+	},
+	(t) => [index('meeting_snapshot_meeting_idx').on(t.meetingId, t.frozenAt)]
+);

@@ -13,17 +13,29 @@ import {
 } from '$lib/server/auth';
 import { changeRoleSchema, resetPasswordSchema } from '$lib/server/auth/forms';
 import { historyOf } from '$lib/server/audit/history';
+import { auth } from '$lib/server/auth/server';
+import { recentFailures, throttleVerdict } from '$lib/server/auth/throttle';
+import { resetTwoFactor, twoFactorRequired, twoFactorState } from '$lib/server/auth/two-factor';
 
 export const load: PageServerLoad = async (event) => {
 	const admin = authorize(event, 'admin');
 	const account = findAccount(db(), event.params.id);
 	if (!account) error(404, 'No such account.');
+	const failures = recentFailures(db(), account.email);
 	return {
 		account,
 		isSelf: account.id === admin.id,
+		twoFactor: await twoFactorState(auth(), db(), account.id),
+		twoFactorRequired: twoFactorRequired(db(), account.role),
+		failureCount: failures.total,
+		suspended: isSuspended(throttleVerdict(db(), account.email, '')),
 		history: historyOf(db(), 'user', account.id)
 	};
 };
+
+function isSuspended(v: ReturnType<typeof throttleVerdict>): boolean {
+	return !v.allowed && v.reason === 'suspended';
+}
 
 type Failure = { action: string; errors: Record<string, string[] | undefined> };
 
@@ -88,5 +100,19 @@ export const actions: Actions = {
 			action: 'resetPassword',
 			done: 'The password is reset and the account’s sessions ended.'
 		};
+	},
+	resetTwoFactor: async (event) => {
+		const admin = authorize(event, 'admin');
+		try {
+			const done = resetTwoFactor(db(), { id: admin.id, email: admin.email }, event.params.id);
+			return {
+				action: 'resetTwoFactor',
+				done: done
+					? 'The authenticator app is reset and the account’s sessions ended.'
+					: 'This account had no authenticator app.'
+			};
+		} catch (e) {
+			return refused('resetTwoFactor', e);
+		}
 	}
 };

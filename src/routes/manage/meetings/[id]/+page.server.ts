@@ -10,6 +10,7 @@ import {
 	agendaOf,
 	deleteAgendaItem,
 	deleteMeeting,
+	MeetingOnRecordError,
 	duePriorityIds,
 	getMeeting,
 	meetingInput,
@@ -66,7 +67,12 @@ export const actions: Actions = {
 	delete: async (event) => {
 		const user = authorize(event, 'edit');
 		const meeting = meetingOf(event);
-		deleteMeeting(db(), { id: user.id, email: user.email }, meeting.id);
+		try {
+			deleteMeeting(db(), { id: user.id, email: user.email }, meeting.id);
+		} catch (e) {
+			if (e instanceof MeetingOnRecordError) return fail(409, { refused: e.message });
+			throw e;
+		}
 		redirect(303, '/manage/meetings');
 	},
 	addItem: async (event) => {

@@ -3,17 +3,22 @@ import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { idParam } from '$lib/server/meetings/form';
-import { presentation, type PrioritySlide } from '$lib/server/meetings/presentation';
+import type { PrioritySlide } from '$lib/server/meetings/presentation';
+import { deckForReader } from '$lib/server/meetings/snapshots';
 
 export const load: PageServerLoad = async (event) => {
 	authorize(event, 'board');
 	const id = idParam(event.params.id);
-	const deck = id === null ? null : presentation(db(), id);
-	if (!deck || id === null) error(404, 'No such meeting.');
+	const shown = id === null ? null : deckForReader(db(), id, event.url.searchParams.has('live'));
+	if (!shown || id === null) error(404, 'No such meeting.');
+	const { deck } = shown;
 	return {
 		meetingId: id,
 		district: deck.district,
 		meeting: deck.meeting,
-		pages: deck.slides.filter((s): s is PrioritySlide => s.kind === 'priority')
+		pages: deck.slides.filter((s): s is PrioritySlide => s.kind === 'priority'),
+		frozenAt: shown.frozenAt,
+		live: shown.live,
+		changes: shown.changes
 	};
 };

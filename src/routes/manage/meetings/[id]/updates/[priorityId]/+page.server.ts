@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { publishAndFreeze } from '$lib/server/meetings/snapshots';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize, can } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
@@ -8,7 +9,6 @@ import { priorityTitle } from '$lib/server/meetings/board';
 import { measuresOfPriority } from '$lib/server/meetings/evidence';
 import {
 	findUpdate,
-	publishUpdate,
 	saveUpdate,
 	shareUpdate,
 	updateInput,
@@ -81,11 +81,13 @@ export const actions: Actions = {
 		const update = findUpdate(db(), priority.id, meeting.id);
 		if (!update) return fail(400, { workflow: 'Save the update before publishing it.' });
 		try {
-			publishUpdate(db(), { id: user.id, email: user.email }, update.id);
+			publishAndFreeze(db(), { id: user.id, email: user.email }, update.id);
 		} catch (e) {
 			if (e instanceof WorkflowError) return fail(400, { workflow: e.message });
 			throw e;
 		}
-		return { done: 'The update is published: the public can read it now.' };
+		return {
+			done: 'The update is published: the public can read it now, and the meeting’s record is frozen as it reads now.'
+		};
 	}
 };

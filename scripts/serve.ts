@@ -1,0 +1,39 @@
+// Serves the production build. adapter-node answers static files (`/_app/immutable/…`) before
+// SvelteKit's hooks run, so the headers that every response needs (nosniff, HSTS) are set here,
+// ahead of its handler. This replaces build/index.js: same PORT, HOST and graceful shutdown.
+import http from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { baseSecurityHeaders } from '../src/lib/server/http/headers.ts';
+
+type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
+
+export async function serve(): Promise<http.Server> {
+	const { handler } = (await import(pathToFileURL(resolve('build/handler.js')).href)) as {
+		handler: NodeHandler;
+	};
+	const headers = baseSecurityHeaders(process.env.ORIGIN);
+	const server = http.createServer((req, res) => {
+		for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
+	const host = process.env.HOST || '0.0.0.0';
+	const port = Number(process.env.PORT || 3000);
+	await new Promise<void>((done, refuse) => {
+		server.once('error', refuse);
+		server.listen(port, host, done);
+	});
+	console.log(`Listening on http://${host}:${port}`);
+	const stop = () => {
+		// Finish the requests in flight, then exit; a second signal or 30 s forces it.
+		server.close(() => process.exit(0));
+		server.closeIdleConnections();
+		setTimeout(() => process.exit(0), 30_000).unref();
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+	return server;
+}

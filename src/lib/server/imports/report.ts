@@ -1,0 +1,102 @@
+import type { RowError } from './cells.ts';
+
+export type ImportKind = 'dashboard' | 'directory' | 'results' | 'check-ins';
+
+export const importKindNames: Record<ImportKind, string> = {
+	dashboard: 'California School Dashboard file',
+	directory: 'Public schools directory file',
+	results: 'Results CSV',
+	'check-ins': 'Implementation check-ins CSV'
+};
+
+export interface Counts {
+	inserted: number;
+	updated: number;
+	unchanged: number;
+}
+
+/** What an import did (or, in a preview, would do). */
+export interface ImportReport extends Counts {
+	kind: ImportKind;
+	fileName: string;
+	sha256: string;
+	bytes: number;
+	/** How the file was read: "UTF-16LE, tab-delimited". */
+	format: string;
+	/** The measure a Dashboard file's results go to (or "Enrollment (context)"). */
+	measure: string | null;
+	/** The school years the file's rows fall in. */
+	schoolYears: string[];
+	rowsRead: number;
+	/** Rows of other districts (and the state and counties), skipped. */
+	skippedOtherDistrict: number;
+	created: {
+		district: string | null;
+		schools: string[];
+		measures: string[];
+		schoolYears: string[];
+		studentGroups: number;
+		leaders: number;
+	};
+	/** Schools a Dashboard file would create, with what the file says of them, for the user to confirm. */
+	newSchools: { cds: string; name: string; charter: boolean }[];
+	/** Student-group codes the catalog does not know: imported under their code, for staff to name. */
+	newStudentGroups: { code: string; rows: number }[];
+	/** An indicator the catalog does not know: imported as a new measure by its code. */
+	newIndicator: { code: string; rows: number } | null;
+	bySchool: ({ name: string; cds: string | null } & Counts)[];
+	byGroup: ({ code: string; name: string; testTakers: boolean } & Counts)[];
+	/** The first changed values, for the preview and the audit entry. */
+	changes: { what: string; before: unknown; after: unknown }[];
+	unusedColumns: string[];
+	errors: RowError[];
+	errorCount: number;
+	/** True when the import was written (not a dry run, no errors, something changed). */
+	committed: boolean;
+	auditId: number | null;
+}
+
+export const maxChangesListed = 100;
+
+export function counts(): Counts {
+	return { inserted: 0, updated: 0, unchanged: 0 };
+}
+
+/** Counts one row's outcome for the whole file, its school and its group. */
+export class Tally {
+	readonly schools = new Map<number, Counts & { name: string; cds: string | null }>();
+	readonly groups = new Map<string, Counts>();
+	readonly report: ImportReport;
+	constructor(report: ImportReport) {
+		this.report = report;
+	}
+
+	add(
+		schoolKey: number,
+		name: string,
+		cds: string | null,
+		group: string | null,
+		what: keyof Counts
+	) {
+		this.report[what]++;
+		let s = this.schools.get(schoolKey);
+		if (!s) this.schools.set(schoolKey, (s = { name, cds, ...counts() }));
+		s[what]++;
+		if (group !== null) {
+			let g = this.groups.get(group);
+			if (!g) this.groups.set(group, (g = counts()));
+			g[what]++;
+		}
+	}
+
+	change(what: string, before: unknown, after: unknown) {
+		if (this.report.changes.length < maxChangesListed) {
+			this.report.changes.push({ what, before, after });
+		}
+	}
+}
+
+export function addReportError(report: ImportReport, e: RowError) {
+	report.errorCount++;
+	if (report.errors.length < 500) report.errors.push(e);
+}
