@@ -11,6 +11,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** On a 403: who may open it, in words ("staff, the superintendent or an administrator"). */
+			need?: string;
 		}
 	}
 }

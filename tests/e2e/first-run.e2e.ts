@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { totp } from './helpers/totp.ts';
+import { expectNoAxeViolations } from './helpers/axe.ts';
 
 const port = Number(process.env.E2E_FIRST_RUN_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 13);
 const base = `http://localhost:${port}`;
@@ -126,6 +127,7 @@ test('setup refuses a CDS code of the wrong length, then creates the district an
 }) => {
 	await finishSetupAsFirstAdmin(page, '2766092000000');
 	await expect(page.getByRole('alert')).toContainText('A CDS code is 14 digits');
+	await expectNoAxeViolations(page);
 	expect(count('select count(*) from district')).toBe(0);
 	expect(count('select count(*) from user')).toBe(0);
 
@@ -133,6 +135,7 @@ test('setup refuses a CDS code of the wrong length, then creates the district an
 	await enrolAuthenticator(page);
 	await page.waitForURL(base + '/manage/setup');
 	await expect(page.getByRole('heading', { name: 'Setup checklist' })).toBeVisible();
+	await expectNoAxeViolations(page);
 	await expect(
 		page.getByRole('heading', { name: /District and school years\s+Done/ })
 	).toBeVisible();

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { keptBoardSignals } from '$lib/server/signals';
+import { forReader, keptBoardSignals } from '$lib/server/signals';
 import { publicSummary } from '$lib/server/priorities/summary';
 import { derived } from '$lib/server/cache/derived';
 import { setupChecklist } from '$lib/server/setup/checklist';
@@ -38,6 +38,6 @@ export const load: PageServerLoad = (event) => {
 				(s) => s.subject?.entity === 'priority' && s.subject.id === priority.id
 			).length
 		})),
-		signals
+		signals: forReader(signals, user)
 	};
 };

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Role } from '../db/schema/auth.ts';
+import { whoMay } from '../../roles.ts';
 
 export interface SessionUser {
 	id: string;
@@ -54,7 +55,10 @@ export function authorize(event: GuardEvent, need: Access): SessionUser {
 			`${twoFactorSetupPath}?next=${encodeURIComponent(event.url.pathname + event.url.search)}`
 		);
 	if (!(access[need] as readonly Role[]).includes(user.role)) {
-		error(403, 'Your role does not allow this.');
+		error(403, {
+			message: 'Your role does not allow this.',
+			need: whoMay(access[need])
+		});
 	}
 	return user;
 }
@@ -62,4 +66,16 @@ export function authorize(event: GuardEvent, need: Access): SessionUser {
 /** True when the user's role grants the access; for showing or hiding links, never for security. */
 export function can(user: SessionUser | null, need: Access): boolean {
 	return !!user && (access[need] as readonly Role[]).includes(user.role);
+}
+
+/**
+ * The access a path of this site needs, by the area it lies in. Links to fixes use it to show
+ * only what the reader may open; each route still authorizes itself.
+ */
+export function accessForPath(path: string): Access | null {
+	if (path.startsWith('/admin')) return 'admin';
+	if (path.startsWith('/manage')) return 'edit';
+	if (path.startsWith('/board') || path.startsWith('/present')) return 'board';
+	if (path.startsWith('/account')) return 'account';
+	return null;
 }

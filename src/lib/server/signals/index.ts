@@ -1,6 +1,8 @@
 import type { Db } from '../db/open.ts';
 import type { Signal, SignalContext, SignalSource } from './types.ts';
 import { derived } from '../cache/derived.ts';
+import { access, accessForPath, can, type SessionUser } from '../auth/guard.ts';
+import { whoCanDo } from '../../roles.ts';
 import { signalContext } from '../throughline/context.ts';
 import { throughlineSignals } from '../throughline/signals.ts';
 import { reachSignals } from '../implementation/signals.ts';
@@ -56,5 +58,17 @@ export function signalsConcerningPriority(
 		if (subject.entity === 'measure') return measures.has(subject.id);
 		if (subject.entity === 'structure') return structures.has(subject.id);
 		return false;
+	});
+}
+
+/**
+ * The signals as one reader sees them: a fix link only where their role may open it; otherwise
+ * who can act on it, so a board member is never sent to a page that refuses them.
+ */
+export function forReader(signals: Signal[], user: SessionUser | null): Signal[] {
+	return signals.map((s) => {
+		const need = accessForPath(new URL(s.href, 'http://site.invalid').pathname);
+		if (!need || can(user, need)) return s;
+		return { ...s, whoCan: whoCanDo(access[need], s.fixLabel) };
 	});
 }

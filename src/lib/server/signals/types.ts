@@ -9,6 +9,11 @@ export interface Signal {
 	message: string;
 	href: string;
 	fixLabel: string;
+	/**
+	 * Set by `forReader` when the reader's role cannot open the fix: who can, in words, shown
+	 * instead of the link ("Staff can link a policy to it.").
+	 */
+	whoCan?: string;
 	/** The item the signal is about, so its own page can show it too. */
 	subject?: { entity: string; id: number };
 }

@@ -3,10 +3,10 @@ import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { priorityReview } from '$lib/server/priorities/board';
-import { keptBoardSignals } from '$lib/server/signals';
+import { forReader, keptBoardSignals } from '$lib/server/signals';
 
 export const load: PageServerLoad = (event) => {
-	authorize(event, 'board');
+	const user = authorize(event, 'board');
 	const store = db();
 	const review = priorityReview(store, event.params.slug, keptBoardSignals(store));
 	if (!review)
@@ -14,5 +14,5 @@ export const load: PageServerLoad = (event) => {
 			404,
 			`There is no priority at “${event.params.slug}”. It may have been renamed, or the link mistyped.`
 		);
-	return { review };
+	return { review: { ...review, signals: forReader(review.signals, user) } };
 };

@@ -7,8 +7,7 @@ import { listPriorities } from '$lib/server/throughline/priorities';
 import { schoolYearChoices } from '$lib/server/throughline/structures';
 import { formValues } from '$lib/server/throughline/form';
 import { historyOf } from '$lib/server/audit/history';
-import { boardSignals, signalsAbout } from '$lib/server/signals';
-import { signalContext } from '$lib/server/throughline/context';
+import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -24,7 +23,7 @@ export const load: PageServerLoad = (event) => {
 		},
 		priorities: listPriorities(db()),
 		years: schoolYearChoices(db()),
-		signals: signalsAbout(boardSignals(db(), signalContext(db())), 'measure', id),
+		signals: forReader(signalsAbout(keptBoardSignals(db()).signals, 'measure', id), event.locals.user),
 		history: historyOf(db(), 'measure', id),
 		saved: event.url.searchParams.get('saved')
 	};

@@ -10,8 +10,7 @@ import {
 } from '$lib/server/throughline/policies';
 import { formValues } from '$lib/server/throughline/form';
 import { historyOf } from '$lib/server/audit/history';
-import { boardSignals, signalsAbout } from '$lib/server/signals';
-import { signalContext } from '$lib/server/throughline/context';
+import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -21,7 +20,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		policy,
 		structures: structuresOfPolicy(db(), id),
-		signals: signalsAbout(boardSignals(db(), signalContext(db())), 'policy', id),
+		signals: forReader(signalsAbout(keptBoardSignals(db()).signals, 'policy', id), event.locals.user),
 		history: historyOf(db(), 'policy', id),
 		saved: event.url.searchParams.get('saved')
 	};

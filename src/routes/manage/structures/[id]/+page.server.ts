@@ -16,8 +16,7 @@ import { listPolicies } from '$lib/server/throughline/policies';
 import { listPriorities } from '$lib/server/throughline/priorities';
 import { formValues } from '$lib/server/throughline/form';
 import { historyOf } from '$lib/server/audit/history';
-import { boardSignals, signalsAbout } from '$lib/server/signals';
-import { signalContext } from '$lib/server/throughline/context';
+import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -33,7 +32,7 @@ export const load: PageServerLoad = (event) => {
 		})),
 		priorities: listPriorities(db()).map((p) => ({ id: p.id, title: p.title, status: p.status })),
 		years: schoolYearChoices(db()),
-		signals: signalsAbout(boardSignals(db(), signalContext(db())), 'structure', id),
+		signals: forReader(signalsAbout(keptBoardSignals(db()).signals, 'structure', id), event.locals.user),
 		history: historyOf(db(), 'structure', id),
 		saved: event.url.searchParams.get('saved')
 	};
