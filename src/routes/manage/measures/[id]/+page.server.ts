@@ -23,7 +23,10 @@ export const load: PageServerLoad = (event) => {
 		},
 		priorities: listPriorities(db()),
 		years: schoolYearChoices(db()),
-		signals: forReader(signalsAbout(keptBoardSignals(db()).signals, 'measure', id), event.locals.user),
+		signals: forReader(
+			signalsAbout(keptBoardSignals(db()).signals, 'measure', id),
+			event.locals.user
+		),
 		history: historyOf(db(), 'measure', id),
 		saved: event.url.searchParams.get('saved')
 	};

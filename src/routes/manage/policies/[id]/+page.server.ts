@@ -20,7 +20,10 @@ export const load: PageServerLoad = (event) => {
 	return {
 		policy,
 		structures: structuresOfPolicy(db(), id),
-		signals: forReader(signalsAbout(keptBoardSignals(db()).signals, 'policy', id), event.locals.user),
+		signals: forReader(
+			signalsAbout(keptBoardSignals(db()).signals, 'policy', id),
+			event.locals.user
+		),
 		history: historyOf(db(), 'policy', id),
 		saved: event.url.searchParams.get('saved')
 	};

@@ -32,7 +32,10 @@ export const load: PageServerLoad = (event) => {
 		})),
 		priorities: listPriorities(db()).map((p) => ({ id: p.id, title: p.title, status: p.status })),
 		years: schoolYearChoices(db()),
-		signals: forReader(signalsAbout(keptBoardSignals(db()).signals, 'structure', id), event.locals.user),
+		signals: forReader(
+			signalsAbout(keptBoardSignals(db()).signals, 'structure', id),
+			event.locals.user
+		),
 		history: historyOf(db(), 'structure', id),
 		saved: event.url.searchParams.get('saved')
 	};
