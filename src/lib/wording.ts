@@ -7,6 +7,8 @@ interface StandingData {
 	kind: string;
 	year: string | null;
 	gap: number | null;
+	/** Set when the standing is against a later year's target (the nearest ahead). */
+	targetYear?: string;
 }
 
 function amountOf(value: number, unit: Unit, locale: Locale): string {
@@ -18,6 +20,12 @@ function amountOf(value: number, unit: Unit, locale: Locale): string {
 export function standingText(s: StandingData, unit: Unit, locale: Locale): string {
 	const options = { locale };
 	const amount = s.gap === null ? '' : amountOf(s.gap, unit, locale);
+	if (s.targetYear) {
+		const year = s.targetYear;
+		if (s.kind === 'ahead') return m.standing_ahead_later({ amount, year }, options);
+		if (s.kind === 'behind') return m.standing_behind_later({ amount, year }, options);
+		return m.standing_on_later({ year }, options);
+	}
 	switch (s.kind) {
 		case 'ahead':
 			return m.standing_ahead({ amount }, options);
@@ -35,6 +43,12 @@ export function standingText(s: StandingData, unit: Unit, locale: Locale): strin
 function standingPhrase(s: StandingData, unit: Unit, locale: Locale): string {
 	const options = { locale };
 	const amount = s.gap === null ? '' : amountOf(s.gap, unit, locale);
+	if (s.targetYear) {
+		const year = s.targetYear;
+		if (s.kind === 'ahead') return m.trend_standing_ahead_later({ amount, year }, options);
+		if (s.kind === 'behind') return m.trend_standing_behind_later({ amount, year }, options);
+		return m.trend_standing_on_later({ year }, options);
+	}
 	switch (s.kind) {
 		case 'ahead':
 			return m.trend_standing_ahead({ amount }, options);

@@ -3,7 +3,7 @@ import type { Db } from '../db/open.ts';
 import { district, schoolYears, schools, studentGroups } from '../db/schema/district.ts';
 import { measureTargets, measures, results } from '../db/schema/measures.ts';
 import { notDoingItems, priorities } from '../db/schema/priorities.ts';
-import { toPublicResult, type PublicResult } from './suppression.ts';
+import { stateLevelColumns, toPublicResult, type PublicResult } from './suppression.ts';
 import type { YearValue } from './status.ts';
 
 export type Settings = typeof district.$inferSelect;
@@ -111,7 +111,8 @@ export function districtSeries(
 			year: schoolYears.label,
 			startYear: schoolYears.startYear,
 			value: results.value,
-			n: results.n
+			n: results.n,
+			...stateLevelColumns
 		})
 		.from(results)
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
@@ -164,7 +165,8 @@ export function resultsByGroup(
 			sortOrder: studentGroups.sortOrder,
 			year: schoolYears.label,
 			value: results.value,
-			n: results.n
+			n: results.n,
+			...stateLevelColumns
 		})
 		.from(results)
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
@@ -209,7 +211,8 @@ export function resultsBySchool(db: Db, measureId: number, suppressionSize: numb
 			type: schools.type,
 			year: schoolYears.label,
 			value: results.value,
-			n: results.n
+			n: results.n,
+			...stateLevelColumns
 		})
 		.from(results)
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))

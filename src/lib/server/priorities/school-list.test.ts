@@ -7,7 +7,12 @@ const row = (name: string, latest: number | null, suppressed = false): SchoolRow
 	name,
 	type: 'elementary',
 	byYear: {
-		'2024-25': { value: suppressed ? null : latest, n: suppressed ? null : 40, suppressed }
+		'2024-25': {
+			value: suppressed ? null : latest,
+			n: suppressed ? null : 40,
+			suppressed,
+			state: null
+		}
 	}
 });
 

@@ -29,10 +29,10 @@ describe('standingAgainstTarget', () => {
 		expect(s.text).toBe('ahead of target by 1.8 percentage points');
 	});
 
-	it('uses the latest year with a value, and says when that year has no target', () => {
+	it('uses the latest year with a value, and says when no target is set for it or later', () => {
 		const s = standingAgainstTarget(
 			[y(2022, 50), y(2023, null)],
-			[y(2023, 55)],
+			[y(2021, 55)],
 			'higher',
 			'percent'
 		);
@@ -41,6 +41,32 @@ describe('standingAgainstTarget', () => {
 			year: '2022-23',
 			text: 'no target set for 2022-23'
 		});
+	});
+
+	it('measures against the nearest target ahead when the newest year has none', () => {
+		// MPUSD's case: results through 2022-23, targets set from 2023-24 on.
+		const s = standingAgainstTarget(
+			[y(2021, -34.1), y(2022, -34.3)],
+			[y(2023, -30), y(2024, -25), y(2026, -15)],
+			'higher',
+			'points'
+		);
+		expect(s).toEqual({
+			kind: 'behind',
+			year: '2022-23',
+			gap: 4.3,
+			targetYear: '2023-24',
+			text: '4.3 points short of the 2023-24 target'
+		});
+		const past = standingAgainstTarget([y(2022, 20)], [y(2024, 25)], 'lower', 'percent');
+		expect(past).toMatchObject({ kind: 'ahead', targetYear: '2024-25' });
+		expect(past.text).toBe('ahead of the 2024-25 target by 5.0 percentage points');
+	});
+
+	it('prefers the same year’s target to a later one', () => {
+		const s = standingAgainstTarget([y(2023, 50)], [y(2023, 52), y(2024, 60)], 'higher', 'percent');
+		expect(s.targetYear).toBeUndefined();
+		expect(s.text).toBe('behind target by 2.0 percentage points');
 	});
 
 	it('calls a gap that rounds to zero on target', () => {

@@ -15,6 +15,11 @@ export interface Standing {
 	year: string | null;
 	/** How far from the target, always positive, in the measure's difference unit. */
 	gap: number | null;
+	/**
+	 * The year of the target it is measured against when that is not `year`: the newest result's
+	 * year has no target, so the nearest target ahead stands in ("short of the 2026-27 target").
+	 */
+	targetYear?: string;
 	/** Plain-language wording, e.g. "behind target by 3.1 points". */
 	text: string;
 }
@@ -33,7 +38,12 @@ export function standingAgainstTarget(
 		.filter((r) => r.value !== null)
 		.sort((a, b) => b.startYear - a.startYear)[0];
 	if (!latest) return { kind: 'no-results', year: null, gap: null, text: 'no results yet' };
-	const target = targets.find((t) => t.startYear === latest.startYear && t.value !== null);
+	const set = targets.filter((t) => t.value !== null);
+	const sameYear = set.find((t) => t.startYear === latest.startYear);
+	const ahead = set
+		.filter((t) => t.startYear > latest.startYear)
+		.sort((a, b) => a.startYear - b.startYear)[0];
+	const target = sameYear ?? ahead;
 	if (!target) {
 		return {
 			kind: 'no-target',
@@ -42,14 +52,19 @@ export function standingAgainstTarget(
 			text: `no target set for ${latest.year}`
 		};
 	}
+	const later = target === sameYear ? {} : { targetYear: target.year };
 	const better = direction === 'higher' ? 1 : -1;
 	const diff = ((latest.value as number) - (target.value as number)) * better;
 	const gap = Math.round(Math.abs(diff) * 10) / 10;
 	const unitWords = differenceUnit(unit);
 	const amount = `${formatNumber(gap)}${unitWords ? ' ' + unitWords : ''}`;
-	if (gap === 0) return { kind: 'on-target', year: latest.year, gap: 0, text: 'on target' };
+	const of = later.targetYear ? `the ${later.targetYear} target` : 'target';
+	if (gap === 0)
+		return { kind: 'on-target', year: latest.year, gap: 0, text: `on ${of}`, ...later };
 	if (diff > 0)
-		return { kind: 'ahead', year: latest.year, gap, text: `ahead of target by ${amount}` };
+		return { kind: 'ahead', year: latest.year, gap, text: `ahead of ${of} by ${amount}`, ...later };
+	if (later.targetYear)
+		return { kind: 'behind', year: latest.year, gap, text: `${amount} short of ${of}`, ...later };
 	return { kind: 'behind', year: latest.year, gap, text: `behind target by ${amount}` };
 }
 

@@ -168,6 +168,8 @@ export interface PriorityPage {
 	suppressionSize: number;
 	dataUpdatedAt: string | null;
 	resultsThrough: string | null;
+	/** For links to the district's page on the state's Dashboard. */
+	districtCdsCode: string;
 }
 
 /** The priority's measures in the board's order, each with its district trend and standing. */
@@ -196,7 +198,8 @@ export function priorityPage(db: Db, slug: string): PriorityPage | null {
 		updates: publishedUpdates(db, { priorityIds: [priority.id] }),
 		suppressionSize: settings.suppressionSize,
 		dataUpdatedAt: settings.dataUpdatedAt,
-		resultsThrough: resultsThrough(db)
+		resultsThrough: resultsThrough(db),
+		districtCdsCode: settings.cdsCode
 	};
 }
 
@@ -208,6 +211,7 @@ export interface BoardPriority {
 	suppressionSize: number;
 	dataUpdatedAt: string | null;
 	resultsThrough: string | null;
+	districtCdsCode: string;
 }
 
 /**
@@ -225,6 +229,7 @@ export function boardPriority(db: Db, slug: string): BoardPriority | null {
 		measures: measureTrendsOf(db, priority.id, settings.suppressionSize),
 		suppressionSize: settings.suppressionSize,
 		dataUpdatedAt: settings.dataUpdatedAt,
-		resultsThrough: resultsThrough(db)
+		resultsThrough: resultsThrough(db),
+		districtCdsCode: settings.cdsCode
 	};
 }

@@ -1,3 +1,7 @@
+import { results } from '../db/schema/measures.ts';
+import type { ColorMissingReason } from '../db/schema/measures.ts';
+import type { StateLevels } from '../../state-dashboard.ts';
+
 /**
  * The public never sees a result for a group smaller than the suppression size. A group result
  * whose size is unknown is suppressed too; all-students results without a size (e.g. an
@@ -15,13 +19,44 @@ export interface PublicResult {
 	value: number | null;
 	n: number | null;
 	suppressed: boolean;
+	/** The state's color and levels, where the result came from its Dashboard files. */
+	state: StateLevels | null;
 }
 
-/** Strips the value (and the exact size) of a suppressed result before it leaves the server. */
+/** The columns a query selects so that `toPublicResult` can carry the state's color and levels. */
+export const stateLevelColumns = {
+	stateColor: results.stateColor,
+	statusLevel: results.statusLevel,
+	changeLevel: results.changeLevel,
+	colorMissing: results.colorMissing
+};
+
+interface StateColumns {
+	stateColor?: number | null;
+	statusLevel?: number | null;
+	changeLevel?: number | null;
+	colorMissing?: ColorMissingReason | null;
+}
+
+const level = (n: number | null | undefined) => (n && n >= 1 && n <= 5 ? n : null);
+
+/** The state's color and levels of a row, or null when the state gave none of them. */
+export function stateLevelsOf(row: StateColumns): StateLevels | null {
+	const state = {
+		color: level(row.stateColor),
+		status: level(row.statusLevel),
+		change: level(row.changeLevel),
+		colorMissing: row.colorMissing ?? null
+	};
+	return state.color || state.status || state.change || state.colorMissing ? state : null;
+}
+
+/** Strips the value (and the exact size, and the state's levels) of a suppressed result. */
 export function toPublicResult(
-	row: { value: number | null; n: number | null; studentGroup: string },
+	row: { value: number | null; n: number | null; studentGroup: string } & StateColumns,
 	suppressionSize: number
 ): PublicResult {
-	if (isSuppressed(row, suppressionSize)) return { value: null, n: null, suppressed: true };
-	return { value: row.value, n: row.n, suppressed: false };
+	if (isSuppressed(row, suppressionSize))
+		return { value: null, n: null, suppressed: true, state: null };
+	return { value: row.value, n: row.n, suppressed: false, state: stateLevelsOf(row) };
 }

@@ -11,7 +11,7 @@ import {
 } from '../db/schema/district.ts';
 import { measures, results } from '../db/schema/measures.ts';
 import { priorities } from '../db/schema/priorities.ts';
-import { toPublicResult, type PublicResult } from '../priorities/suppression.ts';
+import { stateLevelColumns, toPublicResult, type PublicResult } from '../priorities/suppression.ts';
 import type { Unit } from '../../format.ts';
 
 export interface SchoolFilter {
@@ -92,7 +92,8 @@ export function schoolResults(
 			groupNameEs: studentGroups.nameEs,
 			year: schoolYears.label,
 			value: results.value,
-			n: results.n
+			n: results.n,
+			...stateLevelColumns
 		})
 		.from(results)
 		.innerJoin(measures, eq(measures.id, results.measureId))
@@ -137,10 +138,7 @@ export function schoolResults(
 			g = { code: r.code, name: r.groupName, nameEs: r.groupNameEs, byYear: {} };
 			m.groups.push(g);
 		}
-		g.byYear[r.year] = toPublicResult(
-			{ value: r.value, n: r.n, studentGroup: r.code },
-			suppressionSize
-		);
+		g.byYear[r.year] = toPublicResult({ ...r, studentGroup: r.code }, suppressionSize);
 	}
 	return { measures: [...byMeasure.values()], years: [...years].sort() };
 }
