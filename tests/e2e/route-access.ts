@@ -108,6 +108,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/board/throughline': { page: 'board' },
 	'/manage': { page: 'edit' },
 	'/manage/setup': { page: 'edit' },
+	'/manage/student-groups': { page: 'edit', actions: { rename: 'edit' } },
 	'/manage/priorities': { page: 'edit' },
 	'/manage/priorities/new': { page: 'edit', actions: { create: 'edit' } },
 	'/manage/priorities/[id]': {

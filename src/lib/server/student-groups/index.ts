@@ -1,0 +1,83 @@
+// The state's student groups (and test-taker categories) as the district names them. Imports
+// create them with the state's English and Spanish names; staff may change either name, so that
+// no group name stays in English on the Spanish pages.
+import { asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/open.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
+import { studentGroups } from '../db/schema/district.ts';
+import { results } from '../db/schema/measures.ts';
+import { optionalText, parse, requiredText, type Parsed } from '../throughline/form.ts';
+
+export const studentGroupNames = z.object({
+	name: requiredText('English name', 120),
+	nameEs: optionalText('Spanish name', 120)
+});
+
+export interface StudentGroupRow {
+	code: string;
+	name: string;
+	nameEs: string | null;
+	kind: 'student-group' | 'test-takers';
+	/** How many results name the group: where it is used. */
+	results: number;
+}
+
+/** Every group, in the state's order; `missingSpanish` keeps only those without a Spanish name. */
+export function listStudentGroups(
+	db: Db,
+	filter: { missingSpanish?: boolean } = {}
+): StudentGroupRow[] {
+	const used = db
+		.select({ code: results.studentGroup, n: sql<number>`count(*)`.as('n') })
+		.from(results)
+		.groupBy(results.studentGroup)
+		.as('used');
+	return db
+		.select({
+			code: studentGroups.code,
+			name: studentGroups.name,
+			nameEs: studentGroups.nameEs,
+			kind: studentGroups.kind,
+			results: sql<number>`coalesce(${used.n}, 0)`
+		})
+		.from(studentGroups)
+		.leftJoin(used, eq(used.code, studentGroups.code))
+		.where(
+			filter.missingSpanish
+				? sql`${studentGroups.nameEs} IS NULL OR trim(${studentGroups.nameEs}) = ''`
+				: undefined
+		)
+		.orderBy(asc(studentGroups.sortOrder), asc(studentGroups.code))
+		.all();
+}
+
+/** Renames one group (English and Spanish), audited in the same transaction. */
+export function renameStudentGroup(
+	db: Db,
+	actor: Actor,
+	code: string,
+	values: unknown
+): Parsed<typeof studentGroups.$inferSelect> {
+	const before = db.select().from(studentGroups).where(eq(studentGroups.code, code)).get();
+	if (!before) return { ok: false, errors: { form: [`There is no student group “${code}”.`] } };
+	const parsed = parse(studentGroupNames, values);
+	if (!parsed.ok) return parsed;
+	// One connection: writes through `db` inside the transaction are part of it.
+	return db.transaction(() => {
+		const after = db
+			.update(studentGroups)
+			.set(parsed.data)
+			.where(eq(studentGroups.code, code))
+			.returning()
+			.get();
+		recordAudit(db, actor, {
+			action: 'update',
+			entity: 'student_group',
+			entityId: code,
+			before,
+			after
+		});
+		return { ok: true as const, data: after };
+	});
+}

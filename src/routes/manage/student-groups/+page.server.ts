@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { authorize } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { formValues } from '$lib/server/throughline/form';
+import { listStudentGroups, renameStudentGroup } from '$lib/server/student-groups';
+
+export const load: PageServerLoad = (event) => {
+	authorize(event, 'edit');
+	const missingSpanish = event.url.searchParams.get('show') === 'missing-spanish';
+	return {
+		groups: listStudentGroups(db(), { missingSpanish }),
+		missingSpanish,
+		saved: event.url.searchParams.get('saved')
+	};
+};
+
+export const actions: Actions = {
+	rename: async (event) => {
+		const user = authorize(event, 'edit');
+		const values = formValues(await event.request.formData());
+		const code = typeof values.code === 'string' ? values.code : '';
+		const saved = renameStudentGroup(db(), { id: user.id, email: user.email }, code, values);
+		if (!saved.ok) return fail(400, { code, values, errors: saved.errors });
+		const back =
+			event.url.searchParams.get('show') === 'missing-spanish' ? '&show=missing-spanish' : '';
+		redirect(303, `/manage/student-groups?saved=${encodeURIComponent(code)}${back}#group-${code}`);
+	}
+};
