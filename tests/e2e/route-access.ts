@@ -52,6 +52,20 @@ export const routeAccess: Record<string, RouteAccess> = {
 			cds: { sql: "select cds_code from school where status = 'open' order by id limit 1" }
 		}
 	},
+	// The public record of held meetings (issue 17); a meeting not held is not found.
+	'/meetings': { page: 'public' },
+	'/meetings/[id]': {
+		page: 'public',
+		params: {
+			id: { sql: 'select id from board_meeting where held_at is not null order by id limit 1' }
+		}
+	},
+	'/meetings/[id]/record.pdf': {
+		endpoints: { GET: 'public' },
+		params: {
+			id: { sql: 'select id from board_meeting where held_at is not null order by id limit 1' }
+		}
+	},
 	// POST only; without a session it just goes home.
 	'/logout': { endpoints: { POST: 'public' }, expect: { 'POST anonymous': 303 } },
 

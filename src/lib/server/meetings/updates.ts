@@ -260,7 +260,7 @@ export interface PublishedUpdate {
  */
 export function publishedUpdates(
 	db: Db,
-	options: { priorityId?: number; priorityIds?: number[]; limit?: number } = {}
+	options: { priorityId?: number; priorityIds?: number[]; meetingId?: number; limit?: number } = {}
 ): PublishedUpdate[] {
 	if (options.priorityIds?.length === 0) return [];
 	const rows = db
@@ -299,7 +299,10 @@ export function publishedUpdates(
 					: eq(progressUpdates.priorityId, options.priorityId),
 				options.priorityIds === undefined
 					? undefined
-					: inArray(progressUpdates.priorityId, options.priorityIds)
+					: inArray(progressUpdates.priorityId, options.priorityIds),
+				options.meetingId === undefined
+					? undefined
+					: eq(progressUpdates.meetingId, options.meetingId)
 			)
 		)
 		.orderBy(
