@@ -26,6 +26,7 @@ const viewerFor: Record<Need, DemoRole | null> = {
 	account: 'board',
 	edit: 'staff',
 	publish: 'superintendent',
+	hold: 'superintendent',
 	admin: 'admin'
 };
 

@@ -10,6 +10,7 @@ const access: Record<Exclude<Need, 'public'>, Viewer[]> = {
 	board: ['board', 'staff', 'superintendent', 'admin'],
 	edit: ['staff', 'superintendent', 'admin'],
 	publish: ['superintendent'],
+	hold: ['superintendent', 'admin'],
 	ask: ['board'],
 	admin: ['admin'],
 	account: ['board', 'staff', 'superintendent', 'admin']

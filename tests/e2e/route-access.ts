@@ -9,7 +9,7 @@
 //   '/api/export.csv': { endpoints: { GET: 'board' } },
 //
 // The values are the access sets of src/lib/server/auth/guard.ts ('board', 'edit', 'publish',
-// 'ask', 'admin', 'account' = any signed-in person) or 'public'. The matrix then expects, for a
+// 'hold', 'ask', 'admin', 'account' = any signed-in person) or 'public'. The matrix then expects, for a
 // page and its __data.json: the public → 200; otherwise anonymous → redirect to /login, a role in
 // the set → 200, any other role → 403. Form actions and non-GET endpoints are POSTed only by the
 // roles that must be refused (anonymous → redirect to /login, others → 403), so nothing is changed;
@@ -17,7 +17,7 @@
 // Dynamic routes give `params` that exist in the demo district: a value, or { sql } that picks one
 // from the test database (reports/e2e.db). `expect` overrides one outcome.
 
-export type Need = 'public' | 'board' | 'edit' | 'publish' | 'ask' | 'admin' | 'account';
+export type Need = 'public' | 'board' | 'edit' | 'publish' | 'hold' | 'ask' | 'admin' | 'account';
 export type Outcome = 200 | 303 | 403 | 404 | 405 | 'login';
 
 export interface RouteAccess {
@@ -62,6 +62,20 @@ export const routeAccess: Record<string, RouteAccess> = {
 		page: 'public',
 		params: {
 			cds: { sql: "select cds_code from school where status = 'open' order by id limit 1" }
+		}
+	},
+	// The public record of held meetings (issue 17); a meeting not held is not found.
+	'/meetings': { page: 'public' },
+	'/meetings/[id]': {
+		page: 'public',
+		params: {
+			id: { sql: 'select id from board_meeting where held_at is not null order by id limit 1' }
+		}
+	},
+	'/meetings/[id]/record.pdf': {
+		endpoints: { GET: 'public' },
+		params: {
+			id: { sql: 'select id from board_meeting where held_at is not null order by id limit 1' }
 		}
 	},
 	// POST only; without a session it just goes home.
@@ -183,9 +197,22 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/board/meetings/[id]': {
 		page: 'board',
 		params: { id: '1' },
-		actions: { ask: 'ask', answer: 'edit' }
+		actions: { ask: 'ask', answer: 'edit', hold: 'hold' }
 	},
 	'/board/meetings/[id]/packet': { page: 'board', params: { id: '1' } },
+	'/board/meetings/[id]/agenda.csv': { endpoints: { GET: 'board' }, params: { id: '1' } },
+	// A calendar app's feed: no session; the signed link is the authorization (meetings.e2e.ts
+	// checks it). Without one, it is not found for everyone.
+	'/board/calendar.ics': {
+		endpoints: { GET: 'public' },
+		expect: {
+			'GET anonymous': 404,
+			'GET board': 404,
+			'GET staff': 404,
+			'GET superintendent': 404,
+			'GET admin': 404
+		}
+	},
 	'/present/[meetingId]/[[slide]]': { page: 'board', params: { meetingId: '1', slide: '2' } },
 	'/board/feedback': { page: 'board' },
 	'/manage/meetings': { page: 'edit', actions: { create: 'edit' } },

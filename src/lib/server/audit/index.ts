@@ -20,6 +20,7 @@ export type AuditAction =
 	| 'password-change'
 	| 'settings'
 	| 'freeze'
+	| 'hold'
 	| 'two-factor-enrol'
 	| 'two-factor-disable'
 	| 'two-factor-reset'

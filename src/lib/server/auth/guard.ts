@@ -20,6 +20,8 @@ export const access = {
 	edit: ['staff', 'superintendent', 'admin'],
 	/** Publishing progress updates to the public. */
 	publish: ['superintendent'],
+	/** Marking a board meeting held, which opens its public record. */
+	hold: ['superintendent', 'admin'],
 	/** Asking questions of staff. */
 	ask: ['board'],
 	/** Users, settings, audit trail, backups. */

@@ -109,6 +109,9 @@ describe('responses', () => {
 			'/schools/1',
 			'/priorities/x',
 			'/es/priorities/x',
+			'/meetings',
+			'/es/meetings/3',
+			'/meetings/3/record.pdf',
 			'/__data.json'
 		]) {
 			expect(isPublicPage(path), path).toBe(true);

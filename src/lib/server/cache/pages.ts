@@ -132,7 +132,7 @@ export function fromCachedPage(page: CachedPage, request: Request): Response {
 	return new Response(page.body, { status: page.status, headers });
 }
 
-/** Pages the public reads: the summary, priorities and schools, in English and Spanish. */
+/** Pages the public reads: the summary, priorities, schools and meetings on record, in English and Spanish. */
 export function isPublicPage(pathname: string): boolean {
 	const path = pathname.startsWith('/es/')
 		? pathname.slice(3)
@@ -144,6 +144,8 @@ export function isPublicPage(pathname: string): boolean {
 		path === '/__data.json' ||
 		path === '/schools' ||
 		path.startsWith('/schools/') ||
+		path === '/meetings' ||
+		path.startsWith('/meetings/') ||
 		path.startsWith('/priorities/')
 	);
 }

@@ -5,6 +5,7 @@
 import type { Db } from '../db/open.ts';
 import { recordAudit, systemActor } from '../audit/index.ts';
 import { freezeMeeting } from '../meetings/snapshots.ts';
+import { markHeld } from '../meetings/held.ts';
 import { studentGroupCatalog } from './catalog.ts';
 import type { Context, DistrictOptions } from './context.ts';
 import { addFeedback } from './feedback.ts';
@@ -54,7 +55,7 @@ function recordSeed(context: Context, options: DistrictOptions): void {
 
 /**
  * The newest meeting held by the demo's today with a published update gets its record, as
- * publishing does. (Older meetings have none: a record frozen today would hold figures those
+ * publishing does, and is marked held. (Older meetings have none: a record frozen today would hold figures those
  * meetings never saw.)
  */
 function freezeLatestMeeting(context: Context): void {
@@ -65,7 +66,10 @@ function freezeLatestMeeting(context: Context): void {
 			 where m.held_on <= ? order by m.held_on desc limit 1`
 		)
 		.get(context.today) as { id: number } | undefined;
-	if (meeting) freezeMeeting(context.db, systemActor, meeting.id, 'published', context.stamp);
+	if (!meeting) return;
+	freezeMeeting(context.db, systemActor, meeting.id, 'published', context.stamp);
+	// And it was held: its public record is at /meetings/[id].
+	markHeld(context.db, systemActor, meeting.id, context.today, context.stamp);
 }
 
 /** Fills an empty, migrated database with a whole district, in one transaction. */

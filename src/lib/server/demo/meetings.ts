@@ -9,6 +9,7 @@ import { addDays, nthWeekday, yearLabel } from './dates.ts';
 import { otherAgendaItems } from './names.ts';
 import { boardQuestionTexts, revisionNote, updateText } from './narratives.ts';
 import { districtValue, targetValue } from './results.ts';
+import { formatValue, type Unit } from '../../format.ts';
 
 interface Meeting {
 	id: number;
@@ -192,6 +193,7 @@ function addUpdate(context: Context, d: Due, index: number): number {
 		'adjustments_es',
 		'next_steps',
 		'next_steps_es',
+		'speaker_notes',
 		'evidence_measure_ids',
 		'author_id',
 		'published_at',
@@ -252,6 +254,7 @@ function addUpdate(context: Context, d: Due, index: number): number {
 			text.adjustmentsEs,
 			text.nextSteps,
 			text.nextStepsEs,
+			speakerNotes(headline.name, value, target, headline.unit),
 			evidence,
 			author,
 			publishedAt,
@@ -261,6 +264,18 @@ function addUpdate(context: Context, d: Due, index: number): number {
 		);
 	});
 	return updateId;
+}
+
+/** What the superintendent says with the slide (board and staff only, never public). */
+function speakerNotes(measure: string, value: number, target: number | null, unit: Unit): string {
+	const gap =
+		target === null
+			? 'there is no target for that year'
+			: `the target was ${formatValue(target, unit)}`;
+	return (
+		`Open with the ${measure} figure: ${formatValue(value, unit)} last year; ${gap}. ` +
+		'Name the schools discussed at the principals’ meeting, then pause for questions before the next steps.'
+	);
 }
 
 /** A few questions: most answered; one unanswered for weeks (a signal), one asked this week. */

@@ -228,6 +228,11 @@ const csvOptions = {
 	cast: { string: spreadsheetSafe }
 } as const;
 
+/** Rows as CSV text with a header, written as every export is (formula-safe text, numbers as numbers). */
+export function csvText(columns: string[], rows: unknown[][]): string {
+	return stringifySync(rows, { ...csvOptions, columns });
+}
+
 /** One table as CSV text. */
 export function tableCsv(db: Db, table: ExportTable, audience: ExportAudience): string {
 	const { columns, rows } = rowsOf(db, table, audience);

@@ -38,6 +38,7 @@ const update: UpdateInput = {
 	adjustmentsEs: null,
 	nextSteps: '',
 	nextStepsEs: null,
+	speakerNotes: '',
 	evidenceMeasureIds: []
 };
 

@@ -11,7 +11,10 @@ export interface PrioritySlide {
 	title: string;
 	sponsor: string;
 	trend: {
+		/** The headline measure (records frozen before it was kept have none). */
+		measureId?: number;
 		name: string;
+		nameEs?: string | null;
 		unit: Unit;
 		direction: 'higher' | 'lower';
 		standing: string;
@@ -82,7 +85,9 @@ export function presentation(
 			sponsor: priority.sponsor,
 			trend: headline
 				? {
+						measureId: headline.id,
 						name: headline.name,
+						nameEs: headline.nameEs,
 						unit: headline.unit,
 						direction: headline.direction,
 						standing: headline.standing.text,

@@ -39,6 +39,8 @@ export const updateInput = z.object({
 	adjustmentsEs: optionalText(4000, 'Keep the Spanish text under 4,000 characters.'),
 	nextSteps: text(4000, 'Keep the next steps under 4,000 characters.'),
 	nextStepsEs: optionalText(4000, 'Keep the Spanish text under 4,000 characters.'),
+	/** For the presenter view only: board and staff read them, the public never does. */
+	speakerNotes: text(4000, 'Keep the speaker notes under 4,000 characters.'),
 	evidenceMeasureIds: z
 		.array(z.coerce.number().int().positive('Choose measures from the list.'))
 		.max(8, 'Choose at most 8 measures.')
@@ -258,7 +260,7 @@ export interface PublishedUpdate {
  */
 export function publishedUpdates(
 	db: Db,
-	options: { priorityId?: number; priorityIds?: number[]; limit?: number } = {}
+	options: { priorityId?: number; priorityIds?: number[]; meetingId?: number; limit?: number } = {}
 ): PublishedUpdate[] {
 	if (options.priorityIds?.length === 0) return [];
 	const rows = db
@@ -297,7 +299,10 @@ export function publishedUpdates(
 					: eq(progressUpdates.priorityId, options.priorityId),
 				options.priorityIds === undefined
 					? undefined
-					: inArray(progressUpdates.priorityId, options.priorityIds)
+					: inArray(progressUpdates.priorityId, options.priorityIds),
+				options.meetingId === undefined
+					? undefined
+					: eq(progressUpdates.meetingId, options.meetingId)
 			)
 		)
 		.orderBy(
@@ -392,4 +397,30 @@ export function boardUpdatesOfPriority(
 		rows.push({ ...v, state: v.state as BoardUpdate['state'] });
 	}
 	return { rows: rows.slice(0, limit), total: rows.length };
+}
+
+/**
+ * The speaker notes of the version a slide shows (board and staff only: the presenter view). The
+ * deck, and so a meeting's public record, never holds them.
+ */
+export function speakerNotesOf(
+	db: Db,
+	meetingId: number,
+	priorityId: number,
+	version: number
+): string {
+	return (
+		db
+			.select({ notes: progressUpdateVersions.speakerNotes })
+			.from(progressUpdateVersions)
+			.innerJoin(progressUpdates, eq(progressUpdates.id, progressUpdateVersions.updateId))
+			.where(
+				and(
+					eq(progressUpdates.meetingId, meetingId),
+					eq(progressUpdates.priorityId, priorityId),
+					eq(progressUpdateVersions.version, version)
+				)
+			)
+			.get()?.notes ?? ''
+	);
 }

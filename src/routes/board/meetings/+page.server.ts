@@ -9,9 +9,11 @@ import {
 	timeSharePerMeeting,
 	timeSharePerYear
 } from '$lib/server/meetings/meetings';
+import { serverSecret } from '$lib/server/auth/server';
+import { calendarFeedPath } from '$lib/server/calendar/link';
 
 export const load: PageServerLoad = async (event) => {
-	authorize(event, 'board');
+	const user = authorize(event, 'board');
 	const d = db();
 	const now = today();
 	const perMeeting = timeSharePerMeeting(d);
@@ -31,6 +33,8 @@ export const load: PageServerLoad = async (event) => {
 		goal: boardTimeGoal(d),
 		meetings: perMeeting.filter((m) => m.schoolYear === schoolYear).reverse(),
 		years,
-		calendar: monitoringCalendarOf(d, now, schoolYear)
+		calendar: monitoringCalendarOf(d, now, schoolYear),
+		// The person's own signed feed: a calendar app fetches it without signing in.
+		calendarLink: event.url.origin + calendarFeedPath(serverSecret(), user.id)
 	};
 };

@@ -21,6 +21,12 @@ export const boardMeetings = sqliteTable(
 		kind: text('kind', { enum: meetingKinds }).notNull().default('regular'),
 		title: text('title').notNull().default(''),
 		location: text('location'),
+		/**
+		 * When the superintendent (or an administrator) marked the meeting held: from then on it has
+		 * a public record page (/meetings/[id]). Null until then.
+		 */
+		heldAt: text('held_at'),
+		heldBy: text('held_by'),
 		createdAt: text('created_at').notNull().default(nowIso)
 	},
 	(t) => [index('board_meeting_held_idx').on(t.heldOn)]
@@ -105,6 +111,11 @@ export const progressUpdateVersions = sqliteTable(
 		adjustmentsEs: text('adjustments_es'),
 		nextSteps: text('next_steps').notNull().default(''),
 		nextStepsEs: text('next_steps_es'),
+		/**
+		 * What the presenter says with the slide: board and staff only, shown in the presenter view.
+		 * Never on a public page, never in a meeting's record (the deck holds no notes).
+		 */
+		speakerNotes: text('speaker_notes').notNull().default(''),
 		/** JSON array of measure ids shown as evidence, live from the results. */
 		evidenceMeasureIds: text('evidence_measure_ids', { mode: 'json' })
 			.$type<number[]>()

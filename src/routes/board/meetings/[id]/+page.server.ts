@@ -11,16 +11,41 @@ import {
 	questionInput
 } from '$lib/server/meetings/questions';
 import { WorkflowError } from '$lib/server/meetings/updates';
+import { markHeld } from '$lib/server/meetings/held';
+import { getMeeting } from '$lib/server/meetings/meetings';
+import { today } from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	const user = authorize(event, 'board');
 	const id = idParam(event.params.id);
 	const data = id === null ? null : meetingForReader(db(), id, can(user, 'edit'));
 	if (!data) error(404, 'No such meeting.');
-	return { ...data, canAsk: can(user, 'ask'), canAnswer: can(user, 'edit') };
+	return {
+		...data,
+		canAsk: can(user, 'ask'),
+		canAnswer: can(user, 'edit'),
+		canHold: can(user, 'hold'),
+		today: today()
+	};
 };
 
 export const actions: Actions = {
+	hold: async (event) => {
+		const user = authorize(event, 'hold');
+		const meetingId = idParam(event.params.id);
+		if (meetingId === null || !getMeeting(db(), meetingId)) error(404, 'No such meeting.');
+		try {
+			const held = markHeld(db(), { id: user.id, email: user.email }, meetingId, today());
+			return {
+				done: held.frozenNow
+					? 'The meeting is marked held and its record was frozen as it reads now. Its public record page is open.'
+					: 'The meeting is marked held. Its public record page is open, with the record frozen when its updates were published.'
+			};
+		} catch (e) {
+			if (e instanceof WorkflowError) return fail(400, { refused: e.message });
+			throw e;
+		}
+	},
 	ask: async (event) => {
 		const user = authorize(event, 'ask');
 		const meetingId = idParam(event.params.id);
