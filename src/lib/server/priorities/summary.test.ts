@@ -44,14 +44,24 @@ describe('priorityPage', () => {
 	it('suppresses a group under the suppression size, value and size both', () => {
 		const page = priorityPage(db, 'literacy');
 		const foster = page?.measures[0].groups.find((g) => g.code === 'FOS');
-		expect(foster?.byYear['2023-24']).toEqual({ value: null, n: null, suppressed: true, state: null });
+		expect(foster?.byYear['2023-24']).toEqual({
+			value: null,
+			n: null,
+			suppressed: true,
+			state: null
+		});
 		expect(JSON.stringify(page)).not.toContain('-91.7');
 	});
 
 	it('shows a small group once the board lowers the suppression size', () => {
 		db.$client.exec('update district set suppression_size = 5');
 		const foster = priorityPage(db, 'literacy')?.measures[0].groups.find((g) => g.code === 'FOS');
-		expect(foster?.byYear['2023-24']).toEqual({ value: -91.7, n: 7, suppressed: false, state: null });
+		expect(foster?.byYear['2023-24']).toEqual({
+			value: -91.7,
+			n: 7,
+			suppressed: false,
+			state: null
+		});
 	});
 
 	it('lists results by school with every year', () => {
