@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { totp } from './helpers/totp.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
@@ -72,17 +72,44 @@ async function finishSetupAsFirstAdmin(page: Page, cdsCode = '27660920000000') {
 	await page.getByRole('button', { name: 'Create the district and sign in' }).click();
 }
 
+/** The authenticator secrets of the people this journey enrols, to sign them in again. */
+const secrets = new Map<string, string>();
+
 /** A new district requires an authenticator app of its administrators: the first thing asked. */
-async function enrolAuthenticator(page: Page) {
+async function enrolAuthenticator(page: Page, person = admin) {
 	await page.waitForURL(/\/account\/two-factor\?next=/);
 	await expect(page.getByText('Your role requires an authenticator app.')).toBeVisible();
-	await page.getByLabel('Your password', { exact: true }).fill(admin.password);
+	await page.getByLabel('Your password', { exact: true }).fill(person.password);
 	await page.getByRole('button', { name: 'Set up' }).click();
 	const secret = (await page.locator('code.secret').textContent())!.trim();
+	secrets.set(person.email, secret);
 	await page.getByLabel('Code', { exact: true }).fill(await totp(secret));
 	await page.getByRole('button', { name: 'Turn on' }).click();
 	await expect(page.getByRole('heading', { name: 'Your recovery codes' })).toBeVisible();
 	await page.getByRole('link', { name: 'Done: continue' }).click();
+}
+
+/** Signs in with password and authenticator code, as a returning person does. */
+async function signIn(page: Page, person: { email: string; password: string }) {
+	await page.goto(base + '/login');
+	await page.getByLabel('E-mail').fill(person.email);
+	await page.getByLabel('Password').fill(person.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL(/\/login\/code/);
+	await page.getByLabel('Code', { exact: true }).fill(await totp(secrets.get(person.email)!));
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+const dashboardFile = (year: number, indicator: string) =>
+	resolve(`../shared/data/ca-dashboard/${year}/${indicator}download${year}.txt`);
+
+async function importInBrowser(page: Page, path: string) {
+	await page.goto(base + '/manage/imports');
+	await page.getByLabel('File (up to 50 MB)').setInputFiles(path);
+	await page.getByRole('button', { name: 'Upload and preview' }).click();
+	await page.getByRole('button', { name: /^Import/ }).click();
+	await expect(page.getByRole('status')).toContainText('Imported');
 }
 
 function count(sql: string): number {
@@ -155,4 +182,134 @@ test('setup refuses a CDS code of the wrong length, then creates the district an
 	expect((await page.goto(setupAddress))!.status()).toBe(404);
 	expect(count('select count(*) from district')).toBe(1);
 	expect(count("select count(*) from user where role = 'admin'")).toBe(1);
+});
+
+const superintendent = {
+	name: 'Sam Super',
+	email: 'sam@mpusd.example',
+	password: 'sea otters hold hands asleep'
+};
+
+test('MPUSD on its own files: import, a priority with targets, a published update, the public pages', async ({
+	browser
+}) => {
+	test.setTimeout(300_000);
+	const page = await browser.newPage();
+	await signIn(page, admin);
+
+	// The state's ELA files of two years, in the browser.
+	await importInBrowser(page, dashboardFile(2022, 'ela'));
+	await importInBrowser(page, dashboardFile(2023, 'ela'));
+	expect(count("select count(*) from measure where code = 'ela'")).toBe(1);
+
+	// A priority on the imported ELA measure, with targets for the plan's years.
+	await page.goto(base + '/manage/priorities/new');
+	await page.getByLabel('Title', { exact: true }).fill('Every student a strong reader');
+	await page.getByLabel('Slug').fill('reading');
+	await page.getByLabel('Sponsor').fill('Chief Academic Officer');
+	await page.getByLabel('Status').selectOption('active');
+	await page.getByRole('button', { name: 'Add the priority' }).click();
+	await expect(page.getByRole('status')).toContainText('Added.');
+	const priorityId = count("select id from priority where slug = 'reading'");
+
+	const elaId = count("select id from measure where code = 'ela'");
+	await page.goto(`${base}/manage/measures/${elaId}`);
+	await page
+		.getByLabel('Priority', { exact: true })
+		.selectOption({ label: 'Every student a strong reader' });
+	const targets: [string, string][] = [
+		['2023-24', '-30'],
+		['2024-25', '-25'],
+		['2025-26', '-20'],
+		['2026-27', '-15']
+	];
+	for (const [i, [year, value]] of targets.slice(0, 3).entries()) {
+		await page.getByLabel(`School year, row ${i + 1}`).fill(year);
+		await page.getByLabel(`Target, row ${i + 1}`).fill(value);
+	}
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByRole('status')).toContainText('Saved.');
+	await page.getByLabel('School year, row 4').fill(targets[3][0]);
+	await page.getByLabel('Target, row 4').fill(targets[3][1]);
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByRole('status')).toContainText('Saved.');
+	expect(count(`select count(*) from measure_target where measure_id = ${elaId}`)).toBe(4);
+
+	// A board meeting, and the superintendent who publishes to the public.
+	await page.goto(base + '/manage/meetings');
+	await page.getByLabel('Date').fill('2026-12-10');
+	await page.getByLabel('Kind').selectOption('regular');
+	await page.getByRole('button', { name: 'Add meeting' }).click();
+	await expect(page).toHaveURL(/\/manage\/meetings\/\d+$/);
+	const meetingId = Number(new URL(page.url()).pathname.split('/').pop());
+
+	await page.goto(base + '/admin/users');
+	await page.getByLabel('Name', { exact: true }).fill(superintendent.name);
+	await page.getByLabel('E-mail').fill(superintendent.email);
+	await page.getByLabel('Role').selectOption('superintendent');
+	await page.getByLabel('First password').fill(superintendent.password);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('status')).toBeVisible();
+	await page.close();
+
+	const sup = await browser.newPage();
+	await sup.goto(base + '/login');
+	await sup.getByLabel('E-mail').fill(superintendent.email);
+	await sup.getByLabel('Password').fill(superintendent.password);
+	await sup.getByRole('button', { name: 'Sign in' }).click();
+	await enrolAuthenticator(sup, superintendent);
+	await sup.goto(`${base}/manage/meetings/${meetingId}/updates/${priorityId}`);
+	await sup.getByLabel('Status', { exact: true }).selectOption('watch');
+	await sup
+		.getByLabel('Summary (one line)')
+		.fill('Reading held steady; the new tutoring starts in January.');
+	await sup.getByRole('button', { name: /^Save/ }).click();
+	await sup.getByRole('button', { name: 'Publish version 1' }).click();
+	await expect(sup.getByRole('status')).toContainText('published');
+	await sup.close();
+
+	// The public reads the state's figures, color and levels, and how old the data is.
+	const reader = await browser.newPage();
+	await reader.goto(base + '/priorities/reading');
+	const ela = reader.locator('section.measure').first();
+	await expect(ela.getByRole('table').first()).toContainText(/2021-22[\s\S]*2022-23/);
+	await expect(ela.getByRole('table').first()).toContainText(/[−-]34\.1[\s\S]*[−-]34\.3/);
+	await expect(ela.locator('.state-standing')).toContainText('2022-23');
+	await expect(ela.locator('.state-standing')).toContainText('Orange');
+	await expect(ela.locator('.state-standing')).toContainText('status Low');
+	await expect(ela.locator('.state-standing')).toContainText('change: Maintained');
+	await expect(ela.locator('.state-standing a')).toHaveAttribute(
+		'href',
+		'https://www.caschooldashboard.org/reports/27660920000000/2023'
+	);
+	await expect(reader.getByText(/Results through 2022-23/)).toBeVisible();
+	// No target for 2022-23: the standing is against the nearest target ahead.
+	await expect(ela).toContainText('short of the 2023-24 target');
+	await expect(reader.getByText('Reading held steady')).toBeVisible();
+	await expectNoAxeViolations(reader);
+	for (const size of [
+		{ width: 1280, height: 800 },
+		{ width: 390, height: 844 }
+	]) {
+		await reader.setViewportSize(size);
+		await reader.screenshot({
+			path: `reports/screens/first-run-mpusd-priority-${size.width}.png`,
+			fullPage: true
+		});
+	}
+
+	// In Spanish, no group name stays in English without saying so.
+	await reader.goto(base + '/es/priorities/reading');
+	const unmarked = await reader
+		.locator('table th[scope="row"] [lang="en"]')
+		.evaluateAll((spans) =>
+			spans
+				.filter((s) => !s.parentElement?.querySelector('.only-english'))
+				.map((s) => s.textContent)
+		);
+	expect(unmarked).toEqual([]);
+	await expect(reader.getByText('Todos los estudiantes').first()).toBeVisible();
+	await expect(reader.locator('.state-standing')).toContainText('Anaranjado');
+	await expectNoAxeViolations(reader);
+	await reader.close();
 });

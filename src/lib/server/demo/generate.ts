@@ -2,6 +2,7 @@
  * The deterministic district generator. `generateDistrict` fills every table but the sign-in
  * tables from a seed; the demo (index.ts) and the benchmark call it with their own sizes.
  */
+import { addStateLevels } from './state-levels.ts';
 import type { Db } from '../db/open.ts';
 import { recordAudit, systemActor } from '../audit/index.ts';
 import { freezeMeeting } from '../meetings/snapshots.ts';
@@ -104,6 +105,7 @@ export function generateDistrict(db: Db, options: DistrictOptions): void {
 			addPriorities(context, currentSponsors(context));
 			addMeasures(context);
 			addResults(context);
+			addStateLevels(context);
 			addStructures(context);
 			addPolicies(context);
 			addNotDoingItems(context);
