@@ -1,3 +1,4 @@
+import type { StateLevels } from '../../state-dashboard.ts';
 import type { Db } from '../db/open.ts';
 import { publicSummary } from '../priorities/summary.ts';
 import type { Unit } from '../../format.ts';
@@ -18,7 +19,13 @@ export interface PrioritySlide {
 		unit: Unit;
 		direction: 'higher' | 'lower';
 		standing: string;
-		points: { schoolYear: string; value: number | null; target: number | null }[];
+		points: {
+			schoolYear: string;
+			value: number | null;
+			target: number | null;
+			/** The state's color and levels (records frozen before they were kept have none). */
+			state?: StateLevels | null;
+		}[];
 	} | null;
 	update: {
 		status: 'on track' | 'watch' | 'off track';
@@ -96,6 +103,7 @@ export function presentation(
 							.map((year) => ({
 								schoolYear: year,
 								value: headline.series.find((s) => s.year === year)?.value ?? null,
+								state: headline.series.find((s) => s.year === year)?.state ?? null,
 								target: headline.targets.find((t) => t.year === year)?.value ?? null
 							}))
 					}

@@ -139,7 +139,7 @@ export function publicMeetingRecord(db: Db, meetingId: number): PublicMeetingRec
 							standing: s.trend.standing,
 							points: s.trend.points.map((p) =>
 								suppressedNow.has(p.schoolYear)
-									? { ...p, value: null, suppressed: true }
+									? { ...p, value: null, state: null, suppressed: true }
 									: { ...p, suppressed: false }
 							)
 						}
