@@ -49,14 +49,16 @@ test.describe('the throughline map (board)', () => {
 		await context.close();
 	});
 
-	test('the board overview gathers priorities and signals with links to fix them', async ({
+	test('the board overview gathers priorities and signals, each with its fix or who can fix it', async ({
 		page
 	}) => {
 		await page.goto('/board');
 		await expect(page.getByRole('heading', { name: 'Active priorities' })).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'What needs attention' })).toBeVisible();
-		const signal = page.locator('[data-signal]').first();
-		await expect(signal.getByRole('link')).toBeVisible();
+		const signals = page.locator('[data-signal]');
+		expect(await signals.count()).toBeGreaterThan(0);
+		for (const signal of await signals.all())
+			await expect(signal.locator('a, .who-can').first()).toBeVisible();
 	});
 
 	test('board pages pass axe', async ({ page }) => {

@@ -6,7 +6,7 @@ import { priorities } from '../db/schema/priorities.ts';
 import { policyStructures } from '../db/schema/structures.ts';
 import { createPriority, deletePriority, updatePriority } from './priorities.ts';
 import { createPolicy } from './policies.ts';
-import { createMeasure, getMeasure } from './measures.ts';
+import { createMeasure, getMeasure, updateMeasure } from './measures.ts';
 import {
 	createStructure,
 	linkPolicy,
@@ -120,6 +120,40 @@ describe('editing the throughline', () => {
 				{ schoolYearId: 7, label: '2025-26', value: 55 },
 				{ label: '2029-30', value: 70 }
 			]);
+		} finally {
+			delete process.env.THROUGHLINE_TODAY;
+		}
+	});
+
+	it('plans an imported measure without a baseline from its first result', () => {
+		process.env.THROUGHLINE_TODAY = '2026-12-01'; // the current year is 2026-27
+		try {
+			const db = testDb();
+			const m = { name: 'ELA', code: 'ela', unit: 'points', direction: 'higher', kind: 'outcome' };
+			const made = createMeasure(db, actor, m);
+			if (!made.ok) throw new Error(JSON.stringify(made.errors));
+			db.insert(schoolYears).values({ id: 40, label: '2021-22', startYear: 2021 }).run();
+			db.$client
+				.prepare(
+					"INSERT INTO student_group (code, name) VALUES ('ALL', 'All students') ON CONFLICT DO NOTHING"
+				)
+				.run();
+			db.$client
+				.prepare(
+					"INSERT INTO result (measure_id, school_year_id, student_group, value) VALUES (?, 40, 'ALL', -34.1)"
+				)
+				.run(made.id);
+			const targets = { targetYear: ['2023-24', '2026-27'], targetValue: ['-30', '-15'] };
+			const saved = updateMeasure(db, actor, made.id, { ...m, ...targets });
+			if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+			expect(getMeasure(db, made.id)?.targets.map((t) => t.label)).toEqual(['2023-24', '2026-27']);
+			const early = updateMeasure(db, actor, made.id, {
+				...m,
+				targetYear: ['2020-21'],
+				targetValue: ['-40']
+			});
+			if (!early.ok) expect(early.errors['targets.0'][0]).toContain('from 2021-22 to 2031-32');
+			expect(early.ok).toBe(false);
 		} finally {
 			delete process.env.THROUGHLINE_TODAY;
 		}

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, min, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
@@ -11,7 +11,8 @@ import {
 	measureKinds,
 	measures,
 	measureTargets,
-	measureUnits
+	measureUnits,
+	results
 } from '../db/schema/measures.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import {
@@ -113,15 +114,27 @@ function readTargets(
 	years: string[],
 	values: string[],
 	errors: FieldErrors,
-	baselineYearId: unknown
+	baselineYearId: unknown,
+	measureId?: number
 ): { schoolYearId: number; value: number }[] {
-	// Targets may be set for every year the plan covers: the baseline to five years ahead.
+	// Targets may be set for every year the plan covers: the baseline to five years ahead. A
+	// measure imported without a baseline starts from its first result, so a district whose data
+	// runs through 2022-23 can set targets for 2023-24 on.
 	const baseline = db
 		.select({ startYear: schoolYears.startYear })
 		.from(schoolYears)
 		.where(eq(schoolYears.id, Number(baselineYearId) || 0))
 		.get();
-	const plan = planYears(db, today(), baseline?.startYear ?? null);
+	const firstResult =
+		measureId === undefined
+			? undefined
+			: db
+					.select({ startYear: min(schoolYears.startYear) })
+					.from(results)
+					.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
+					.where(eq(results.measureId, measureId))
+					.get()?.startYear;
+	const plan = planYears(db, today(), baseline?.startYear ?? firstResult ?? null);
 	const known = new Map(plan.map((y) => [y.label, y.id]));
 	const span = plan.length ? `${plan[0].label} to ${plan.at(-1)!.label}` : 'none yet';
 	const out: { schoolYearId: number; value: number }[] = [];
@@ -174,7 +187,8 @@ function validated(db: Db, values: unknown, id?: number) {
 		list(raw.targetYear),
 		list(raw.targetValue),
 		errors,
-		raw.baselineYearId
+		raw.baselineYearId,
+		id
 	);
 	if (parsed.ok) {
 		const d = parsed.data;
