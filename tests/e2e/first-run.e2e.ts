@@ -194,7 +194,7 @@ test('MPUSD on its own files: import, a priority with targets, a published updat
 	browser
 }) => {
 	test.setTimeout(300_000);
-	const page = await browser.newPage();
+	const page = await (await browser.newContext()).newPage();
 	await signIn(page, admin);
 
 	// The state's ELA files of two years, in the browser.
@@ -245,14 +245,16 @@ test('MPUSD on its own files: import, a priority with targets, a published updat
 
 	await page.goto(base + '/admin/users');
 	await page.getByLabel('Name', { exact: true }).fill(superintendent.name);
-	await page.getByLabel('E-mail').fill(superintendent.email);
-	await page.getByLabel('Role').selectOption('superintendent');
+	await page.getByRole('textbox', { name: 'E-mail' }).fill(superintendent.email);
+	await page.getByRole('combobox', { name: 'Role', exact: true }).selectOption('superintendent');
 	await page.getByLabel('First password').fill(superintendent.password);
 	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page.getByRole('status')).toBeVisible();
+	await expect(page.getByRole('status')).toContainText(
+		`Created the account for ${superintendent.email}`
+	);
 	await page.close();
 
-	const sup = await browser.newPage();
+	const sup = await (await browser.newContext()).newPage();
 	await sup.goto(base + '/login');
 	await sup.getByLabel('E-mail').fill(superintendent.email);
 	await sup.getByLabel('Password').fill(superintendent.password);
@@ -269,7 +271,7 @@ test('MPUSD on its own files: import, a priority with targets, a published updat
 	await sup.close();
 
 	// The public reads the state's figures, color and levels, and how old the data is.
-	const reader = await browser.newPage();
+	const reader = await (await browser.newContext()).newPage();
 	await reader.goto(base + '/priorities/reading');
 	const ela = reader.locator('section.measure').first();
 	await expect(ela.getByRole('table').first()).toContainText(/2021-22[\s\S]*2022-23/);
