@@ -89,7 +89,6 @@ const boardReadingPages: Handle = async ({ event, resolve }) => {
 };
 
 // A redirect that depends on this reader's language cookie, or sets it: no cache may keep it.
-// (SvelteKit adds the cookie's Set-Cookie to it.)
 const personalRedirect = (status: 303 | 307, location: string) =>
 	new Response(null, { status, headers: { location, 'cache-control': privateCaching } });
 
@@ -105,17 +104,20 @@ const language: Handle = async ({ event, resolve }) => {
 
 	const choice = searchParams.get('lang');
 	if ((choice === 'en' || choice === 'es') && event.request.method === 'GET') {
-		event.cookies.set(languageCookie, choice, {
+		const rest = new URLSearchParams(search);
+		rest.delete('lang');
+		const query = rest.size ? `?${rest}` : '';
+		const to = localizeHref(path, { locale: isTranslatedPath(path) ? choice : 'en' });
+		const response = personalRedirect(303, to + query);
+		// Serialized here, not cookies.set: SvelteKit adds those only to answers it makes itself.
+		const cookie = event.cookies.serialize(languageCookie, choice, {
 			path: '/',
 			maxAge: 60 * 60 * 24 * 400,
 			sameSite: 'lax',
 			httpOnly: true
 		});
-		const rest = new URLSearchParams(search);
-		rest.delete('lang');
-		const query = rest.size ? `?${rest}` : '';
-		const to = localizeHref(path, { locale: isTranslatedPath(path) ? choice : 'en' });
-		return personalRedirect(303, to + query);
+		response.headers.append('set-cookie', cookie);
+		return response;
 	}
 	if (
 		!spanish &&
