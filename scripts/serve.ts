@@ -1,10 +1,13 @@
-// Serves the production build. adapter-node answers static files (`/_app/immutable/…`) before
-// SvelteKit's hooks run, so the headers that every response needs (nosniff, HSTS) are set here,
-// ahead of its handler. This replaces build/index.js: same PORT, HOST and graceful shutdown.
+// Serves the production build. A kept public page is answered first, straight from node:http (the
+// front door the build's hooks open: src/lib/server/http/kept-pages.ts). adapter-node answers
+// static files (`/_app/immutable/…`) before SvelteKit's hooks run, so the headers that every
+// response needs (nosniff, HSTS) are set here, ahead of its handler. This replaces build/index.js:
+// same PORT, HOST and graceful shutdown.
 import http from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { baseSecurityHeaders } from '../src/lib/server/http/headers.ts';
+import { frontDoor } from '../src/lib/server/http/front-door.ts';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 
@@ -12,8 +15,12 @@ export async function serve(): Promise<http.Server> {
 	const { handler } = (await import(pathToFileURL(resolve('build/handler.js')).href)) as {
 		handler: NodeHandler;
 	};
+	// Importing the handler loads the hooks, which open the door (none when the cache is off).
+	const door = frontDoor();
 	const headers = baseSecurityHeaders(process.env.ORIGIN);
 	const server = http.createServer((req, res) => {
+		// A kept page carries every header it needs, these included.
+		if (door?.(req, res)) return;
 		for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 		handler(req, res, () => {
 			res.statusCode = 404;

@@ -10,15 +10,16 @@ import { twoFactorRequired } from '$lib/server/auth/two-factor';
 import { applySetCookie } from '$lib/server/auth/cookies';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
+import { PageCache, dataVersion, isKeepable, isBoardReadingPage } from '$lib/server/cache/pages';
+import { privateCaching } from '$lib/server/http/caching';
+import { delivery } from '$lib/server/http/delivery';
+import { openFrontDoor } from '$lib/server/http/front-door';
 import {
-	PageCache,
-	dataVersion,
-	fromCachedPage,
-	isKeepable,
-	isBoardReadingPage,
-	isPublicPage,
-	toCachedPage
-} from '$lib/server/cache/pages';
+	answerKept,
+	keepPage,
+	keptPagesFrontDoor,
+	keptResponse
+} from '$lib/server/http/kept-pages';
 import { securityHeaders } from '$lib/server/http/headers';
 import { originCheck } from '$lib/server/http/origin';
 import { twoFactorGate } from '$lib/server/http/two-factor-gate';
@@ -50,35 +51,46 @@ const queryTiming: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// The public's pages, and each board member's reading pages, kept until the database changes
-// (src/lib/server/cache/pages.ts). THROUGHLINE_PAGE_CACHE_MB sets the budget (default 48); 0 turns
-// the cache off. The session handle has run first: an ended session never reaches a kept page.
+// The public's pages, kept for everyone, and each board member's reading pages, kept per person,
+// until the database changes (src/lib/server/cache/pages.ts), stored compressed.
+// THROUGHLINE_PAGE_CACHE_MB sets the budget (default 48); 0 turns the cache off.
 const cacheMb = Number(process.env.THROUGHLINE_PAGE_CACHE_MB ?? 48);
-const pages = new PageCache(cacheMb * 1024 * 1024);
+const pages = cacheMb > 0 ? new PageCache(cacheMb * 1024 * 1024) : null;
+const pageVersion = () => `${dataVersion(db().$client)} ${today()}`;
 
-const pageCache: Handle = async ({ event, resolve }) => {
+// A kept public page is answered before anything else: by scripts/serve.ts straight from
+// node:http (the front door), or else by the first handle here (delivery). Both apply one rule.
+if (pages) openFrontDoor(keptPagesFrontDoor(pages, pageVersion));
+
+// A board member's reading page, kept for them alone: the session handle has run first, so an
+// ended session never reaches a kept page. It goes out private (delivery's rules).
+const boardReadingPages: Handle = async ({ event, resolve }) => {
 	const user = event.locals.user;
-	const reader = user
-		? isBoardReadingPage(event.url.pathname) && `user ${user.id} ${user.role}`
-		: isPublicPage(event.url.pathname) && 'public';
-	if (cacheMb <= 0 || event.request.method !== 'GET' || !reader) return resolve(event);
-	const version = `${dataVersion(db().$client)} ${today()}`;
+	if (!pages || event.request.method !== 'GET' || !user || !isBoardReadingPage(event.url.pathname))
+		return resolve(event);
+	const version = pageVersion();
 	let uncacheable: Response | undefined;
 	// The request's own URL: SvelteKit's event.url drops the `/__data.json` of client navigations.
-	// Paraglide hands on a request with /es taken off, so the language is part of the key.
 	const requested = new URL(event.request.url);
-	const spanish = event.url.pathname === '/es' || event.url.pathname.startsWith('/es/');
-	const key = `${reader} ${spanish ? 'es' : 'en'} ${requested.pathname}${requested.search}`;
+	const key = `user ${user.id} ${user.role} ${requested.pathname}${requested.search}`;
 	const page = await pages.getOrRender(key, version, async () => {
 		const response = await resolve(event);
-		if (isKeepable(response)) return toCachedPage(response);
+		if (isKeepable(response)) return keepPage(response, { caching: null, vary: 'Accept-Encoding' });
 		uncacheable = response;
 		return null;
 	});
 	if (uncacheable) return uncacheable;
-	// A request that waited on someone else's render that could not be kept renders its own.
-	return page ? fromCachedPage(page, event.request) : resolve(event);
+	if (!page) return resolve(event);
+	const { headers } = event.request;
+	return keptResponse(
+		answerKept(page, headers.get('accept-encoding'), headers.get('if-none-match')),
+		event.request.method
+	);
 };
+
+// A redirect that depends on this reader's language cookie, or sets it: no cache may keep it.
+const personalRedirect = (status: 303 | 307, location: string) =>
+	new Response(null, { status, headers: { location, 'cache-control': privateCaching } });
 
 // Spanish pages live under /es (issue 9); everything else is English. Paraglide's middleware sets
 // the language for the request from the URL; this handle adds what Paraglide leaves to us: English-
@@ -92,16 +104,20 @@ const language: Handle = async ({ event, resolve }) => {
 
 	const choice = searchParams.get('lang');
 	if ((choice === 'en' || choice === 'es') && event.request.method === 'GET') {
-		event.cookies.set(languageCookie, choice, {
+		const rest = new URLSearchParams(search);
+		rest.delete('lang');
+		const query = rest.size ? `?${rest}` : '';
+		const to = localizeHref(path, { locale: isTranslatedPath(path) ? choice : 'en' });
+		const response = personalRedirect(303, to + query);
+		// Serialized here, not cookies.set: SvelteKit adds those only to answers it makes itself.
+		const cookie = event.cookies.serialize(languageCookie, choice, {
 			path: '/',
 			maxAge: 60 * 60 * 24 * 400,
 			sameSite: 'lax',
 			httpOnly: true
 		});
-		const rest = new URLSearchParams(search);
-		rest.delete('lang');
-		const query = rest.size ? `?${rest}` : '';
-		redirect(303, localizeHref(path, { locale: isTranslatedPath(path) ? choice : 'en' }) + query);
+		response.headers.append('set-cookie', cookie);
+		return response;
 	}
 	if (
 		!spanish &&
@@ -110,7 +126,7 @@ const language: Handle = async ({ event, resolve }) => {
 		isTranslatedPath(path) &&
 		event.cookies.get(languageCookie) === 'es'
 	) {
-		redirect(307, localizeHref(path, { locale: 'es' }) + search);
+		return personalRedirect(307, localizeHref(path, { locale: 'es' }) + search);
 	}
 
 	return paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -119,14 +135,15 @@ const language: Handle = async ({ event, resolve }) => {
 	});
 };
 
-// Security headers wrap everything, the origin check's refusals included; the origin check runs
-// before anything reads a session or changes a thing.
+// Kept public pages first; then security headers wrap everything, the origin check's refusals
+// included; the origin check runs before anything reads a session or changes a thing.
 export const handle = sequence(
+	delivery(pages, pageVersion),
 	securityHeaders(process.env.ORIGIN),
 	originCheck,
 	queryTiming,
 	language,
 	session,
 	twoFactorGate,
-	pageCache
+	boardReadingPages
 );

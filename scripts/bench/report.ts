@@ -14,6 +14,22 @@ export interface Target {
 const page = (report: BenchReport, path: string) =>
 	report.pages.find((p) => p.path === path && p.state === 'ok');
 const p95At50 = (figures: PageFigures | undefined) => figures?.load?.[50]?.p95 ?? null;
+const named = (report: BenchReport, name: string) =>
+	report.pages.find((p) => p.name === name && p.state === 'ok');
+
+/** The kept page's throughput over the bare server's, at 50 connections. */
+export function bareRatio(figures: PageFigures | undefined, connections = 50): number | null {
+	const app = figures?.load?.[connections]?.requestsPerSecond;
+	const bare = figures?.bare?.[connections]?.requestsPerSecond;
+	return app && bare ? Math.round((app / bare) * 100) / 100 : null;
+}
+
+/** What the first round trip must carry: the status line, headers and the (compressed) body. */
+export const firstFlight = (figures: PageFigures | undefined) =>
+	figures?.wire ? figures.wire.headerBytes + figures.wire.bodyBytes : null;
+
+/** TCP's initial window: 10 segments, ~14 KB. */
+export const firstFlightLimit = 14 * 1024;
 
 export const targets: Target[] = [
 	{
@@ -22,6 +38,27 @@ export const targets: Target[] = [
 		limit: 25,
 		kind: 'max',
 		unit: 'ms'
+	},
+	{
+		name: 'Kept public summary vs bare node:http, same bytes, 50 connections',
+		value: (r) => bareRatio(page(r, '/')),
+		limit: 0.5,
+		kind: 'min',
+		unit: '×'
+	},
+	{
+		name: 'First flight of `/` (headers + brotli body)',
+		value: (r) => firstFlight(page(r, '/')),
+		limit: firstFlightLimit,
+		kind: 'max',
+		unit: 'B'
+	},
+	{
+		name: 'First flight of the priority page (headers + brotli body)',
+		value: (r) => firstFlight(named(r, 'Priority page')),
+		limit: firstFlightLimit,
+		kind: 'max',
+		unit: 'B'
 	},
 	{
 		name: 'Coherence matrix p95 at 50 connections',
@@ -70,25 +107,60 @@ export function formatReport(report: BenchReport, list: Target[]): string {
 			`server flags: ${report.serverNodeOptions || 'none'}, ` +
 			`load average ${report.machine.load.map((l) => l.toFixed(1)).join(' / ')} at the start. ${report.at.slice(0, 16)}Z.`,
 		'',
-		'| page | conn. | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req | DB ms (queries) | server ms (first) | HTML KB | JS gz KB | CSS gz KB |',
-		'| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |'
+		'| page | conn. | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req | DB ms (queries) | server ms (first) | HTML KB | sent KB | JS gz KB | CSS gz KB |',
+		'| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |'
 	);
 	for (const p of report.pages) {
 		const label = `${p.name} \`${p.path}\``;
 		if (p.state !== 'ok' || !p.load) {
-			lines.push(`| ${label} | ${p.state} | | | | | | | | | | | |`);
+			lines.push(`| ${label} | ${p.state} | | | | | | | | | | | | |`);
 			continue;
 		}
 		const fixed = [
 			p.dbMs === undefined ? '—' : `${p.dbMs} (${p.queries})`,
 			`${p.serverMs ?? '—'} (${p.coldMs ?? '—'})`,
 			kb(p.htmlBytes ?? 0),
+			p.wire ? `${kb(p.wire.bodyBytes)} ${p.wire.encoding}` : '—',
 			kb(p.weight?.jsGzip ?? 0),
 			kb(p.weight?.cssGzip ?? 0)
 		].join(' | ');
 		for (const load of Object.values(p.load)) {
 			lines.push(
 				`| ${label} | ${load.connections} | ${number(load.requestsPerSecond)} | ${load.p50} | ${load.p95} | ${load.p99} | ${load.errors} | ${load.cpuMs ?? '—'} | ${fixed} |`
+			);
+		}
+	}
+	const compared = report.pages.filter((p) => p.bare && p.load);
+	if (compared.length) {
+		lines.push(
+			'',
+			'Kept pages against a bare node:http server sending the same bytes (headers and brotli body), same run, same requests:',
+			'',
+			'| page | conn. | app req/s | bare req/s | ratio | app p99 ms | bare p99 ms | errors (app / bare) |',
+			'| --- | --: | --: | --: | --: | --: | --: | --: |'
+		);
+		for (const p of compared) {
+			for (const [connections, bare] of Object.entries(p.bare!)) {
+				const app = p.load![Number(connections)];
+				lines.push(
+					`| ${p.name} \`${p.path}\` | ${connections} | ${number(app.requestsPerSecond)} | ${number(bare.requestsPerSecond)} | **${bareRatio(p, Number(connections))}** | ${app.p99} | ${bare.p99} | ${app.errors} / ${bare.errors} |`
+				);
+			}
+		}
+	}
+	const flights = report.pages.filter((p) => p.wire && !p.signedIn);
+	if (flights.length) {
+		lines.push(
+			'',
+			`First flight (status line + headers + body as sent; TCP's first round trip carries ~${number(firstFlightLimit)} B):`,
+			'',
+			'| page | encoding | headers B | body B | total B | fits? |',
+			'| --- | --- | --: | --: | --: | --- |'
+		);
+		for (const p of flights) {
+			const total = firstFlight(p)!;
+			lines.push(
+				`| ${p.name} \`${p.path}\` | ${p.wire!.encoding} | ${number(p.wire!.headerBytes)} | ${number(p.wire!.bodyBytes)} | ${number(total)} | ${total <= firstFlightLimit ? 'yes' : '**no**'} |`
 			);
 		}
 	}

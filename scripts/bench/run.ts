@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { defaultBenchData, generateBenchDatabase } from './data.ts';
+import { capture, saveCapture } from './bare.ts';
 import { measureImport, type ImportFigures } from './import.ts';
 import { loadTest, type LoadFigures } from './load.ts';
 import { pageWeight, type PageWeight } from './weight.ts';
@@ -54,6 +55,8 @@ const port = Number(values.port);
 const origin = `http://127.0.0.1:${port}`;
 const duration = Number(values.duration);
 const connectionCounts = values.connections.split(',').map(Number);
+/** Every request asks for what a browser asks: the answers are the compressed ones a crowd gets. */
+const browser = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 export interface PageFigures {
 	name: string;
@@ -72,6 +75,10 @@ export interface PageFigures {
 	/** Server CPU time (user + system) per request, over the sequential requests. */
 	cpuMs?: number;
 	load?: Record<number, LoadFigures>;
+	/** The answer as sent (brotli): its body and header bytes, i.e. its first flight. */
+	wire?: { bodyBytes: number; headerBytes: number; encoding: string };
+	/** The same bytes from a bare node:http server, same run, same load. */
+	bare?: Record<number, LoadFigures>;
 }
 
 export interface BenchReport {
@@ -123,7 +130,8 @@ function choosePaths(path: string) {
 function startServer(): { child: ChildProcess; log: string } {
 	const log = resolve('reports/bench-server.log');
 	const flags = values['server-node-options'].split(' ').filter(Boolean);
-	const child = spawn(process.execPath, [...flags, 'build'], {
+	// scripts/start.ts, as `npm start` serves: its front door answers kept public pages.
+	const child = spawn(process.execPath, [...flags, 'scripts/start.ts'], {
 		env: {
 			...process.env,
 			DATABASE_PATH: databasePath,
@@ -230,13 +238,53 @@ function cpuMs(pid: number): number {
 	return ticks * 10; // USER_HZ is 100 on Linux
 }
 
+/** Serves `answer`'s bytes from scripts/bench/bare.ts and loads it as the app was loaded. */
+async function measureBare(file: string): Promise<Record<number, LoadFigures>> {
+	const barePort = port + 1;
+	const flags = values['server-node-options'].split(' ').filter(Boolean);
+	const child = spawn(
+		process.execPath,
+		[...flags, 'scripts/bench/bare.ts', file, String(barePort)],
+		{
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
+	const figures: Record<number, LoadFigures> = {};
+	try {
+		const url = `http://127.0.0.1:${barePort}/`;
+		for (
+			let tries = 0;
+			!(await fetch(url).then(
+				(r) => r.ok,
+				() => false
+			));
+			tries++
+		) {
+			if (tries > 100) throw new Error('the bare server did not start');
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		for (const connections of connectionCounts) {
+			step(`bare node:http, same bytes: ${connections} connections for ${duration} s`);
+			figures[connections] = await loadTest(url, { connections, duration, headers: browser });
+		}
+	} finally {
+		child.kill('SIGTERM');
+		await new Promise((r) => child.once('exit', r));
+	}
+	return figures;
+}
+
 async function measurePage(
-	page: { name: string; path: string; signedIn: boolean },
+	page: { name: string; path: string; signedIn: boolean; compareBare?: boolean },
 	cookie: string | null,
 	pid: number
 ): Promise<PageFigures> {
-	const figures: PageFigures = { ...page, state: 'ok' };
-	const headers: Record<string, string> = page.signedIn && cookie ? { cookie } : {};
+	const { compareBare, ...named } = page;
+	const figures: PageFigures = { ...named, state: 'ok' };
+	const headers: Record<string, string> = {
+		...browser,
+		...(page.signedIn && cookie ? { cookie } : {})
+	};
 	const first = await fetch(origin + page.path, { headers, redirect: 'manual' });
 	const html = await first.text();
 	if (first.status === 404) return { ...figures, state: 'not built yet' };
@@ -276,6 +324,19 @@ async function measurePage(
 		load.cpuMs = load.requests ? round((cpuMs(pid) - before) / load.requests, 2) : 0;
 		figures.load[connections] = load;
 	}
+	const answer = await capture(origin + page.path, headers);
+	figures.wire = {
+		bodyBytes: Buffer.from(answer.body, 'base64').byteLength,
+		headerBytes: answer.headerBytes,
+		encoding:
+			answer.headers.find((_, i, all) => all[i - 1]?.toLowerCase() === 'content-encoding') ??
+			'identity'
+	};
+	if (compareBare) {
+		const file = resolve(`reports/bench-bare${page.path.replaceAll('/', '-')}.json`);
+		saveCapture(file, answer);
+		figures.bare = await measureBare(file);
+	}
 	return figures;
 }
 
@@ -297,8 +358,13 @@ async function main() {
 	}
 	const chosen = choosePaths(databasePath);
 	const pages = [
-		{ name: 'Public summary', path: '/', signedIn: false },
-		{ name: 'Priority page', path: `/priorities/${chosen.priority}`, signedIn: false },
+		{ name: 'Public summary', path: '/', signedIn: false, compareBare: true },
+		{
+			name: 'Priority page',
+			path: `/priorities/${chosen.priority}`,
+			signedIn: false,
+			compareBare: true
+		},
 		{ name: 'School page', path: `/schools/${chosen.school}`, signedIn: false },
 		{ name: 'Board overview', path: '/board', signedIn: true },
 		{ name: 'Coherence matrix', path: '/board/coherence', signedIn: true },

@@ -1,5 +1,5 @@
 // What a page makes the browser load before it is interactive: the scripts it preloads and the
-// stylesheets it links, read from the build output and gzipped the way a server would send them.
+// stylesheets it links (not those inlined), read from the build output and gzipped the way a server would send them.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -31,6 +31,8 @@ export function pageWeight(
 	const add = (href: string) => paths.add(new URL(href, pageUrl).pathname);
 	for (const tag of html.match(/<link\b[^>]*>/g) ?? []) {
 		const { rel, href } = attributes(tag);
+		// A `disabled` stylesheet is SvelteKit's note for client navigation: its CSS is inline.
+		if (/\sdisabled[\s>]/.test(tag)) continue;
 		if (href && (rel === 'modulepreload' || rel === 'stylesheet')) add(href);
 	}
 	for (const match of (linkHeader ?? '').matchAll(/<([^>]+)>;([^,]*)/g)) {

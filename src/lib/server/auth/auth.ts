@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { accounts, sessions, twoFactors, users, verifications } from '../db/schema/auth.ts';
 import type { Db } from '../db/open.ts';
 import { maxPasswordLength, minPasswordLength } from './password.ts';
+import { authCookiePrefix } from './cookies.ts';
 
 export const sessionDays = 7;
 
@@ -53,7 +54,7 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
 			updateAge: 24 * 60 * 60
 		},
 		advanced: {
-			cookiePrefix: 'throughline',
+			cookiePrefix: authCookiePrefix,
 			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' }
 		},
 		// Our own throttle (throttle.ts) limits sign-ins; the library's limiter only guards its HTTP routes.

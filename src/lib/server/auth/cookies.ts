@@ -1,6 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
 import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
 
+/** Every sign-in cookie is named throughline.… (or __Secure-throughline.… over https). */
+export const authCookiePrefix = 'throughline';
+
 /**
  * Passes better-auth's Set-Cookie on through SvelteKit's cookies. Secure only when the library
  * asked for it (ORIGIN is https), so a plain-http intranet install still keeps its session.

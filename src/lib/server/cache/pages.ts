@@ -4,14 +4,29 @@
  * data version covers every write, whoever makes it: `total_changes()` counts this connection's
  * changes and `PRAGMA data_version` moves when another connection (an import or admin CLI) commits.
  * Only GETs answered 200 without a cookie are stored: the public's pages for everyone, and the
- * board's reading pages (see isBoardReadingPage) for the one person who asked for them.
+ * board's reading pages (see isBoardReadingPage) for the one person who asked for them. A kept
+ * public page is answered before the session is looked up, by scripts/serve.ts or the first hook
+ * (src/lib/server/http/kept-pages.ts).
  */
 import type Database from 'better-sqlite3';
+import type { Encoding } from '../http/encoding.ts';
 
+/** One encoding of a kept page, with the headers to send it with (src/lib/server/http/kept-pages.ts). */
+export interface KeptVariant {
+	etag: string;
+	body: Uint8Array;
+	/** Name, value, name, value…: as node:http's writeHead takes them. */
+	headers: string[];
+	/** The headers of a 304 for this variant. */
+	notModified: string[];
+}
+
+/** A page as the cache keeps it: already compressed, each encoding with its own strong ETag. */
 export interface CachedPage {
 	status: number;
-	headers: [string, string][];
-	body: Uint8Array<ArrayBuffer>;
+	/** All its variants' bytes, for the budget. */
+	bytes: number;
+	variants: Record<Encoding, KeptVariant>;
 }
 
 const versionStatements = new WeakMap<
@@ -57,15 +72,15 @@ export class PageCache {
 		this.#delete(key);
 		if (entry.version !== version) return undefined;
 		this.#entries.set(key, entry);
-		this.#bytes += entry.page.body.byteLength;
+		this.#bytes += entry.page.bytes;
 		return entry.page;
 	}
 
 	set(key: string, version: string, page: CachedPage): void {
 		this.#delete(key);
-		if (page.body.byteLength > this.maxBytes / 4) return;
+		if (page.bytes > this.maxBytes / 4) return;
 		this.#entries.set(key, { version, page });
-		this.#bytes += page.body.byteLength;
+		this.#bytes += page.bytes;
 		for (const [oldest] of this.#entries) {
 			if (this.#bytes <= this.maxBytes) break;
 			this.#delete(oldest);
@@ -102,7 +117,7 @@ export class PageCache {
 	#delete(key: string): void {
 		const entry = this.#entries.get(key);
 		if (!entry) return;
-		this.#bytes -= entry.page.body.byteLength;
+		this.#bytes -= entry.page.bytes;
 		this.#entries.delete(key);
 	}
 }
@@ -112,27 +127,10 @@ export function isKeepable(response: Response): boolean {
 	return response.status === 200 && !response.headers.has('set-cookie');
 }
 
-/** A response as the cache keeps it (this reads its body). */
-export async function toCachedPage(response: Response): Promise<CachedPage> {
-	return {
-		status: response.status,
-		headers: [...response.headers],
-		body: new Uint8Array(await response.arrayBuffer())
-	};
-}
-
-/** A fresh Response for a cached page; 304 when the browser already holds it. */
-export function fromCachedPage(page: CachedPage, request: Request): Response {
-	const headers = new Headers(page.headers);
-	const etag = headers.get('etag');
-	if (etag && request.headers.get('if-none-match') === etag) {
-		headers.delete('content-length');
-		return new Response(null, { status: 304, headers });
-	}
-	return new Response(page.body, { status: page.status, headers });
-}
-
-/** Pages the public reads: the summary, priorities, schools and meetings on record, in English and Spanish. */
+/**
+ * Pages the public reads: the summary, priorities, schools, meetings on record and the accessibility statement, in
+ * English and Spanish (and their `__data.json`).
+ */
 export function isPublicPage(pathname: string): boolean {
 	const path = pathname.startsWith('/es/')
 		? pathname.slice(3)
@@ -146,7 +144,8 @@ export function isPublicPage(pathname: string): boolean {
 		path.startsWith('/schools/') ||
 		path === '/meetings' ||
 		path.startsWith('/meetings/') ||
-		path.startsWith('/priorities/')
+		path.startsWith('/priorities/') ||
+		path === '/accessibility'
 	);
 }
 

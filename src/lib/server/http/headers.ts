@@ -23,9 +23,7 @@ export function securityHeaders(origin: string | undefined): Handle {
 		for (const [name, value] of Object.entries(base)) response.headers.set(name, value);
 		response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 		response.headers.set('X-Frame-Options', 'DENY');
-		// Pages for a signed-in person are theirs alone: no shared or back-button cache.
-		if (event.locals.user && !response.headers.has('cache-control'))
-			response.headers.set('Cache-Control', 'private, no-store');
+		// Cache-Control is delivery's (caching.ts): it knows who the answer is for.
 		return response;
 	};
 }

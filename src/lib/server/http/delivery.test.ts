@@ -1,0 +1,304 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { RequestEvent } from '@sveltejs/kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deLocalizeUrl } from '$lib/paraglide/runtime';
+import { PageCache } from '../cache/pages.ts';
+import {
+	cachingFor,
+	etagMatches,
+	isSignInCookie,
+	privateCaching,
+	publicCaching,
+	publicPageKey,
+	publicPageVary,
+	sameForEveryone,
+	wantsKeptPublicPage
+} from './caching.ts';
+import { deliver, delivery } from './delivery.ts';
+import { chooseEncoding, isCompressible } from './encoding.ts';
+import { answerKept, keepPage, keptPagesFrontDoor } from './kept-pages.ts';
+
+const site = 'https://board.example.org';
+const html = `<!doctype html><html lang="en"><body>${'<p>Early literacy reaches 41 of 52 schools.</p>'.repeat(200)}</body></html>`;
+const browser = 'gzip, deflate, br, zstd';
+
+const page = (headers: Record<string, string> = {}) =>
+	new Response(html, {
+		headers: {
+			'content-type': 'text/html',
+			'content-security-policy': "default-src 'self'",
+			etag: '"kit"',
+			...headers
+		}
+	});
+
+function event(path: string, headers: Record<string, string> = {}, user: unknown = null) {
+	return {
+		request: new Request(`${site}${path}`, { headers }),
+		url: new URL(`${site}${path}`),
+		locals: { user }
+	} as unknown as RequestEvent;
+}
+
+const decode = (encoding: string | null, bytes: Uint8Array) =>
+	new TextDecoder().decode(
+		encoding === 'br'
+			? brotliDecompressSync(bytes)
+			: encoding === 'gzip'
+				? gunzipSync(bytes)
+				: bytes
+	);
+
+describe('compression choice', () => {
+	it('prefers brotli, then gzip, by q-value, and sends identity when nothing else is accepted', () => {
+		expect(chooseEncoding(browser)).toBe('br');
+		expect(chooseEncoding('gzip')).toBe('gzip');
+		expect(chooseEncoding('br;q=0.5, gzip')).toBe('gzip');
+		expect(chooseEncoding('br;q=0, gzip;q=0')).toBe('identity');
+		expect(chooseEncoding('*')).toBe('br');
+		expect(chooseEncoding('deflate')).toBe('identity');
+		expect(chooseEncoding(undefined)).toBe('identity');
+	});
+	it('compresses HTML, JSON, CSV and CSS only', () => {
+		for (const type of [
+			'text/html',
+			'text/html; charset=utf-8',
+			'application/json',
+			'text/csv; charset=utf-8',
+			'text/css'
+		])
+			expect(isCompressible(type), type).toBe(true);
+		for (const type of ['image/png', 'application/zip', 'application/octet-stream', null])
+			expect(isCompressible(type), String(type)).toBe(false);
+	});
+});
+
+describe('caching rules', () => {
+	const answer = (over: Partial<Parameters<typeof cachingFor>[0]> = {}) => ({
+		method: 'GET',
+		pathname: '/',
+		status: 200,
+		signedIn: false,
+		setsCookie: false,
+		...over
+	});
+	it('public for the public’s pages, private for a signed-in person or a cookie', () => {
+		expect(cachingFor(answer())).toBe(publicCaching);
+		expect(cachingFor(answer({ pathname: '/es/priorities/x' }))).toBe(publicCaching);
+		expect(cachingFor(answer({ signedIn: true }))).toBe(privateCaching);
+		expect(cachingFor(answer({ signedIn: true, pathname: '/board' }))).toBe(privateCaching);
+		expect(cachingFor(answer({ setsCookie: true }))).toBe(privateCaching);
+		expect(cachingFor(answer({ pathname: '/login' }))).toBeNull();
+		expect(cachingFor(answer({ status: 404 }))).toBeNull();
+		expect(cachingFor(answer({ method: 'POST' }))).toBeNull();
+	});
+	it('serves the kept page first only to requests with no sign-in or Spanish-choice cookie', () => {
+		expect(sameForEveryone('/', undefined)).toBe(true);
+		expect(sameForEveryone('/', 'other=1; PARAGLIDE_LOCALE=en')).toBe(true);
+		expect(sameForEveryone('/', 'throughline.session_token=abc')).toBe(false);
+		expect(sameForEveryone('/', 'x=1; __Secure-throughline.session_token=abc')).toBe(false);
+		expect(sameForEveryone('/schools', 'PARAGLIDE_LOCALE=es')).toBe(false);
+		expect(sameForEveryone('/es/schools', 'PARAGLIDE_LOCALE=es')).toBe(true);
+		expect(isSignInCookie('throughline.two_factor')).toBe(true);
+		expect(isSignInCookie('throughlinex')).toBe(false);
+		expect(wantsKeptPublicPage('GET', '/priorities/x', undefined)).toBe(true);
+		expect(wantsKeptPublicPage('HEAD', '/schools/1', undefined)).toBe(true);
+		expect(wantsKeptPublicPage('POST', '/', undefined)).toBe(false);
+		expect(wantsKeptPublicPage('GET', '/board', undefined)).toBe(false);
+		expect(wantsKeptPublicPage('GET', '/login', undefined)).toBe(false);
+	});
+	it('keys a page as Paraglide hands it to the routes: language, then the English path', () => {
+		for (const path of ['/', '/es', '/es/schools?type=high', '/priorities/x', '/es/__data.json']) {
+			const url = new URL(`${site}${path}`);
+			const english = deLocalizeUrl(url);
+			const spanish = path === '/es' || path.startsWith('/es/');
+			expect(publicPageKey(url), path).toBe(
+				`public ${spanish ? 'es' : 'en'} ${english.pathname}${english.search}`
+			);
+		}
+	});
+	it('compares If-None-Match weakly, with lists and *', () => {
+		expect(etagMatches('"a"', '"a"')).toBe(true);
+		expect(etagMatches('W/"a"', '"a"')).toBe(true);
+		expect(etagMatches('"b", "a"', '"a"')).toBe(true);
+		expect(etagMatches('*', '"a"')).toBe(true);
+		expect(etagMatches('"b"', '"a"')).toBe(false);
+		expect(etagMatches(null, '"a"')).toBe(false);
+	});
+});
+
+describe('kept pages', () => {
+	it('are stored in every encoding, each decoding to the same page with its own strong ETag', async () => {
+		const kept = await keepPage(page(), { caching: publicCaching, vary: publicPageVary });
+		const tags = new Set<string>();
+		for (const accept of [browser, 'gzip', undefined]) {
+			const answer = answerKept(kept, accept, null);
+			const headers = new Map<string, string>();
+			for (let i = 0; i < answer.headers.length; i += 2)
+				headers.set(answer.headers[i], answer.headers[i + 1]);
+			expect(decode(headers.get('content-encoding') ?? null, answer.body!)).toBe(html);
+			expect(headers.get('content-length')).toBe(String(answer.body!.byteLength));
+			expect(headers.get('cache-control')).toBe(publicCaching);
+			expect(headers.get('vary')).toBe('Accept-Encoding, Cookie');
+			expect(headers.get('content-security-policy')).toBe("default-src 'self'");
+			expect(headers.get('etag')).toMatch(/^"[\w-]+"$/);
+			tags.add(headers.get('etag')!);
+		}
+		expect(tags.size).toBe(3);
+		expect(answerKept(kept, browser, null).body!.byteLength).toBeLessThan(html.length / 10);
+	});
+	it('answer 304 to the ETag they would send', async () => {
+		const kept = await keepPage(page(), { caching: publicCaching, vary: publicPageVary });
+		const etag = kept.variants.br.etag;
+		const fresh = answerKept(kept, browser, etag);
+		expect(fresh.status).toBe(304);
+		expect(fresh.body).toBeNull();
+		expect(fresh.headers).toEqual([
+			'etag',
+			etag,
+			'vary',
+			publicPageVary,
+			'cache-control',
+			publicCaching
+		]);
+		expect(answerKept(kept, 'gzip', etag).status).toBe(200);
+	});
+});
+
+describe('deliver', () => {
+	it('makes a public page public, with a strong ETag, Vary, and compressed', async () => {
+		const response = await deliver(event('/schools', { 'accept-encoding': browser }), page());
+		expect(response.headers.get('cache-control')).toBe(publicCaching);
+		expect(response.headers.get('vary')).toBe('Accept-Encoding, Cookie');
+		expect(response.headers.get('content-encoding')).toBe('br');
+		expect(response.headers.get('etag')).toMatch(/^"[\w-]+-br"$/);
+		expect(response.headers.get('set-cookie')).toBeNull();
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		expect(decode('br', bytes)).toBe(html);
+
+		const again = await deliver(
+			event('/schools', {
+				'accept-encoding': browser,
+				'if-none-match': response.headers.get('etag')!
+			}),
+			page()
+		);
+		expect(again.status).toBe(304);
+		expect(again.headers.get('cache-control')).toBe(publicCaching);
+	});
+	it('keeps a signed-in person’s pages private, still compressed, never public', async () => {
+		for (const path of ['/', '/board']) {
+			const response = await deliver(
+				event(path, { 'accept-encoding': 'gzip' }, { id: 'u' }),
+				page()
+			);
+			expect(response.headers.get('cache-control'), path).toBe(privateCaching);
+			expect(response.headers.get('vary')).toBe('Accept-Encoding');
+			expect(response.headers.get('content-encoding')).toBe('gzip');
+			expect(response.headers.get('etag')).toBe('"kit-gzip"');
+			expect(decode('gzip', new Uint8Array(await response.arrayBuffer()))).toBe(html);
+		}
+	});
+	it('makes anything that sets a cookie private, even a public path', async () => {
+		const response = await deliver(
+			event('/'),
+			page({ 'set-cookie': 'PARAGLIDE_LOCALE=es', 'cache-control': 'public, max-age=60' })
+		);
+		expect(response.headers.get('cache-control')).toBe(privateCaching);
+	});
+	it('leaves small answers, images and encoded answers as they are', async () => {
+		const small = await deliver(
+			event('/login', { 'accept-encoding': browser }),
+			new Response('<p>hi</p>', { headers: { 'content-type': 'text/html', 'content-length': '9' } })
+		);
+		expect(small.headers.get('content-encoding')).toBeNull();
+		expect(small.headers.get('cache-control')).toBeNull();
+		const csv = await deliver(
+			event('/manage/exports/results.csv', { 'accept-encoding': 'gzip' }, { id: 'u' }),
+			new Response('school,result\n'.repeat(200), { headers: { 'content-type': 'text/csv' } })
+		);
+		expect(csv.headers.get('content-encoding')).toBe('gzip');
+		const zip = await deliver(
+			event('/manage/exports/all.zip', { 'accept-encoding': browser }, { id: 'u' }),
+			new Response(new Uint8Array(4096), { headers: { 'content-type': 'application/zip' } })
+		);
+		expect(zip.headers.get('content-encoding')).toBeNull();
+	});
+});
+
+describe('the two doors to kept public pages', () => {
+	const pages = new PageCache(1024 * 1024);
+	let version = 'v1';
+	let renders = 0;
+	const handle = delivery(pages, () => version);
+	const render = async () => (renders++, page());
+	let server: http.Server;
+	let origin = '';
+
+	beforeAll(async () => {
+		const door = keptPagesFrontDoor(pages, () => version);
+		server = http.createServer((req, res) => {
+			if (door(req, res)) return;
+			res.writeHead(404).end('not kept');
+		});
+		await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+		origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	});
+	afterAll(() => {
+		server.closeAllConnections();
+		return new Promise((done) => server.close(done));
+	});
+
+	it('SvelteKit’s door renders once, keeps, and answers like the front door', async () => {
+		const first = await handle({
+			event: event('/priorities/x', { 'accept-encoding': browser }),
+			resolve: render
+		});
+		expect(first.headers.get('content-encoding')).toBe('br');
+		await handle({ event: event('/priorities/x'), resolve: render });
+		expect(renders).toBe(1);
+
+		const front = await fetch(`${origin}/priorities/x`, { headers: { 'accept-encoding': 'br' } });
+		expect(front.status).toBe(200);
+		expect(front.headers.get('etag')).toBe(first.headers.get('etag'));
+		expect(front.headers.get('cache-control')).toBe(publicCaching);
+		expect(front.headers.get('content-security-policy')).toBe("default-src 'self'");
+		expect(await front.text()).toBe(html);
+		const fresh = await fetch(`${origin}/priorities/x`, {
+			headers: { 'accept-encoding': 'br', 'if-none-match': first.headers.get('etag')! }
+		});
+		expect(fresh.status).toBe(304);
+	});
+	it('neither door answers a signed-in request, another page, or an old version', async () => {
+		const signedIn = await fetch(`${origin}/priorities/x`, {
+			headers: { cookie: 'throughline.session_token=abc' }
+		});
+		expect(signedIn.status).toBe(404);
+		expect((await fetch(`${origin}/board`)).status).toBe(404);
+		expect((await fetch(`${origin}/schools/../priorities/x`)).status).toBe(200);
+
+		const cookie = { cookie: 'throughline.session_token=abc' };
+		const viaKit = await handle({
+			event: event('/priorities/x', cookie, { id: 'u' }),
+			resolve: render
+		});
+		expect(renders).toBe(2);
+		expect(viaKit.headers.get('cache-control')).toBe(privateCaching);
+
+		version = 'v2';
+		expect((await fetch(`${origin}/priorities/x`)).status).toBe(404);
+		await handle({ event: event('/priorities/x'), resolve: render });
+		expect(renders).toBe(3);
+		expect((await fetch(`${origin}/priorities/x`)).status).toBe(200);
+	});
+	it('never keeps a page that sets a cookie', async () => {
+		const response = await handle({
+			event: event('/schools'),
+			resolve: async () => page({ 'set-cookie': 'a=b' })
+		});
+		expect(response.headers.get('cache-control')).toBe(privateCaching);
+		expect((await fetch(`${origin}/schools`)).status).toBe(404);
+	});
+});
