@@ -1,7 +1,7 @@
 // The state's Public Schools and Districts directory: the district's schools with type, grade
 // span, status, dates, charter flag and principal.
 import { and, eq, isNull } from 'drizzle-orm';
-import { schools, type SchoolType } from '../db/schema/district.ts';
+import { schoolCdsAliases, schools, type SchoolType } from '../db/schema/district.ts';
 import { leaderTenures } from '../db/schema/leadership.ts';
 import type { Db } from '../db/open.ts';
 import { today } from '../clock.ts';
@@ -166,8 +166,17 @@ export function applyDirectory(db: Db, read: DirectoryRead, tally: Tally) {
 			.all()
 			.map((p) => [p.schoolId, p])
 	);
+	// Codes of schools merged into another: the kept school's own entry is its record.
+	const merged = new Set(
+		db
+			.select({ cds: schoolCdsAliases.cdsCode })
+			.from(schoolCdsAliases)
+			.all()
+			.map((a) => a.cds)
+	);
 	const on = today();
 	for (const r of read.schools) {
+		if (merged.has(r.cds) && !existing.has(r.cds)) continue;
 		const before = existing.get(r.cds);
 		const next = {
 			name: r.name,
