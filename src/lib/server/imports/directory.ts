@@ -37,6 +37,8 @@ export interface DirectoryRow {
 export interface DirectoryRead {
 	schools: DirectoryRow[];
 	districtNameInFile: string | null;
+	/** The district row's administrator: its superintendent. */
+	superintendent: string | null;
 	unusedColumns: string[];
 }
 
@@ -85,6 +87,7 @@ export async function readDirectory(ctx: ReadContext): Promise<DirectoryRead> {
 	const out: DirectoryRead = {
 		schools: [],
 		districtNameInFile: null,
+		superintendent: null,
 		unusedColumns: unusedColumns(table, Object.values(i))
 	};
 	const seen = new Map<string, number>();
@@ -101,6 +104,9 @@ export async function readDirectory(ctx: ReadContext): Promise<DirectoryRead> {
 			}
 			if (place === 'district') {
 				out.districtNameInFile = noData(cells[i.district]) ?? out.districtNameInFile;
+				const first = i.first >= 0 ? noData(cells[i.first]) : null;
+				const last = i.last >= 0 ? noData(cells[i.last]) : null;
+				if (first || last) out.superintendent = [first, last].filter(Boolean).join(' ');
 				continue;
 			}
 			const name = noData(cells[i.name]);
@@ -226,5 +232,21 @@ export function applyDirectory(db: Db, read: DirectoryRead, tally: Tally) {
 			tally.change(`Principal of ${r.name}`, current?.name ?? null, r.principal);
 		}
 		tally.add(id, r.name, r.cds, null, what);
+	}
+	// The superintendent the district row names, when none is recorded yet (a name staff entered
+	// is never replaced by the file's spelling of it).
+	if (read.superintendent) {
+		const current = db
+			.select({ id: leaderTenures.id })
+			.from(leaderTenures)
+			.where(and(eq(leaderTenures.role, 'superintendent'), isNull(leaderTenures.endedOn)))
+			.get();
+		if (!current) {
+			db.insert(leaderTenures)
+				.values({ role: 'superintendent', personName: read.superintendent, startedOn: on })
+				.run();
+			report.created.leaders++;
+			tally.change('Superintendent', null, read.superintendent);
+		}
 	}
 }

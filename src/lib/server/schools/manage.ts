@@ -59,6 +59,8 @@ export interface ManageRow {
 	excluded: boolean;
 	/** Results recorded for it: a school an import created has results but no type or grades. */
 	results: number;
+	/** The current principal, from the leader tenures. */
+	principal: string | null;
 }
 
 export const schoolsPerPage = 50;
@@ -101,7 +103,11 @@ export function manageSchools(
 			status: schools.status,
 			closedOn: schools.closedOn,
 			excluded: schools.excluded,
-			results: sql<number>`(select count(*) from result r where r.school_id = "school"."id")`
+			results: sql<number>`(select count(*) from result r where r.school_id = "school"."id")`,
+			principal: sql<
+				string | null
+			>`(select t.person_name from leader_tenure t where t.role = 'principal'
+				and t.school_id = "school"."id" and t.ended_on is null order by t.started_on desc limit 1)`
 		})
 		.from(schools)
 		.where(where)

@@ -2,7 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { getSchool, mergeCandidates, mergePlan, mergeSchools } from '$lib/server/schools/manage';
+import { schoolTypes } from '$lib/server/db/schema/district';
+import {
+	getSchool,
+	mergeCandidates,
+	mergePlan,
+	mergeSchools,
+	schoolTypeNames
+} from '$lib/server/schools/manage';
 
 function schoolOf(id: string) {
 	const n = Number(id);
@@ -23,6 +30,7 @@ export const load: PageServerLoad = (event) => {
 	const plan = other ? mergePlan(db(), school.id, other.id) : undefined;
 	return {
 		school,
+		types: schoolTypes.map((t) => ({ value: t, label: schoolTypeNames[t] })),
 		q,
 		candidates: other ? [] : mergeCandidates(db(), school.id, q),
 		other: other ?? null,
