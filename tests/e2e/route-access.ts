@@ -123,6 +123,18 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/manage': { page: 'edit' },
 	'/manage/setup': { page: 'edit' },
 	'/manage/student-groups': { page: 'edit', actions: { rename: 'edit' } },
+	'/manage/schools': { page: 'edit' },
+	'/manage/schools/new': { page: 'edit', actions: { create: 'edit' } },
+	'/manage/schools/[id]': {
+		page: 'edit',
+		actions: { update: 'edit', exclude: 'edit', include: 'edit' },
+		params: { id: { sql: "select id from school where status = 'open' order by id limit 1" } }
+	},
+	'/manage/schools/[id]/merge': {
+		page: 'edit',
+		actions: { merge: 'edit' },
+		params: { id: { sql: "select id from school where status = 'open' order by id limit 1" } }
+	},
 	'/manage/priorities': { page: 'edit' },
 	'/manage/priorities/new': { page: 'edit', actions: { create: 'edit' } },
 	'/manage/priorities/[id]': {

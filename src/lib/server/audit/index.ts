@@ -26,7 +26,10 @@ export type AuditAction =
 	| 'two-factor-reset'
 	| 'two-factor-failed'
 	| 'recovery-code-used'
-	| 'recovery-codes-new';
+	| 'recovery-codes-new'
+	| 'exclude'
+	| 'include'
+	| 'merge';
 
 /** Who acted: a signed-in user, or the system (a CLI import, the demo seed). */
 export interface Actor {

@@ -57,7 +57,8 @@ export const exportTables: readonly ExportTable[] = [
 		name: 'schools',
 		title: 'Schools',
 		sql: `SELECT cds_code AS school_cds_code, name AS school_name, type, grade_span, status, opened_on,
-			closed_on, ${yesNo('charter')} AS charter FROM school ORDER BY name`
+			closed_on, ${yesNo('charter')} AS charter, ${yesNo('excluded')} AS excluded_from_figures,
+			excluded_reason, excluded_on FROM school ORDER BY name`
 	},
 	{
 		name: 'school-years',

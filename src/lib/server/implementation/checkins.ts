@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from '../audit/index.ts';
 import { schools, schoolYears } from '../db/schema/district.ts';
 import { checkIns } from '../db/schema/implementation.ts';
 import { structures } from '../db/schema/structures.ts';
+import { openInFigures } from '../schools/counted.ts';
 
 export interface GridValues {
 	depth: string;
@@ -62,7 +63,7 @@ export function checkInGrid(db: Db, structureId: number, schoolYearId: number): 
 	return db
 		.select({ id: schools.id, name: schools.name, type: schools.type })
 		.from(schools)
-		.where(eq(schools.status, 'open'))
+		.where(openInFigures())
 		.orderBy(asc(schools.name))
 		.all()
 		.map((school) => {

@@ -20,6 +20,7 @@ import {
 	type ScaleYear,
 	type StructureSummary
 } from './measures.ts';
+import { openInFigures } from '../schools/counted.ts';
 
 export { currentSchoolYear, listSchoolYears, type SchoolYear } from '../school-years/index.ts';
 
@@ -128,9 +129,7 @@ export function coherenceMatrix(db: Db, query: MatrixQuery): Matrix {
 		.select({ id: schools.id, name: schools.name, type: schools.type })
 		.from(schools)
 		.where(
-			query.schoolType
-				? and(eq(schools.status, 'open'), eq(schools.type, query.schoolType))
-				: eq(schools.status, 'open')
+			query.schoolType ? and(openInFigures(), eq(schools.type, query.schoolType)) : openInFigures()
 		)
 		.orderBy(asc(schools.name))
 		.all();
@@ -300,7 +299,7 @@ export function scaleProfiles(
 					})
 					.from(checkIns)
 					.innerJoin(schools, eq(checkIns.schoolId, schools.id))
-					.where(and(inArray(checkIns.structureId, structureIds), eq(schools.status, 'open')))
+					.where(and(inArray(checkIns.structureId, structureIds), openInFigures()))
 					.all();
 	const changes = principalChangeYears(principalTenures(db));
 

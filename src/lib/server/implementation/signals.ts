@@ -8,6 +8,7 @@ import { structures } from '../db/schema/structures.ts';
 import type { Signal, SignalSource } from '../signals/types.ts';
 import { spread } from './measures.ts';
 import { currentSchoolYear } from './queries.ts';
+import { openInFigures } from '../schools/counted.ts';
 
 /** A required structure in its third year or later whose spread this year is under 50%. */
 export function requiredStructuresNotSpread(db: Db, today: string): Signal[] {
@@ -26,7 +27,7 @@ export function requiredStructuresNotSpread(db: Db, today: string): Signal[] {
 		.select({ structureId: checkIns.structureId, depth: checkIns.depth })
 		.from(checkIns)
 		.innerJoin(schools, eq(checkIns.schoolId, schools.id))
-		.where(and(eq(checkIns.schoolYearId, year.id), eq(schools.status, 'open')))
+		.where(and(eq(checkIns.schoolYearId, year.id), openInFigures()))
 		.all()) {
 		const list = depths.get(c.structureId);
 		if (list) list.push(c.depth);

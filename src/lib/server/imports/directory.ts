@@ -1,7 +1,7 @@
 // The state's Public Schools and Districts directory: the district's schools with type, grade
 // span, status, dates, charter flag and principal.
 import { and, eq, isNull } from 'drizzle-orm';
-import { schools, type SchoolType } from '../db/schema/district.ts';
+import { schoolCdsAliases, schools, type SchoolType } from '../db/schema/district.ts';
 import { leaderTenures } from '../db/schema/leadership.ts';
 import type { Db } from '../db/open.ts';
 import { today } from '../clock.ts';
@@ -37,6 +37,8 @@ export interface DirectoryRow {
 export interface DirectoryRead {
 	schools: DirectoryRow[];
 	districtNameInFile: string | null;
+	/** The district row's administrator: its superintendent. */
+	superintendent: string | null;
 	unusedColumns: string[];
 }
 
@@ -85,6 +87,7 @@ export async function readDirectory(ctx: ReadContext): Promise<DirectoryRead> {
 	const out: DirectoryRead = {
 		schools: [],
 		districtNameInFile: null,
+		superintendent: null,
 		unusedColumns: unusedColumns(table, Object.values(i))
 	};
 	const seen = new Map<string, number>();
@@ -101,6 +104,9 @@ export async function readDirectory(ctx: ReadContext): Promise<DirectoryRead> {
 			}
 			if (place === 'district') {
 				out.districtNameInFile = noData(cells[i.district]) ?? out.districtNameInFile;
+				const first = i.first >= 0 ? noData(cells[i.first]) : null;
+				const last = i.last >= 0 ? noData(cells[i.last]) : null;
+				if (first || last) out.superintendent = [first, last].filter(Boolean).join(' ');
 				continue;
 			}
 			const name = noData(cells[i.name]);
@@ -166,8 +172,17 @@ export function applyDirectory(db: Db, read: DirectoryRead, tally: Tally) {
 			.all()
 			.map((p) => [p.schoolId, p])
 	);
+	// Codes of schools merged into another: the kept school's own entry is its record.
+	const merged = new Set(
+		db
+			.select({ cds: schoolCdsAliases.cdsCode })
+			.from(schoolCdsAliases)
+			.all()
+			.map((a) => a.cds)
+	);
 	const on = today();
 	for (const r of read.schools) {
+		if (merged.has(r.cds) && !existing.has(r.cds)) continue;
 		const before = existing.get(r.cds);
 		const next = {
 			name: r.name,
@@ -217,5 +232,21 @@ export function applyDirectory(db: Db, read: DirectoryRead, tally: Tally) {
 			tally.change(`Principal of ${r.name}`, current?.name ?? null, r.principal);
 		}
 		tally.add(id, r.name, r.cds, null, what);
+	}
+	// The superintendent the district row names, when none is recorded yet (a name staff entered
+	// is never replaced by the file's spelling of it).
+	if (read.superintendent) {
+		const current = db
+			.select({ id: leaderTenures.id })
+			.from(leaderTenures)
+			.where(and(eq(leaderTenures.role, 'superintendent'), isNull(leaderTenures.endedOn)))
+			.get();
+		if (!current) {
+			db.insert(leaderTenures)
+				.values({ role: 'superintendent', personName: read.superintendent, startedOn: on })
+				.run();
+			report.created.leaders++;
+			tally.change('Superintendent', null, read.superintendent);
+		}
 	}
 }

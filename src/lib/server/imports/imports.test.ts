@@ -402,6 +402,13 @@ describe('school directory', () => {
 			.pluck()
 			.get();
 		expect(principal).toBe('Stephenette Graham');
+		// The district row's administrator is its superintendent, recorded when none is.
+		expect(
+			db.$client
+				.prepare("SELECT person_name FROM leader_tenure WHERE role = 'superintendent'")
+				.pluck()
+				.all()
+		).toEqual(['Norm Enfield']);
 		const types = db.$client
 			.prepare('SELECT DISTINCT type FROM school ORDER BY type')
 			.pluck()

@@ -1,6 +1,6 @@
 // Lookups every kind's writer shares: school years and schools by the codes files use.
-import { Param, Placeholder } from 'drizzle-orm';
-import { schools, schoolYears } from '../db/schema/district.ts';
+import { eq, Param, Placeholder } from 'drizzle-orm';
+import { schoolCdsAliases, schools, schoolYears } from '../db/schema/district.ts';
 import type { Db } from '../db/open.ts';
 import { schoolYearLabel } from './indicators.ts';
 
@@ -39,6 +39,7 @@ export interface SchoolRef {
 	name: string;
 }
 
+/** The schools by CDS code, with the codes of schools merged into them (school_cds_alias). */
 export function schoolsByCds(db: Db): Map<string, SchoolRef> {
 	const map = new Map<string, SchoolRef>();
 	for (const s of db
@@ -46,6 +47,12 @@ export function schoolsByCds(db: Db): Map<string, SchoolRef> {
 		.from(schools)
 		.all())
 		map.set(s.cds, { id: s.id, name: s.name });
+	for (const a of db
+		.select({ cds: schoolCdsAliases.cdsCode, id: schools.id, name: schools.name })
+		.from(schoolCdsAliases)
+		.innerJoin(schools, eq(schools.id, schoolCdsAliases.schoolId))
+		.all())
+		if (!map.has(a.cds)) map.set(a.cds, { id: a.id, name: a.name });
 	return map;
 }
 

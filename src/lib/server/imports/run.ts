@@ -130,7 +130,8 @@ export function runImport(
 					report.inserted + report.updated > 0 ||
 					report.created.schools.length +
 						report.created.measures.length +
-						report.created.schoolYears.length >
+						report.created.schoolYears.length +
+						report.created.leaders >
 						0 ||
 					report.created.district !== null;
 				if (report.errorCount > 0 || options.dryRun || !changed) throw new Rollback();

@@ -12,6 +12,7 @@ import { currentSchoolYear, listSchoolYears } from '../implementation/queries.ts
 import { mean } from '../implementation/measures.ts';
 import { changeTenures, daysBetween, schoolYearOf, type Tenure } from './measures.ts';
 import { formatDateShort } from './format.ts';
+import { openInFigures } from '../schools/counted.ts';
 
 function allTenures(db: Db): Tenure[] {
 	return db
@@ -133,7 +134,7 @@ export function depthFellAfterPrincipalChange(
 		})
 		.from(checkIns)
 		.innerJoin(schools, eq(checkIns.schoolId, schools.id))
-		.where(and(inArray(checkIns.schoolId, schoolIds), eq(schools.status, 'open')))
+		.where(and(inArray(checkIns.schoolId, schoolIds), openInFigures()))
 		.all();
 	const depths = new Map<string, number[]>();
 	const names = new Map<number, string>();

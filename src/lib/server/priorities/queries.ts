@@ -5,6 +5,7 @@ import { measureTargets, measures, results } from '../db/schema/measures.ts';
 import { notDoingItems, priorities } from '../db/schema/priorities.ts';
 import { stateLevelColumns, toPublicResult, type PublicResult } from './suppression.ts';
 import type { YearValue } from './status.ts';
+import { inFigures } from '../schools/counted.ts';
 
 export type Settings = typeof district.$inferSelect;
 export type Measure = typeof measures.$inferSelect;
@@ -217,7 +218,7 @@ export function resultsBySchool(db: Db, measureId: number, suppressionSize: numb
 		.from(results)
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
 		.innerJoin(schools, eq(schools.id, results.schoolId))
-		.where(and(eq(results.measureId, measureId), eq(results.studentGroup, 'ALL')))
+		.where(and(eq(results.measureId, measureId), eq(results.studentGroup, 'ALL'), inFigures()))
 		.orderBy(asc(schools.name))
 		.all();
 	const bySchool = new Map<string, SchoolRow>();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { leaderTenures } from '../db/schema/leadership.ts';
 import type { Db } from '../db/open.ts';
 import {
@@ -13,6 +13,7 @@ import { measures, results } from '../db/schema/measures.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { stateLevelColumns, toPublicResult, type PublicResult } from '../priorities/suppression.ts';
 import type { Unit } from '../../format.ts';
+import { inFigures } from './counted.ts';
 
 export interface SchoolFilter {
 	q?: string;
@@ -28,9 +29,12 @@ export interface SchoolListing {
 	status: 'open' | 'closed';
 }
 
-/** The district's schools, filtered by name or CDS code, type and open/closed. */
+/**
+ * The district's schools for the public list, filtered by name or CDS code, type and open/closed.
+ * Schools excluded from the district's figures are left out.
+ */
 export function listSchools(db: Db, filter: SchoolFilter = {}): SchoolListing[] {
-	const conditions = [];
+	const conditions: (SQL | undefined)[] = [inFigures()];
 	const q = filter.q?.trim();
 	if (q) conditions.push(or(like(schools.name, `%${q}%`), like(schools.cdsCode, `${q}%`)));
 	if (filter.type && (schoolTypes as readonly string[]).includes(filter.type)) {
@@ -47,13 +51,22 @@ export function listSchools(db: Db, filter: SchoolFilter = {}): SchoolListing[] 
 			status: schools.status
 		})
 		.from(schools)
-		.where(conditions.length ? and(...conditions) : undefined)
+		.where(and(...conditions))
 		.orderBy(asc(schools.name))
 		.all();
 }
 
 export function schoolByCds(db: Db, cds: string) {
 	return db.select().from(schools).where(eq(schools.cdsCode, cds)).get();
+}
+
+/** A school of the public pages: none for one excluded from the district's figures. */
+export function publicSchoolByCds(db: Db, cds: string) {
+	return db
+		.select()
+		.from(schools)
+		.where(and(eq(schools.cdsCode, cds), inFigures()))
+		.get();
 }
 
 export interface SchoolMeasure {

@@ -21,7 +21,10 @@ export function setupChecklist(db: Db): SetupStep[] {
 		.prepare('select name, cds_code as cds, priority_cap as cap from district order by id limit 1')
 		.get() as { name: string; cds: string; cap: number } | undefined;
 	const years = count(db, 'select count(*) from school_year');
-	const openSchools = count(db, "select count(*) from school where status = 'open'");
+	const openSchools = count(
+		db,
+		"select count(*) from school where status = 'open' and excluded = 0"
+	);
 	const results = count(db, 'select count(*) from result');
 	const active = count(db, "select count(*) from priority where status = 'active'");
 	const notDoing = count(db, 'select count(*) from not_doing_item');

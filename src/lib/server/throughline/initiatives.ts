@@ -13,6 +13,7 @@ import {
 	type FieldErrors,
 	type Saved
 } from './form.ts';
+import { openInFigures } from '../schools/counted.ts';
 
 export const initiativeInput = z.object({
 	name: requiredText('name', 200),
@@ -95,7 +96,7 @@ export function schoolChoices(db: Db) {
 	return db
 		.select({ id: schools.id, name: schools.name })
 		.from(schools)
-		.where(eq(schools.status, 'open'))
+		.where(openInFigures())
 		.orderBy(asc(schools.name))
 		.all();
 }
@@ -203,7 +204,7 @@ export function initiativeLoad(db: Db) {
 			initiatives,
 			and(eq(initiatives.id, initiativeSchools.initiativeId), eq(initiatives.active, true))
 		)
-		.where(eq(schools.status, 'open'))
+		.where(openInFigures())
 		.groupBy(schools.id)
 		.orderBy(sql`count(${initiatives.id}) desc`, asc(schools.name))
 		.all();

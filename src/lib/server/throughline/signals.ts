@@ -12,6 +12,7 @@ import {
 	structures
 } from '../db/schema/structures.ts';
 import type { Signal, SignalContext, SignalSource } from '../signals/types.ts';
+import { openInFigures } from '../schools/counted.ts';
 
 /** The school year signals look at: the pinned one, else the one the context's today falls in. */
 export function currentSchoolYear(db: Db, context: SignalContext) {
@@ -188,7 +189,7 @@ export const throughlineSignals: SignalSource = (db, context) => {
 		for (const s of db
 			.select({ id: schools.id, name: schools.name })
 			.from(schools)
-			.where(and(inArray(schools.id, overloaded), eq(schools.status, 'open')))
+			.where(and(inArray(schools.id, overloaded), openInFigures()))
 			.orderBy(asc(schools.name))
 			.all())
 			signals.push({

@@ -6,7 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { districtSettings } from '$lib/server/priorities/queries';
 import {
 	currentPrincipal,
-	schoolByCds,
+	publicSchoolByCds,
 	schoolEnrollment,
 	schoolResults
 } from '$lib/server/schools/queries';
@@ -18,7 +18,7 @@ export const csr = false;
 export const load: PageServerLoad = async ({ params }) => {
 	const store = db();
 	const settings = districtSettings(store);
-	const school = /^\d{14}$/.test(params.cds) ? schoolByCds(store, params.cds) : undefined;
+	const school = /^\d{14}$/.test(params.cds) ? publicSchoolByCds(store, params.cds) : undefined;
 	if (!settings || !school) error(404, m.error_no_school());
 	const suppressionSize = settings.suppressionSize;
 	return {

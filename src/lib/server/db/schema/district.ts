@@ -64,10 +64,29 @@ export const schools = sqliteTable(
 			.default('open'),
 		openedOn: text('opened_on'),
 		closedOn: text('closed_on'),
-		charter: integer('charter', { mode: 'boolean' }).notNull().default(false)
+		charter: integer('charter', { mode: 'boolean' }).notNull().default(false),
+		/**
+		 * Left out of the district's figures: every by-school table, the coherence matrix, scale
+		 * profiles and the public school lists (e.g. a charter the district authorizes but does not
+		 * run, which the state's files list under the district). Its rows stay, for the record.
+		 */
+		excluded: integer('excluded', { mode: 'boolean' }).notNull().default(false),
+		excludedReason: text('excluded_reason'),
+		excludedOn: text('excluded_on')
 	},
 	(t) => [index('school_name_idx').on(t.name), index('school_status_idx').on(t.status)]
 );
+
+/**
+ * CDS codes of schools merged into another: a later file naming the old code reaches the kept
+ * school instead of creating the merged one again.
+ */
+export const schoolCdsAliases = sqliteTable('school_cds_alias', {
+	cdsCode: text('cds_code').primaryKey(),
+	schoolId: integer('school_id')
+		.notNull()
+		.references(() => schools.id, { onDelete: 'cascade' })
+});
 
 export const studentGroupKinds = ['student-group', 'test-takers'] as const;
 export type StudentGroupKind = (typeof studentGroupKinds)[number];
