@@ -167,7 +167,9 @@ export function districtValue(context: Context, code: string, year: number): num
 
 export function targetValue(context: Context, code: string, year: number): number | null {
 	const row = context.db.$client
-		.prepare('select value from measure_target where measure_id = ? and school_year_id = ?')
+		.prepare(
+			"select value from measure_target where measure_id = ? and school_year_id = ? and student_group = 'ALL'"
+		)
 		.get(context.measureIds.get(code), context.yearIds.get(year)) as { value: number } | undefined;
 	return row?.value ?? null;
 }

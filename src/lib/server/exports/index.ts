@@ -89,9 +89,10 @@ export const exportTables: readonly ExportTable[] = [
 	{
 		name: 'measure-targets',
 		title: 'Measure targets',
-		sql: `SELECT m.code AS measure_code, m.name AS measure, y.label AS school_year, t.value AS target
+		sql: `SELECT m.code AS measure_code, m.name AS measure, y.label AS school_year,
+			t.student_group AS student_group, t.value AS target
 			FROM measure_target t JOIN measure m ON m.id = t.measure_id JOIN school_year y ON y.id = t.school_year_id
-			ORDER BY m.sort_order, m.code, y.start_year`
+			ORDER BY m.sort_order, m.code, y.start_year, t.student_group <> 'ALL', t.student_group`
 	},
 	{
 		name: 'structures',

@@ -56,7 +56,9 @@ export function evidenceFor(db: Db, measureIds: number[]): Evidence[] {
 	const ts = db
 		.select()
 		.from(measureTargets)
-		.where(inArray(measureTargets.measureId, measureIds))
+		.where(
+			and(inArray(measureTargets.measureId, measureIds), eq(measureTargets.studentGroup, 'ALL'))
+		)
 		.all();
 	const byId = new Map(ms.map((m) => [m.id, m]));
 	return measureIds

@@ -84,7 +84,9 @@ export function targetsOf(db: Db, measureIds: number[]): Map<number, YearValue[]
 		})
 		.from(measureTargets)
 		.innerJoin(schoolYears, eq(schoolYears.id, measureTargets.schoolYearId))
-		.where(inArray(measureTargets.measureId, measureIds))
+		.where(
+			and(inArray(measureTargets.measureId, measureIds), eq(measureTargets.studentGroup, 'ALL'))
+		)
 		.orderBy(asc(schoolYears.startYear))
 		.all();
 	for (const { measureId, ...t } of rows) {
@@ -93,6 +95,25 @@ export function targetsOf(db: Db, measureIds: number[]): Map<number, YearValue[]
 		byMeasure.set(measureId, list);
 	}
 	return byMeasure;
+}
+
+/** A measure's targets for single student groups (not the district's), by group code. */
+export function groupTargetsOf(db: Db, measureId: number): Map<string, YearValue[]> {
+	const byGroup = new Map<string, YearValue[]>();
+	const rows = db
+		.select({
+			group: measureTargets.studentGroup,
+			year: schoolYears.label,
+			startYear: schoolYears.startYear,
+			value: measureTargets.value
+		})
+		.from(measureTargets)
+		.innerJoin(schoolYears, eq(schoolYears.id, measureTargets.schoolYearId))
+		.where(and(eq(measureTargets.measureId, measureId), ne(measureTargets.studentGroup, 'ALL')))
+		.orderBy(asc(schoolYears.startYear))
+		.all();
+	for (const { group, ...t } of rows) byGroup.set(group, [...(byGroup.get(group) ?? []), t]);
+	return byGroup;
 }
 
 export type PublicYearResult = YearValue & PublicResult;

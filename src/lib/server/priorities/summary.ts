@@ -5,6 +5,7 @@ import type { Unit } from '../../format.ts';
 import {
 	districtSeries,
 	districtSettings,
+	groupTargetsOf,
 	headlineMeasure,
 	measuresOfPriorities,
 	notDoingList,
@@ -156,7 +157,8 @@ export function publicSummary(db: Db): PublicSummary {
 }
 
 export interface MeasureDetail extends MeasureTrend {
-	groups: GroupRow[];
+	/** Each group's results, with its own targets and standing where the board set them. */
+	groups: (GroupRow & { targets?: YearValue[]; standing?: Standing })[];
 	schools: SchoolRow[];
 	years: string[];
 }
@@ -185,7 +187,22 @@ export function priorityPage(db: Db, slug: string): PriorityPage | null {
 	const priority = priorityBySlug(db, slug);
 	if (!settings || !priority || priority.status === 'retired') return null;
 	const measures = measureTrendsOf(db, priority.id, settings.suppressionSize).map((trend) => {
-		const groups = resultsByGroup(db, trend.id, settings.suppressionSize);
+		const groupTargets = groupTargetsOf(db, trend.id);
+		const groups = resultsByGroup(db, trend.id, settings.suppressionSize).map((g) => {
+			const targets = groupTargets.get(g.code);
+			if (!targets) return g;
+			// The group's own standing, from its shown results only (a suppressed year has none).
+			const series = Object.entries(g.byYear).map(([year, r]) => ({
+				year,
+				startYear: Number(year.slice(0, 4)),
+				value: r.suppressed ? null : r.value
+			}));
+			return {
+				...g,
+				targets,
+				standing: standingAgainstTarget(series, targets, trend.direction, trend.unit)
+			};
+		});
 		const schools = resultsBySchool(db, trend.id, settings.suppressionSize);
 		const years = [
 			...new Set([...trend.series.map((s) => s.year), ...trend.targets.map((t) => t.year)])

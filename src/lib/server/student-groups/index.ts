@@ -81,3 +81,13 @@ export function renameStudentGroup(
 		return { ok: true as const, data: after };
 	});
 }
+
+/** The student groups a target may be set for (not the whole district, not test takers). */
+export function targetGroupChoices(db: Db): { code: string; name: string }[] {
+	return db
+		.select({ code: studentGroups.code, name: studentGroups.name })
+		.from(studentGroups)
+		.where(sql`${studentGroups.kind} = 'student-group' AND ${studentGroups.code} <> 'ALL'`)
+		.orderBy(asc(studentGroups.sortOrder), asc(studentGroups.code))
+		.all();
+}

@@ -1,8 +1,8 @@
-import { and, asc, eq, min, ne } from 'drizzle-orm';
+import { and, asc, eq, min, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
-import { schoolYears } from '../db/schema/district.ts';
+import { schoolYears, studentGroups } from '../db/schema/district.ts';
 import { planYears } from '../school-years/index.ts';
 import { startYearOfLabel } from '../../school-year.ts';
 import { today } from '../clock.ts';
@@ -47,7 +47,8 @@ export const measureInput = z.object({
 	sortOrder: integerIn('order', 0, 999, 0),
 	nameEs: optionalText('Spanish name', 200),
 	targetYear: z.array(z.string()).optional(),
-	targetValue: z.array(z.string()).optional()
+	targetValue: z.array(z.string()).optional(),
+	targetGroup: z.array(z.string()).optional()
 });
 
 export type Measure = typeof measures.$inferSelect;
@@ -55,6 +56,8 @@ export interface TargetRow {
 	schoolYearId: number;
 	label: string;
 	value: number;
+	/** 'ALL' for the district's students as a whole, else a student group's code. */
+	studentGroup: string;
 }
 
 export function listMeasures(
@@ -96,12 +99,17 @@ export function targetsOf(db: Db, measureId: number): TargetRow[] {
 		.select({
 			schoolYearId: measureTargets.schoolYearId,
 			label: schoolYears.label,
-			value: measureTargets.value
+			value: measureTargets.value,
+			studentGroup: measureTargets.studentGroup
 		})
 		.from(measureTargets)
 		.innerJoin(schoolYears, eq(schoolYears.id, measureTargets.schoolYearId))
 		.where(eq(measureTargets.measureId, measureId))
-		.orderBy(asc(schoolYears.startYear))
+		.orderBy(
+			sql`${measureTargets.studentGroup} <> 'ALL'`,
+			asc(measureTargets.studentGroup),
+			asc(schoolYears.startYear)
+		)
 		.all();
 }
 
@@ -113,10 +121,11 @@ function readTargets(
 	db: Db,
 	years: string[],
 	values: string[],
+	groups: string[],
 	errors: FieldErrors,
 	baselineYearId: unknown,
 	measureId?: number
-): { schoolYearId: number; value: number }[] {
+): NewTarget[] {
 	// Targets may be set for every year the plan covers: the baseline to five years ahead. A
 	// measure imported without a baseline starts from its first result, so a district whose data
 	// runs through 2022-23 can set targets for 2023-24 on.
@@ -137,8 +146,15 @@ function readTargets(
 	const plan = planYears(db, today(), baseline?.startYear ?? firstResult ?? null);
 	const known = new Map(plan.map((y) => [y.label, y.id]));
 	const span = plan.length ? `${plan[0].label} to ${plan.at(-1)!.label}` : 'none yet';
-	const out: { schoolYearId: number; value: number }[] = [];
-	const seen = new Set<number>();
+	const groupNames = new Map(
+		db
+			.select({ code: studentGroups.code, name: studentGroups.name })
+			.from(studentGroups)
+			.all()
+			.map((g) => [g.code, g.name])
+	);
+	const out: NewTarget[] = [];
+	const seen = new Set<string>();
 	const rows = Math.max(years.length, values.length);
 	for (let i = 0; i < rows; i++) {
 		const year = (years[i] ?? '').trim();
@@ -158,8 +174,14 @@ function readTargets(
 			];
 			continue;
 		}
-		if (seen.has(yearId)) {
-			errors[key] = [`There is already a target for ${year}.`];
+		const group = (groups[i] ?? '').trim() || 'ALL';
+		if (group !== 'ALL' && !groupNames.has(group)) {
+			errors[key] = [`There is no student group “${group}”. Choose one from the list.`];
+			continue;
+		}
+		const whose = group === 'ALL' ? '' : ` for ${groupNames.get(group)}`;
+		if (seen.has(`${yearId} ${group}`)) {
+			errors[key] = [`There is already a target${whose} for ${year}.`];
 			continue;
 		}
 		const value = Number(raw);
@@ -167,8 +189,8 @@ function readTargets(
 			errors[key] = [`Enter the target for ${year} as a number.`];
 			continue;
 		}
-		seen.add(yearId);
-		out.push({ schoolYearId: yearId, value });
+		seen.add(`${yearId} ${group}`);
+		out.push({ schoolYearId: yearId, value, studentGroup: group });
 	}
 	return out;
 }
@@ -179,6 +201,7 @@ function validated(db: Db, values: unknown, id?: number) {
 	const raw = (values ?? {}) as {
 		targetYear?: unknown;
 		targetValue?: unknown;
+		targetGroup?: unknown;
 		baselineYearId?: unknown;
 	};
 	const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : v == null ? [] : [String(v)]);
@@ -186,6 +209,7 @@ function validated(db: Db, values: unknown, id?: number) {
 		db,
 		list(raw.targetYear),
 		list(raw.targetValue),
+		list(raw.targetGroup),
 		errors,
 		raw.baselineYearId,
 		id
@@ -226,15 +250,17 @@ function validated(db: Db, values: unknown, id?: number) {
 	}
 	if (!parsed.ok || Object.keys(errors).length) return { ok: false as const, errors };
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { targetYear, targetValue, ...fields } = parsed.data;
+	const { targetYear, targetValue, targetGroup, ...fields } = parsed.data;
 	return { ok: true as const, fields, targets };
 }
 
-function writeTargets(
-	db: Db,
-	measureId: number,
-	targets: { schoolYearId: number; value: number }[]
-) {
+interface NewTarget {
+	schoolYearId: number;
+	value: number;
+	studentGroup: string;
+}
+
+function writeTargets(db: Db, measureId: number, targets: NewTarget[]) {
 	db.delete(measureTargets).where(eq(measureTargets.measureId, measureId)).run();
 	if (targets.length)
 		db.insert(measureTargets)

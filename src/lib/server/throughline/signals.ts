@@ -152,6 +152,7 @@ export const throughlineSignals: SignalSource = (db, context) => {
 				.where(
 					and(
 						eq(measureTargets.schoolYearId, year.id),
+						eq(measureTargets.studentGroup, 'ALL'),
 						inArray(
 							measureTargets.measureId,
 							priorityMeasures.map((m) => m.id)

@@ -59,9 +59,15 @@ export const measureTargets = sqliteTable(
 		schoolYearId: integer('school_year_id')
 			.notNull()
 			.references(() => schoolYears.id),
-		value: real('value').notNull()
+		value: real('value').notNull(),
+		/**
+		 * Whose target: the district's students as a whole ('ALL'), or one student group (many
+		 * districts set one for English learners or students with disabilities). A code, not a
+		 * reference: a measure may get targets before the state's groups are imported.
+		 */
+		studentGroup: text('student_group').notNull().default('ALL')
 	},
-	(t) => [uniqueIndex('measure_target_uq').on(t.measureId, t.schoolYearId)]
+	(t) => [uniqueIndex('measure_target_uq').on(t.measureId, t.schoolYearId, t.studentGroup)]
 );
 
 /**

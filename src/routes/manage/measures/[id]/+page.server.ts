@@ -6,6 +6,7 @@ import { deleteMeasure, getMeasure, updateMeasure } from '$lib/server/throughlin
 import { listPriorities } from '$lib/server/throughline/priorities';
 import { schoolYearChoices } from '$lib/server/throughline/structures';
 import { formValues } from '$lib/server/throughline/form';
+import { targetGroupChoices } from '$lib/server/student-groups';
 import { historyOf } from '$lib/server/audit/history';
 import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
 
@@ -19,10 +20,12 @@ export const load: PageServerLoad = (event) => {
 		measure: {
 			...fields,
 			targetYear: targets.map((t) => t.label),
-			targetValue: targets.map((t) => String(t.value))
+			targetValue: targets.map((t) => String(t.value)),
+			targetGroup: targets.map((t) => t.studentGroup)
 		},
 		priorities: listPriorities(db()),
 		years: schoolYearChoices(db()),
+		groups: targetGroupChoices(db()),
 		signals: forReader(
 			signalsAbout(keptBoardSignals(db()).signals, 'measure', id),
 			event.locals.user
@@ -35,7 +38,11 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	update: async (event) => {
 		const user = authorize(event, 'edit');
-		const values = formValues(await event.request.formData(), ['targetYear', 'targetValue']);
+		const values = formValues(await event.request.formData(), [
+			'targetYear',
+			'targetValue',
+			'targetGroup'
+		]);
 		const saved = updateMeasure(
 			db(),
 			{ id: user.id, email: user.email },

@@ -1,0 +1,89 @@
+// Targets per student group (issue 14, item 7): set with the measure, shown with the group's
+// standing in the public by-group table, never mixed into the district's own targets.
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { testDb } from '../testing.ts';
+import { importFile } from '../imports/index.ts';
+import { priorityPage } from './summary.ts';
+import { getMeasure, updateMeasure } from '../throughline/measures.ts';
+
+const data = resolve('../shared/data/ca-dashboard');
+const actor = { id: 'u1', email: 'staff@example.org' };
+
+describe('targets per student group', () => {
+	it('keeps a group’s targets apart and gives the group its own standing', async () => {
+		process.env.THROUGHLINE_TODAY = '2026-12-01';
+		try {
+			const db = testDb();
+			db.$client
+				.prepare('INSERT INTO district (name, cds_code) VALUES (?, ?)')
+				.run('Monterey Peninsula Unified', '27660920000000');
+			for (const year of ['2022', '2023'])
+				await importFile(
+					db,
+					`${data}/${year}/eladownload${year}.txt`,
+					`eladownload${year}.txt`,
+					actor
+				);
+			db.$client
+				.prepare(
+					"INSERT INTO priority (slug, title, description, sponsor, status) VALUES ('ela', 'Reading', 'Read well', 'Superintendent', 'active')"
+				)
+				.run();
+			const ela = db.$client.prepare("SELECT * FROM measure WHERE code = 'ela'").get() as {
+				id: number;
+				name: string;
+				code: string;
+			};
+			const base = {
+				name: ela.name,
+				code: 'ela',
+				unit: 'points',
+				direction: 'higher',
+				kind: 'outcome',
+				priorityId: '1'
+			};
+			const twice = updateMeasure(db, actor, ela.id, {
+				...base,
+				targetYear: ['2023-24', '2023-24'],
+				targetValue: ['-70', '-65'],
+				targetGroup: ['EL', 'EL']
+			});
+			expect(twice.ok).toBe(false);
+			if (!twice.ok)
+				expect(twice.errors['targets.1'][0]).toBe(
+					'There is already a target for English learners for 2023-24.'
+				);
+			const unknown = updateMeasure(db, actor, ela.id, {
+				...base,
+				targetYear: ['2023-24'],
+				targetValue: ['-70'],
+				targetGroup: ['NOPE']
+			});
+			expect(unknown.ok).toBe(false);
+
+			const saved = updateMeasure(db, actor, ela.id, {
+				...base,
+				targetYear: ['2023-24', '2023-24', '2026-27'],
+				targetValue: ['-30', '-70', '-15'],
+				targetGroup: ['ALL', 'EL', 'ALL']
+			});
+			if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+			expect(getMeasure(db, ela.id)?.targets.map((t) => [t.label, t.studentGroup])).toEqual([
+				['2023-24', 'ALL'],
+				['2026-27', 'ALL'],
+				['2023-24', 'EL']
+			]);
+			const page = priorityPage(db, 'ela')!;
+			const m = page.measures[0];
+			// The district's targets are only its own.
+			expect(m.targets.map((t) => t.value)).toEqual([-30, -15]);
+			const el = m.groups.find((g) => g.code === 'EL')!;
+			// English learners: −76.6 in 2022-23 against their 2023-24 target of −70.
+			expect(el.standing).toMatchObject({ kind: 'behind', gap: 6.6, targetYear: '2023-24' });
+			expect(m.groups.find((g) => g.code === 'AS')?.standing).toBeUndefined();
+		} finally {
+			delete process.env.THROUGHLINE_TODAY;
+		}
+	});
+});
