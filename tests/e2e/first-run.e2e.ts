@@ -231,9 +231,18 @@ test('MPUSD on its own files: import, a priority with targets, a published updat
 	await expect(page.getByRole('status')).toContainText('Saved.');
 	await page.getByLabel('School year, row 4').fill(targets[3][0]);
 	await page.getByLabel('Target, row 4').fill(targets[3][1]);
+	// And one for English learners.
+	await page.getByLabel('School year, row 5').fill('2023-24');
+	await page.getByLabel('Student group, row 5').selectOption({ label: 'English learners' });
+	await page.getByLabel('Target, row 5').fill('-70');
 	await page.getByRole('button', { name: 'Save changes' }).click();
 	await expect(page.getByRole('status')).toContainText('Saved.');
-	expect(count(`select count(*) from measure_target where measure_id = ${elaId}`)).toBe(4);
+	expect(count(`select count(*) from measure_target where measure_id = ${elaId}`)).toBe(5);
+	expect(
+		count(
+			`select count(*) from measure_target where measure_id = ${elaId} and student_group = 'EL'`
+		)
+	).toBe(1);
 
 	// A board meeting, and the superintendent who publishes to the public.
 	await page.goto(base + '/manage/meetings');
@@ -288,6 +297,10 @@ test('MPUSD on its own files: import, a priority with targets, a published updat
 	// No target for 2022-23: the standing is against the nearest target ahead.
 	await expect(ela).toContainText('short of the 2023-24 target');
 	await expect(reader.getByText('Reading held steady')).toBeVisible();
+	// English learners' own standing, against their own target.
+	await expect(ela.getByRole('row', { name: /English learners\b(?! only)/ })).toContainText(
+		'6.6 points short of the 2023-24 target'
+	);
 	await expectNoAxeViolations(reader);
 	for (const size of [
 		{ width: 1280, height: 800 },
