@@ -48,7 +48,15 @@ export async function signInWithForm(page: Page, email: string, password: string
 	await page.goto('/login');
 	await page.getByLabel('E-mail').fill(email);
 	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	// Wait for the answer to the form's POST, right or wrong: a navigation started right after the
+	// click would otherwise abort it, and the person would not be signed in.
+	await Promise.all([
+		page.waitForResponse(
+			(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'
+		),
+		page.getByRole('button', { name: 'Sign in' }).click()
+	]);
+	await page.waitForLoadState();
 }
 
 /** An API client (no browser) signed in as `role`, or anonymous; redirects are not followed. */
