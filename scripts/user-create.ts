@@ -1,11 +1,11 @@
 // `npm run user:create -- --email x@district.org --role admin [--name "Pat Lee"]`
 // Creates an account on DATABASE_PATH (default data/throughline.db). The password is read from
 // standard input when it is piped (`echo '…' | npm run user:create -- …`), else asked for twice.
+import { roles } from '../src/lib/choices.ts';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { openDatabase } from '../src/lib/server/db/open.ts';
 import { AccountError, createUser, isRole, passwordProblem } from '../src/lib/server/auth/index.ts';
-import { roles } from '../src/lib/server/db/schema/auth.ts';
 
 const usage = `Usage: npm run user:create -- --email ADDRESS --role ${roles.join('|')} [--name "Full Name"]`;
 

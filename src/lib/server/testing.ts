@@ -1,6 +1,6 @@
-import { openDatabase, type Db } from './db/open.ts';
+import { openDatabase, type DbFile } from './db/open.ts';
 
 /** A fresh in-memory database with every migration applied, for unit tests. */
-export function testDb(): Db {
+export function testDb(): DbFile {
 	return openDatabase(':memory:');
 }

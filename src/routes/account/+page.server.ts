@@ -1,23 +1,24 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { count, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guard';
-import { AccountError, changeOwnPassword, endAllSessions } from '$lib/server/auth';
+import {
+	AccountError,
+	changeOwnPassword,
+	openSessionCount,
+	signOutEverywhere
+} from '$lib/server/auth';
 import { recentFailures } from '$lib/server/auth/throttle';
 import { twoFactorRequired, twoFactorState } from '$lib/server/auth/two-factor';
 import { auth } from '$lib/server/auth/server';
-import { recordAudit } from '$lib/server/audit';
-import { sessions } from '$lib/server/db/schema/auth';
 
 export const load: PageServerLoad = async (event) => {
 	const user = authorize(event, 'account');
-	const open = db().select({ n: count() }).from(sessions).where(eq(sessions.userId, user.id)).get();
 	const failures = recentFailures(db(), user.email);
 	return {
 		me: { name: user.name, email: user.email, role: user.role },
-		sessionCount: open?.n ?? 0,
+		sessionCount: openSessionCount(db(), user.id),
 		twoFactor: await twoFactorState(auth(), db(), user.id),
 		twoFactorRequired: twoFactorRequired(db(), user.role),
 		failures: {
@@ -61,20 +62,7 @@ export const actions: Actions = {
 	},
 	signOutEverywhere: async (event) => {
 		const user = authorize(event, 'account');
-		const database = db();
-		database.transaction((tx) => {
-			const ended = endAllSessions(tx as unknown as typeof database, user.id);
-			recordAudit(
-				tx as unknown as typeof database,
-				{ id: user.id, email: user.email },
-				{
-					action: 'sign-out',
-					entity: 'session',
-					entityId: user.id,
-					note: `Signed out everywhere (${ended} session${ended === 1 ? '' : 's'} ended).`
-				}
-			);
-		});
+		signOutEverywhere(db(), { id: user.id, email: user.email });
 		// The session is gone from the database; also drop the now useless cookie.
 		event.cookies.delete('throughline.session_token', { path: '/', secure: false });
 		if (event.url.protocol === 'https:')

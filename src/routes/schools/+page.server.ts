@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { z } from 'zod';
 import { db } from '$lib/server/db';
-import { schoolTypes } from '$lib/server/db/schema/district';
 import { listSchools } from '$lib/server/schools/queries';
+import { schoolTypes } from '$lib/choices';
 
 // Read, not used: the page ships no JavaScript (its filters are links and GET forms), so it is
 // readable at once on a slow phone.

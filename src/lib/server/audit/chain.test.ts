@@ -3,12 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../db/open.ts';
+import { openDatabase, type DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { recordAudit, systemActor } from './index.ts';
 import { describeChainBreak, verifyAuditChain } from './chain.ts';
 
-function fill(db: Db, n: number): void {
+function fill(db: DbFile, n: number): void {
 	for (let i = 1; i <= n; i++)
 		recordAudit(
 			db,
@@ -25,7 +25,7 @@ function fill(db: Db, n: number): void {
 }
 
 /** Lets a test change the trail the way someone with the database file could. */
-function dropGuards(db: Db): void {
+function dropGuards(db: DbFile): void {
 	db.$client.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
 }
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { recordAudit } from './index.ts';
 import { auditPageSize, historyOf, searchAudit } from './history.ts';
 
-let db: Db;
+let db: DbFile;
 afterEach(() => db?.$client.close());
 
 describe('audit history', () => {

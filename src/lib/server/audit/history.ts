@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../db/schema/audit.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { derived } from '../cache/derived.ts';
 import { describeChainBreak, verifyAuditChain } from './chain.ts';
 
@@ -30,7 +30,7 @@ const columns = {
 
 /** One record's history, newest first: for the "History" section on each editable entity's page. */
 export function historyOf(
-	db: Db,
+	db: DbFile,
 	entity: string,
 	entityId: string | number,
 	limit = 100
@@ -58,7 +58,7 @@ export interface AuditFilter {
 export const auditPageSize = 50;
 
 /** The audit trail, newest first, filtered and paged (50 a page). */
-export function searchAudit(db: Db, filter: AuditFilter, page = 1) {
+export function searchAudit(db: DbFile, filter: AuditFilter, page = 1) {
 	const where: SQL[] = [];
 	if (filter.person)
 		where.push(sql`instr(lower(coalesce(${auditLog.userEmail}, '')), lower(${filter.person})) > 0`);
@@ -87,7 +87,7 @@ export function searchAudit(db: Db, filter: AuditFilter, page = 1) {
 }
 
 /** The values the filters offer: entities and actions that occur in the trail. */
-export function auditVocabulary(db: Db) {
+export function auditVocabulary(db: DbFile) {
 	const entities = db
 		.selectDistinct({ v: auditLog.entity })
 		.from(auditLog)
@@ -105,7 +105,7 @@ export function auditVocabulary(db: Db) {
  * The chain check for Admin → Audit trail, kept until the data changes. A direct edit of the file
  * by another process moves SQLite's data version too, so it is never hidden by the kept copy.
  */
-export function auditChainStatus(db: Db): {
+export function auditChainStatus(db: DbFile): {
 	ok: boolean;
 	rows: number;
 	head: string | null;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import { createAuth } from './auth.ts';
 import { currentSession, signIn, signOut } from './signin.ts';
@@ -20,7 +20,7 @@ import {
 } from './users.ts';
 import { passwordProblem } from './password.ts';
 
-let db: Db;
+let db: DbFile;
 afterEach(() => db?.$client.close());
 
 const admin = { id: 'admin-1', email: 'root@example.org' };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { roles } from '../db/schema/auth.ts';
 import { maxPasswordLength } from './password.ts';
+import { roles } from '../../choices.ts';
 
 // The administrator's forms for accounts. Password rules beyond length live in passwordProblem().
 

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { Role } from '../db/schema/auth.ts';
 import { whoMay } from '../../roles.ts';
+import { type Role } from '../../choices.ts';
 
 export interface SessionUser {
 	id: string;

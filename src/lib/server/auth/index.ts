@@ -28,6 +28,8 @@ export {
 	deactivateUser,
 	demoPassword,
 	endAllSessions,
+	signOutEverywhere,
+	openSessionCount,
 	findAccount,
 	findAccountByEmail,
 	isRole,

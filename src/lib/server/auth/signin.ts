@@ -12,6 +12,7 @@ import {
 } from './throttle.ts';
 import { findAccountByEmail, isRole, normalizeEmail } from './users.ts';
 import type { SessionUser } from './guard.ts';
+import { write } from '../audit/write.ts';
 
 export const genericFailure = 'That e-mail and password do not match an active account.';
 export const wrongCode =
@@ -117,13 +118,14 @@ export async function signIn(
 		return { ok: true, codeDue: true, setCookie, userId: account.id };
 	}
 	const userId = response.user!.id;
-	db.transaction((tx) => {
-		attemptSucceeded(tx as unknown as Db, reserved.id, email);
-		recordAudit(
-			tx as unknown as Db,
-			{ id: userId, email },
-			{ action: 'sign-in', entity: 'session', entityId: userId, note: `from ${input.address}` }
-		);
+	write(db, { id: userId, email }, ({ tx, audit }) => {
+		attemptSucceeded(tx, reserved.id, email);
+		audit({
+			action: 'sign-in',
+			entity: 'session',
+			entityId: userId,
+			note: `from ${input.address}`
+		});
 	});
 	return { ok: true, codeDue: false, setCookie, userId };
 }
@@ -216,30 +218,21 @@ export async function signInWithCode(
 			message: wrongCode
 		});
 	}
-	db.transaction((tx) => {
-		const t = tx as unknown as Db;
-		attemptSucceeded(t, reserved.id, email);
+	write(db, { id: userId, email }, ({ tx, audit }) => {
+		attemptSucceeded(tx, reserved.id, email);
 		if (recovery)
-			recordAudit(
-				t,
-				{ id: userId, email },
-				{
-					action: 'recovery-code-used',
-					entity: 'user',
-					entityId: userId,
-					note: `from ${input.address}`
-				}
-			);
-		recordAudit(
-			t,
-			{ id: userId, email },
-			{
-				action: 'sign-in',
-				entity: 'session',
+			audit({
+				action: 'recovery-code-used',
+				entity: 'user',
 				entityId: userId,
-				note: `from ${input.address} with ${recovery ? 'a recovery code' : 'an authenticator code'}`
-			}
-		);
+				note: `from ${input.address}`
+			});
+		audit({
+			action: 'sign-in',
+			entity: 'session',
+			entityId: userId,
+			note: `from ${input.address} with ${recovery ? 'a recovery code' : 'an authenticator code'}`
+		});
 	});
 	return { ok: true, codeDue: false, setCookie, userId };
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import { signInFailures } from '../db/schema/auth.ts';
 import { systemActor } from '../audit/index.ts';
@@ -18,7 +18,7 @@ import {
 	throttleVerdict
 } from './throttle.ts';
 
-let db: Db;
+let db: DbFile;
 afterEach(() => db?.$client.close());
 
 const t0 = Date.UTC(2025, 5, 15, 12);

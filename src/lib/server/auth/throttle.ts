@@ -110,26 +110,28 @@ export function reserveAttempt(
 	now = Date.now()
 ): Reservation {
 	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
-		const verdict = throttleVerdict(t, email, address, now);
+		const verdict = throttleVerdict(tx, email, address, now);
 		if (!verdict.allowed) return verdict;
-		const row = t
+		const row = tx
 			.insert(signInFailures)
 			.values({ email: email.toLowerCase(), address, kind, at: new Date(now) })
 			.returning({ id: signInFailures.id })
 			.get();
 		// Now and then, forget failures older than 30 days so the table stays small.
-		if (row.id % 100 === 0) pruneSignInFailures(t, now);
-		return { allowed: true as const, id: row.id, ifWrong: throttleVerdict(t, email, address, now) };
+		if (row.id % 100 === 0) pruneSignInFailures(tx, now);
+		return {
+			allowed: true as const,
+			id: row.id,
+			ifWrong: throttleVerdict(tx, email, address, now)
+		};
 	});
 }
 
 /** A successful step: its reserved row goes, and the account's earlier failures stop counting. */
 export function attemptSucceeded(db: Db, reservationId: number, email: string): void {
 	db.transaction((tx) => {
-		const t = tx as unknown as Db;
-		t.delete(signInFailures).where(eq(signInFailures.id, reservationId)).run();
-		clearSignInFailures(t, email);
+		tx.delete(signInFailures).where(eq(signInFailures.id, reservationId)).run();
+		clearSignInFailures(tx, email);
 	});
 }
 

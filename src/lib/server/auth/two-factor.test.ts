@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createOTP } from '@better-auth/utils/otp';
 import { base32 } from '@better-auth/utils/base32';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import { sessions } from '../db/schema/auth.ts';
 import { systemActor } from '../audit/index.ts';
@@ -19,7 +19,7 @@ import {
 	twoFactorState
 } from './two-factor.ts';
 
-let db: Db;
+let db: DbFile;
 afterEach(() => db?.$client.close());
 
 const password = 'throughline-demo';

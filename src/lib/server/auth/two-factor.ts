@@ -3,12 +3,14 @@ import { isAPIError } from 'better-auth/api';
 import { symmetricDecrypt } from 'better-auth/crypto';
 import { createOTP } from '@better-auth/utils/otp';
 import QRCode from 'qrcode';
-import { sessions, twoFactors, users, type Role } from '../db/schema/auth.ts';
+import { sessions, twoFactors, users } from '../db/schema/auth.ts';
 import { district } from '../db/schema/district.ts';
 import type { Db } from '../db/open.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import type { Auth } from './auth.ts';
 import { AccountError } from './users.ts';
+import { write } from '../audit/write.ts';
+import { type Role } from '../../choices.ts';
 
 /** The roles that change the district's records: a second factor is required of them (ASVS L2). */
 export const twoFactorRoles: readonly Role[] = ['admin', 'superintendent', 'staff'];
@@ -220,8 +222,7 @@ export async function disableTwoFactor(
  * up a new app before anything else. Returns false when there was nothing to reset.
  */
 export function resetTwoFactor(db: Db, actor: Actor, userId: string): boolean {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return write(db, actor, ({ tx: t, audit }) => {
 		const user = t
 			.select({ email: users.email, enabled: users.twoFactorEnabled })
 			.from(users)
@@ -235,7 +236,7 @@ export function resetTwoFactor(db: Db, actor: Actor, userId: string): boolean {
 			.where(eq(users.id, userId))
 			.run();
 		const ended = t.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
-		recordAudit(t, actor, {
+		audit({
 			action: 'two-factor-reset',
 			entity: 'user',
 			entityId: userId,

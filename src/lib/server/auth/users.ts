@@ -1,11 +1,13 @@
-import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ne, or, sql } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import { randomUUID } from 'node:crypto';
-import { accounts, roles, sessions, users, type Role } from '../db/schema/auth.ts';
+import { accounts, sessions, users } from '../db/schema/auth.ts';
 import type { Db } from '../db/open.ts';
-import { recordAudit, systemActor, type Actor } from '../audit/index.ts';
+import { systemActor, type Actor } from '../audit/index.ts';
 import { passwordProblem } from './password.ts';
 import { clearSignInFailures } from './throttle.ts';
+import { write } from '../audit/write.ts';
+import { roles, type Role } from '../../choices.ts';
 
 /** A change refused for a reason the person can act on; `field` names the form field at fault. */
 export class AccountError extends Error {
@@ -132,7 +134,7 @@ export async function createUser(
 	const hash = knownHash ?? (await hashPassword(input.password));
 	const id = input.id ?? randomUUID();
 	const now = new Date();
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		tx.insert(users)
 			.values({
 				id,
@@ -156,8 +158,8 @@ export async function createUser(
 				updatedAt: now
 			})
 			.run();
-		const account = findAccount(tx as unknown as Db, id)!;
-		recordAudit(tx as unknown as Db, actor, {
+		const account = findAccount(tx, id)!;
+		audit({
 			action: 'create',
 			entity: 'user',
 			entityId: id,
@@ -212,8 +214,7 @@ function mustFind(db: Db, id: string): Account {
 /** Changes an account's role. The last active administrator keeps the role. */
 export function changeRole(db: Db, actor: Actor, id: string, role: Role): Account {
 	if (!isRole(role)) throw new AccountError(`Choose a role: ${roles.join(', ')}.`, 'role');
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return write(db, actor, ({ tx: t, audit }) => {
 		const before = mustFind(t, id);
 		if (before.role === role) return before;
 		if (before.role === 'admin' && before.active && activeAdminCount(t, id) === 0)
@@ -223,7 +224,7 @@ export function changeRole(db: Db, actor: Actor, id: string, role: Role): Accoun
 			);
 		t.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, id)).run();
 		const after = mustFind(t, id);
-		recordAudit(t, actor, {
+		audit({
 			action: 'role-change',
 			entity: 'user',
 			entityId: id,
@@ -236,8 +237,7 @@ export function changeRole(db: Db, actor: Actor, id: string, role: Role): Accoun
 
 /** Deactivates an account: it can no longer sign in, and its sessions end at once. */
 export function deactivateUser(db: Db, actor: Actor, id: string): Account {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return write(db, actor, ({ tx: t, audit }) => {
 		const before = mustFind(t, id);
 		if (!before.active) return before;
 		if (actor.id === id) throw new AccountError('You cannot deactivate your own account.');
@@ -249,7 +249,7 @@ export function deactivateUser(db: Db, actor: Actor, id: string): Account {
 			.run();
 		t.delete(sessions).where(eq(sessions.userId, id)).run();
 		const after = mustFind(t, id);
-		recordAudit(t, actor, {
+		audit({
 			action: 'deactivate',
 			entity: 'user',
 			entityId: id,
@@ -261,8 +261,7 @@ export function deactivateUser(db: Db, actor: Actor, id: string): Account {
 }
 
 export function reactivateUser(db: Db, actor: Actor, id: string): Account {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return write(db, actor, ({ tx: t, audit }) => {
 		const before = mustFind(t, id);
 		if (before.active) return before;
 		t.update(users)
@@ -270,7 +269,7 @@ export function reactivateUser(db: Db, actor: Actor, id: string): Account {
 			.where(eq(users.id, id))
 			.run();
 		const after = mustFind(t, id);
-		recordAudit(t, actor, {
+		audit({
 			action: 'reactivate',
 			entity: 'user',
 			entityId: id,
@@ -292,14 +291,13 @@ export async function resetPassword(
 	if (problem) throw new AccountError(problem, 'password');
 	mustFind(db, id);
 	const hash = await hashPassword(password);
-	db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	write(db, actor, ({ tx: t, audit }) => {
 		const account = mustFind(t, id);
 		setPasswordHash(t, id, hash);
 		t.delete(sessions).where(eq(sessions.userId, id)).run();
 		// A new password lifts the throttle's suspension after 100 failures (throttle.ts).
 		clearSignInFailures(t, account.email);
-		recordAudit(t, actor, {
+		audit({
 			action: 'password-reset',
 			entity: 'user',
 			entityId: id,
@@ -357,8 +355,7 @@ export async function changeOwnPassword(
 	if (next === current)
 		throw new AccountError('Choose a password different from the current one.', 'password');
 	const hash = await hashPassword(next);
-	db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	write(db, actor, ({ tx: t, audit }) => {
 		setPasswordHash(t, actor.id, hash);
 		t.delete(sessions)
 			.where(
@@ -367,7 +364,7 @@ export async function changeOwnPassword(
 					: eq(sessions.userId, actor.id)
 			)
 			.run();
-		recordAudit(t, actor, {
+		audit({
 			action: 'password-change',
 			entity: 'user',
 			entityId: actor.id,
@@ -379,4 +376,23 @@ export async function changeOwnPassword(
 /** Ends every session of an account ("sign out everywhere"). Returns how many ended. */
 export function endAllSessions(db: Db, userId: string): number {
 	return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
+/** A person signs out everywhere: every one of their sessions ends, and the trail says how many. */
+export function signOutEverywhere(db: Db, actor: Actor & { id: string }): number {
+	return write(db, actor, ({ tx, audit }) => {
+		const ended = endAllSessions(tx, actor.id);
+		audit({
+			action: 'sign-out',
+			entity: 'session',
+			entityId: actor.id,
+			note: `Signed out everywhere (${ended} session${ended === 1 ? '' : 's'} ended).`
+		});
+		return ended;
+	});
+}
+
+/** How many sessions an account has open (the account page offers to end them). */
+export function openSessionCount(db: Db, userId: string): number {
+	return db.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId)).get()!.n;
 }

@@ -6,7 +6,7 @@
  * Callers must treat what they get as read-only: it is shared between requests.
  */
 import type Database from 'better-sqlite3';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { today } from '../clock.ts';
 import { dataVersion } from './pages.ts';
 
@@ -15,7 +15,7 @@ const maxEntries = 64;
 
 const kept = new WeakMap<Database.Database, Map<string, { version: string; value: unknown }>>();
 
-export function derived<T>(db: Db, key: string, compute: () => T): T {
+export function derived<T>(db: DbFile, key: string, compute: () => T): T {
 	let entries = kept.get(db.$client);
 	if (!entries) {
 		entries = new Map();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { users } from '../db/schema/auth.ts';
 import {
@@ -34,7 +34,7 @@ describe('iCalendar lines', () => {
 });
 
 describe('the board calendar feed', () => {
-	let db: Db;
+	let db: DbFile;
 	let april: number;
 	beforeAll(() => {
 		db = testDb();

@@ -1,8 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { users, type Role } from '../db/schema/auth.ts';
+import { users } from '../db/schema/auth.ts';
 import { access } from '../auth/guard.ts';
+import { type Role } from '../../choices.ts';
 
 /**
  * A person's calendar subscription link is signed: an HMAC-SHA256 of their user id under a key

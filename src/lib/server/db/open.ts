@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { BaseSQLiteDatabase, SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -7,7 +9,24 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
 import { sealLegacyAuditRows } from '../audit/chain.ts';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+type Schema = typeof schema;
+
+/** The open database file: its queries, and the better-sqlite3 connection for raw SQL. */
+export type DbFile = BetterSQLite3Database<Schema> & { $client: Database.Database };
+
+/**
+ * What queries run on: the database, or a transaction open on it. Domain functions take this, so
+ * the same function reads and writes inside a write's transaction (audit/write.ts) as outside it.
+ */
+export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, Schema>;
+
+/** A transaction open on the database: what a write hands its change. */
+export type Tx = SQLiteTransaction<
+	'sync',
+	Database.RunResult,
+	Schema,
+	ExtractTablesWithRelations<Schema>
+>;
 
 /**
  * The `drizzle/` folder of the project, found by walking up from this module: the same code runs
@@ -29,7 +48,7 @@ export function migrationsFolder(): string {
 }
 
 /** Opens (creating if needed) a database file, sets the pragmas we rely on, and migrates it. */
-export function openDatabase(path: string, options: { migrate?: boolean } = {}): Db {
+export function openDatabase(path: string, options: { migrate?: boolean } = {}): DbFile {
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	const client = new Database(path);
 	// Writes are few and each one is a public record: a committed change must survive power loss.
@@ -68,7 +87,7 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
  * Taking the write lock up front makes concurrent writers — the server, a CLI import — queue
  * instead. Nested calls are savepoints and keep their outer transaction's lock.
  */
-function immediateTransactions(db: Db): void {
+function immediateTransactions(db: DbFile): void {
 	const transaction = db.transaction.bind(db);
 	db.transaction = ((fn, config) =>
 		transaction(fn, { behavior: 'immediate', ...config })) as typeof db.transaction;

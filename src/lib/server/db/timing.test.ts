@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { schoolYears } from './schema/district.ts';
-import type { Db } from './open.ts';
+import type { DbFile } from './open.ts';
 import { testDb } from '../testing.ts';
 import { serverTimingHeader, timeStatements, withQueryTiming } from './timing.ts';
 
-let db: Db;
+let db: DbFile;
 beforeEach(() => {
 	db = testDb();
 	timeStatements(db.$client);

@@ -1,11 +1,16 @@
+import {
+	type MeasureDirection,
+	type MeasureUnit,
+	type PolicyKind,
+	type PolicyRelation,
+	type StructureCategory,
+	type SchoolType
+} from '../../choices.ts';
 /**
  * What Sample Valley Unified decided: its priorities, measures, structures, policies and the links
  * among them. Years are given as "years before the last school year" (`fromLast`), so the same
  * catalog fits a district generated with any number of years.
  */
-import type { MeasureDirection, MeasureUnit } from '../db/schema/measures.ts';
-import type { PolicyKind, PolicyRelation, StructureCategory } from '../db/schema/structures.ts';
-import type { SchoolType } from '../db/schema/district.ts';
 
 export const studentGroupCatalog = [
 	{ code: 'ALL', name: 'All Students', nameEs: 'Todos los estudiantes' },

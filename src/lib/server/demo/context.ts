@@ -1,6 +1,6 @@
-import type { Db } from '../db/open.ts';
-import type { SchoolType } from '../db/schema/district.ts';
+import type { DbFile } from '../db/open.ts';
 import type { Random } from './random.ts';
+import { type SchoolType } from '../../choices.ts';
 
 export interface DistrictOptions {
 	/** Seeds the random generator: the same seed gives the same district. */
@@ -37,7 +37,7 @@ export interface DemoSchool {
 }
 
 export interface Context {
-	db: Db;
+	db: DbFile;
 	random: Random;
 	firstYear: number;
 	lastYear: number;
@@ -59,7 +59,7 @@ export interface Context {
 }
 
 /** A prepared insert: returns the new row id. Booleans must be passed as 0/1. */
-export function inserter(db: Db, table: string, columns: readonly string[]) {
+export function inserter(db: DbFile, table: string, columns: readonly string[]) {
 	const statement = db.$client.prepare(
 		`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`
 	);

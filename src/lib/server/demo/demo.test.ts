@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { demoOptions, generateDistrict, seedDemo } from './index.ts';
 
 const authTables = ['user', 'session', 'account', 'verification', 'sign_in_failure', 'two_factor'];
 
-function tables(db: Db): string[] {
+function tables(db: DbFile): string[] {
 	return (
 		db.$client
 			.prepare(
@@ -17,7 +17,7 @@ function tables(db: Db): string[] {
 }
 
 /** A checksum of every row of every table, in rowid order. */
-function checksums(db: Db): Record<string, string> {
+function checksums(db: DbFile): Record<string, string> {
 	const sums: Record<string, string> = {};
 	for (const table of tables(db)) {
 		const rows = db.$client.prepare(`select * from "${table}" order by rowid`).all();
@@ -26,12 +26,12 @@ function checksums(db: Db): Record<string, string> {
 	return sums;
 }
 
-function count(db: Db, sql: string, ...params: unknown[]): number {
+function count(db: DbFile, sql: string, ...params: unknown[]): number {
 	return Number(Object.values(db.$client.prepare(sql).get(...params) as object)[0]);
 }
 
 describe('the demo district', () => {
-	let db: Db;
+	let db: DbFile;
 	beforeAll(async () => {
 		db = testDb();
 		await seedDemo(db);

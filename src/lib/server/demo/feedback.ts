@@ -1,5 +1,5 @@
 /** What schools told the district about its structures, and how (and how fast) it responded. */
-import type { FeedbackKind } from '../db/schema/feedback.ts';
+import { type FeedbackKind } from '../../choices.ts';
 import { structurePlans } from './catalog.ts';
 import { inserter, type Context } from './context.ts';
 import { addDays, daysBetween, earlier, schoolYearOf } from './dates.ts';

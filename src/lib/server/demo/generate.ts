@@ -3,7 +3,7 @@
  * tables from a seed; the demo (index.ts) and the benchmark call it with their own sizes.
  */
 import { addStateLevels } from './state-levels.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { recordAudit, systemActor } from '../audit/index.ts';
 import { freezeMeeting } from '../meetings/snapshots.ts';
 import { markHeld } from '../meetings/held.ts';
@@ -33,7 +33,7 @@ import {
 
 export type { DistrictOptions } from './context.ts';
 
-function existingUsers(db: Db): Context['users'] {
+function existingUsers(db: DbFile): Context['users'] {
 	const byRole = (role: string) =>
 		(
 			db.$client.prepare('select id from user where role = ? order by email').all(role) as {
@@ -74,7 +74,7 @@ function freezeLatestMeeting(context: Context): void {
 }
 
 /** Fills an empty, migrated database with a whole district, in one transaction. */
-export function generateDistrict(db: Db, options: DistrictOptions): void {
+export function generateDistrict(db: DbFile, options: DistrictOptions): void {
 	const lastYear = options.lastYear ?? 2024;
 	const context: Context = {
 		db,

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { generateDistrict, type DistrictOptions } from './generate.ts';
 
 export { generateDistrict, type DistrictOptions };
@@ -12,6 +12,6 @@ export const demoOptions: DistrictOptions = {
 };
 
 /** Seeds the fictional Sample Valley Unified district into an empty, migrated database. */
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: DbFile): Promise<void> {
 	generateDistrict(db, demoOptions);
 }

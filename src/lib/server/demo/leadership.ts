@@ -1,5 +1,5 @@
 /** Who led: superintendents, priority sponsors and principals, and the sponsors' visible acts. */
-import { engagementKinds } from '../db/schema/leadership.ts';
+import { engagementKinds } from '../../choices.ts';
 import { inserter, type Context } from './context.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { engagementNotes, familyNames, givenNames } from './names.ts';

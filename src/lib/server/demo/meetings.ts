@@ -2,7 +2,7 @@
  * Board meetings with their agendas (minutes per item), the monitoring calendar, the
  * superintendent's progress updates with their versions, and the board's questions.
  */
-import type { UpdateStatus } from '../db/schema/meetings.ts';
+import { type UpdateStatus } from '../../choices.ts';
 import { measurePlans, priorityPlans } from './catalog.ts';
 import { inserter, type Context } from './context.ts';
 import { addDays, nthWeekday, yearLabel } from './dates.ts';

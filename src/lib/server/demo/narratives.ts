@@ -1,5 +1,5 @@
+import { type UpdateStatus } from '../../choices.ts';
 /** The words of the superintendent's progress updates, in English and Spanish. */
-import type { UpdateStatus } from '../db/schema/meetings.ts';
 
 interface Bilingual {
 	en: string;

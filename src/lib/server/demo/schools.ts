@@ -1,5 +1,5 @@
 /** The district row, its school years, the state's student groups, and its schools. */
-import type { SchoolType } from '../db/schema/district.ts';
+import { type SchoolType } from '../../choices.ts';
 import { groupProfiles, studentGroupCatalog } from './catalog.ts';
 import { clamp, inserter, type Context, type DemoSchool } from './context.ts';
 import { yearLabel } from './dates.ts';

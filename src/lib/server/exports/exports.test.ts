@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../db/open.ts';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { importFile } from '../imports/index.ts';
 import { exportAll, exportTable, exportTables, tableCsv } from './index.ts';
 import { backupDatabase } from './backup.ts';
@@ -21,7 +21,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function mpusd(
-	db: Db,
+	db: DbFile,
 	files = ['2022/eladownload2022.txt', '2023/eladownload2023.txt', '2023/chronicdownload2023.txt']
 ) {
 	db.$client
@@ -31,7 +31,7 @@ async function mpusd(
 		await importFile(db, join(fixtures, 'ca-dashboard', f), f.split('/')[1], actor);
 }
 
-const resultRows = (db: Db) =>
+const resultRows = (db: DbFile) =>
 	db.$client
 		.prepare(
 			'SELECT measure_id, school_year_id, school_id, student_group, value, n, state_color, status_level FROM result ORDER BY 1, 2, 3, 4'

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { spreadsheetSafe } from './cells.ts';
 
 /**
@@ -213,7 +213,7 @@ function sqlOf(table: ExportTable, audience: ExportAudience): string {
 }
 
 function rowsOf(
-	db: Db,
+	db: DbFile,
 	table: ExportTable,
 	audience: ExportAudience
 ): { columns: string[]; rows: unknown[][] } {
@@ -236,7 +236,7 @@ export function csvText(columns: string[], rows: unknown[][]): string {
 }
 
 /** One table as CSV text. */
-export function tableCsv(db: Db, table: ExportTable, audience: ExportAudience): string {
+export function tableCsv(db: DbFile, table: ExportTable, audience: ExportAudience): string {
 	const { columns, rows } = rowsOf(db, table, audience);
 	return stringifySync(rows, { ...csvOptions, columns });
 }
@@ -246,7 +246,7 @@ export function tableCsv(db: Db, table: ExportTable, audience: ExportAudience): 
  * is not held open while the client reads), the CSV written as it is consumed.
  */
 export function tableCsvStream(
-	db: Db,
+	db: DbFile,
 	table: ExportTable,
 	audience: ExportAudience
 ): ReadableStream<Uint8Array> {
@@ -256,7 +256,7 @@ export function tableCsvStream(
 }
 
 /** Every table as a .zip of CSV files, for the "all tables" download. */
-export function exportZip(db: Db, audience: ExportAudience): Uint8Array<ArrayBuffer> {
+export function exportZip(db: DbFile, audience: ExportAudience): Uint8Array<ArrayBuffer> {
 	const files: Record<string, Uint8Array> = {};
 	for (const t of exportTables) files[`${t.name}.csv`] = strToU8(tableCsv(db, t, audience));
 	return zipSync(files) as Uint8Array<ArrayBuffer>;
@@ -267,7 +267,7 @@ export function exportZip(db: Db, audience: ExportAudience): Uint8Array<ArrayBuf
  * editor). Returns the files written with their row counts.
  */
 export function exportAll(
-	db: Db,
+	db: DbFile,
 	dir: string,
 	audience: ExportAudience = 'editor'
 ): { file: string; rows: number }[] {
@@ -281,7 +281,7 @@ export function exportAll(
 }
 
 /** How many rows each table has for this audience, for the export page. */
-export function exportCounts(db: Db, audience: ExportAudience): Record<string, number> {
+export function exportCounts(db: DbFile, audience: ExportAudience): Record<string, number> {
 	return Object.fromEntries(
 		exportTables.map((t) => [
 			t.name,

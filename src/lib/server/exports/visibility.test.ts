@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { seedDemo } from '../demo/index.ts';
 import { exportCounts, exportTable, exportZip, tableCsv, type ExportAudience } from './index.ts';
@@ -12,7 +12,7 @@ const read = (csv: string): Row[] =>
 	Papa.parse<Row>(csv, { header: true, skipEmptyLines: true }).data;
 
 describe('exports follow the pages’ visibility', () => {
-	let db: Db;
+	let db: DbFile;
 	let draftTexts: string[];
 	beforeAll(async () => {
 		db = testDb();

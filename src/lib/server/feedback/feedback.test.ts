@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { district, schools } from '../db/schema/district.ts';
 import { structures } from '../db/schema/structures.ts';
 import { feedbackItems } from '../db/schema/feedback.ts';
@@ -19,7 +19,7 @@ import {
 import { feedbackSignals } from './signals.ts';
 
 const actor = { id: null, email: 'staff@example.org' };
-let db: Db;
+let db: DbFile;
 beforeEach(() => {
 	db = testDb();
 	db.insert(district)

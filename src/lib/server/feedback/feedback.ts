@@ -2,10 +2,12 @@ import { daysBetween } from '../../school-year.ts';
 import { and, asc, desc, eq, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
-import { feedbackItems, feedbackKinds } from '../db/schema/feedback.ts';
+import { type Actor } from '../audit/index.ts';
+import { feedbackItems } from '../db/schema/feedback.ts';
 import { schools } from '../db/schema/district.ts';
 import { structures } from '../db/schema/structures.ts';
+import { write } from '../audit/write.ts';
+import { feedbackKinds } from '../../choices.ts';
 
 export type Feedback = typeof feedbackItems.$inferSelect;
 
@@ -191,9 +193,9 @@ export function openLoopsOlderThan(db: Db, today: string, days: number): Feedbac
 }
 
 export function createFeedback(db: Db, actor: Actor, input: FeedbackInput): number {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const row = tx.insert(feedbackItems).values(input).returning().get();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'create',
 			entity: 'feedback',
 			entityId: row.id,
@@ -209,7 +211,7 @@ export function updateFeedback(
 	feedbackId: number,
 	input: FeedbackInput
 ): boolean {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const before = tx.select().from(feedbackItems).where(eq(feedbackItems.id, feedbackId)).get();
 		if (!before) return false;
 		const after = tx
@@ -218,7 +220,7 @@ export function updateFeedback(
 			.where(eq(feedbackItems.id, feedbackId))
 			.returning()
 			.get();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'update',
 			entity: 'feedback',
 			entityId: feedbackId,
@@ -233,7 +235,7 @@ export class LoopError extends Error {}
 
 /** Closes the loop with the district's response. The response cannot predate the report. */
 export function closeLoop(db: Db, actor: Actor, feedbackId: number, input: ResponseInput): boolean {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const before = tx.select().from(feedbackItems).where(eq(feedbackItems.id, feedbackId)).get();
 		if (!before) return false;
 		if (input.respondedOn < before.reportedOn) {
@@ -245,7 +247,7 @@ export function closeLoop(db: Db, actor: Actor, feedbackId: number, input: Respo
 			.where(eq(feedbackItems.id, feedbackId))
 			.returning()
 			.get();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'update',
 			entity: 'feedback',
 			entityId: feedbackId,
@@ -258,7 +260,7 @@ export function closeLoop(db: Db, actor: Actor, feedbackId: number, input: Respo
 }
 
 export function reopenLoop(db: Db, actor: Actor, feedbackId: number): boolean {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const before = tx.select().from(feedbackItems).where(eq(feedbackItems.id, feedbackId)).get();
 		if (!before) return false;
 		const after = tx
@@ -267,7 +269,7 @@ export function reopenLoop(db: Db, actor: Actor, feedbackId: number): boolean {
 			.where(eq(feedbackItems.id, feedbackId))
 			.returning()
 			.get();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'update',
 			entity: 'feedback',
 			entityId: feedbackId,
@@ -280,11 +282,11 @@ export function reopenLoop(db: Db, actor: Actor, feedbackId: number): boolean {
 }
 
 export function deleteFeedback(db: Db, actor: Actor, feedbackId: number): boolean {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const before = tx.select().from(feedbackItems).where(eq(feedbackItems.id, feedbackId)).get();
 		if (!before) return false;
 		tx.delete(feedbackItems).where(eq(feedbackItems.id, feedbackId)).run();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'delete',
 			entity: 'feedback',
 			entityId: feedbackId,

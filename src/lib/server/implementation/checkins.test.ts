@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import { checkIns } from '../db/schema/implementation.ts';
 import { addCheckIn, seedReachDistrict } from './fixture.ts';
 import { checkInGrid, parseCheckInGrid, saveCheckInGrid } from './checkins.ts';
 
-let db: Db;
+let db: DbFile;
 const actor = { id: 'u1', email: 'staff@example.org' };
 beforeEach(() => {
 	db = testDb();

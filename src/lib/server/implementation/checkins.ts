@@ -1,9 +1,10 @@
 // Implementation check-ins: one structure's school year for every open school, entered in one grid.
 
+import { write } from '../audit/write.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
 import { schools, schoolYears } from '../db/schema/district.ts';
 import { checkIns } from '../db/schema/implementation.ts';
 import { structures } from '../db/schema/structures.ts';
@@ -187,7 +188,7 @@ export function saveCheckInGrid(
 	schoolYearId: number,
 	rows: readonly ParsedRow[]
 ): SaveSummary {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const summary: SaveSummary = { created: 0, updated: 0, removed: 0 };
 		const stored = new Map(
 			tx
@@ -202,7 +203,7 @@ export function saveCheckInGrid(
 			if (row.depth === null) {
 				if (!before) continue;
 				tx.delete(checkIns).where(eq(checkIns.id, before.id)).run();
-				recordAudit(db, actor, {
+				audit({
 					action: 'delete',
 					entity: 'check_in',
 					entityId: before.id,
@@ -223,7 +224,7 @@ export function saveCheckInGrid(
 					.values({ schoolId: row.schoolId, structureId, schoolYearId, ...next })
 					.returning()
 					.get();
-				recordAudit(db, actor, {
+				audit({
 					action: 'create',
 					entity: 'check_in',
 					entityId: created.id,
@@ -244,7 +245,7 @@ export function saveCheckInGrid(
 				.where(eq(checkIns.id, before.id))
 				.returning()
 				.get();
-			recordAudit(db, actor, {
+			audit({
 				action: 'update',
 				entity: 'check_in',
 				entityId: before.id,

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { schoolYears } from '../db/schema/district.ts';
 import { structures } from '../db/schema/structures.ts';
 import { addCheckIn, addTenure, seedReachDistrict } from './fixture.ts';
 import { coherenceMatrix, currentSchoolYear, scaleProfiles } from './queries.ts';
 
-let db: Db;
+let db: DbFile;
 beforeEach(() => {
 	db = testDb();
 	seedReachDistrict(db);

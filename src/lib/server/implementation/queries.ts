@@ -1,9 +1,10 @@
 // Queries for implementation check-ins: the coherence matrix, the scale profile, the entry grid.
 // Each gathers rows in as few queries as it can and hands them to the pure measures.
 
+import { type SchoolType } from '../../choices.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { schools, schoolYears, type SchoolType } from '../db/schema/district.ts';
+import { schools, schoolYears } from '../db/schema/district.ts';
 import { checkIns } from '../db/schema/implementation.ts';
 import { leaderTenures } from '../db/schema/leadership.ts';
 import { priorities } from '../db/schema/priorities.ts';

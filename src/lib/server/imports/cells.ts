@@ -2,6 +2,7 @@
 // file and where a refused cell becomes a row error naming its line, column, value and reason.
 import { ImportFileError, type Table } from './read.ts';
 import { parseSchoolYear } from './indicators.ts';
+import { cdsPattern } from '../../params.ts';
 
 /** One problem in one row: where it is and why it is refused. */
 export interface RowError {
@@ -116,8 +117,6 @@ export function numberCell(
 /** A level or color code of the state (0–5). */
 export const levelRule: NumberRule = { integer: true, min: 0, max: 5 };
 export const countRule: NumberRule = { integer: true, min: 0 };
-
-export const cdsPattern = /^\d{14}$/;
 
 /** Where a CDS code belongs: the district itself, one of its schools, or another district. */
 export function placeOf(ctx: ReadContext, cds: string): 'district' | 'school' | 'other' {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { importFile } from './index.ts';
 
 const MPUSD = '27660920000000';
@@ -15,7 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function districtDb(): Db {
+function districtDb(): DbFile {
 	const db = testDb();
 	db.$client.prepare('INSERT INTO district (name, cds_code) VALUES (?, ?)').run('MPUSD', MPUSD);
 	db.$client.prepare('INSERT INTO school (cds_code, name) VALUES (?, ?)').run(SCHOOL, 'Ocean');

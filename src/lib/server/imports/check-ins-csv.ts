@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { checkIns } from '../db/schema/implementation.ts';
 import { structures } from '../db/schema/structures.ts';
 import { nowIso } from '../db/schema/district.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { checkInRow } from '../implementation/checkins.ts';
 import {
 	addError,
@@ -159,7 +159,7 @@ export async function readCheckInsCsv(ctx: ReadContext): Promise<CheckInsRead> {
 }
 
 /** Writes the check-ins for schools and structures the district has; others are row errors. */
-export function applyCheckInsCsv(db: Db, read: CheckInsRead, tally: Tally) {
+export function applyCheckInsCsv(db: DbFile, read: CheckInsRead, tally: Tally) {
 	const { report } = tally;
 	const years = schoolYearIds(
 		db,

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { importFile } from './index.ts';
 import { indicatorFromFileName } from './indicators.ts';
 import { resultsByGroup } from '../priorities/queries.ts';
@@ -26,7 +26,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function mpusdDb(): Db {
+function mpusdDb(): DbFile {
 	const db = testDb();
 	db.$client
 		.prepare('INSERT INTO district (name, cds_code) VALUES (?, ?)')
@@ -40,7 +40,7 @@ function write(name: string, content: string | Buffer): string {
 	return path;
 }
 
-function districtRow(db: Db, measure: string, year: string, group: string) {
+function districtRow(db: DbFile, measure: string, year: string, group: string) {
 	return db.$client
 		.prepare(
 			`SELECT r.value, r.n, r.state_color AS stateColor, r.status_level AS statusLevel,
@@ -51,7 +51,7 @@ function districtRow(db: Db, measure: string, year: string, group: string) {
 		.get(measure, year, group);
 }
 
-function enrollmentRow(db: Db, year: string, group: string) {
+function enrollmentRow(db: DbFile, year: string, group: string) {
 	return db.$client
 		.prepare(
 			`SELECT e.students, e.share FROM enrollment e JOIN school_year y ON y.id = e.school_year_id
@@ -60,7 +60,7 @@ function enrollmentRow(db: Db, year: string, group: string) {
 		.get(year, group);
 }
 
-function dump(db: Db): string {
+function dump(db: DbFile): string {
 	const tables = db.$client
 		.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
 		.pluck()

@@ -1,10 +1,11 @@
 // The state's California School Dashboard download files, every year's layout: columns found by
 // name, the indicator from the file's `indicator` column, then its columns, then its name; the
 // school year from `reportingyear`; codes the catalog does not know imported and flagged.
+import { type ColorMissingReason } from '../../choices.ts';
 import { eq, sql } from 'drizzle-orm';
 import { enrollments, nowIso, schools as schoolsTable } from '../db/schema/district.ts';
-import { measures, results, type ColorMissingReason } from '../db/schema/measures.ts';
-import type { Db } from '../db/open.ts';
+import { measures, results } from '../db/schema/measures.ts';
+import type { Db, DbFile } from '../db/open.ts';
 import { ImportFileError } from './read.ts';
 import {
 	cdsCell,
@@ -406,7 +407,7 @@ function noteSchool(
 }
 
 /** The measure of an indicator, created on first import; fills a missing Spanish name. */
-function measureOf(db: Db, ind: Indicator, report: ImportReport): { id: number; name: string } {
+function measureOf(db: DbFile, ind: Indicator, report: ImportReport): { id: number; name: string } {
 	const stored = db
 		.select({ id: measures.id, name: measures.name, nameEs: measures.nameEs })
 		.from(measures)
@@ -438,7 +439,7 @@ function measureOf(db: Db, ind: Indicator, report: ImportReport): { id: number; 
 }
 
 /** The schools the file names that the database lacks, created with what the file says of them. */
-function schoolsFor(db: Db, read: DashboardRead, report: ImportReport) {
+function schoolsFor(db: DbFile, read: DashboardRead, report: ImportReport) {
 	const known = schoolsByCds(db);
 	const insert = db
 		.insert(schoolsTable)
@@ -490,7 +491,12 @@ function same(a: Stored, b: Stored): boolean {
  * Writes a Dashboard file's results (or, for the census file, its enrollment): inserts new rows,
  * updates changed ones, leaves equal ones alone. Runs inside the import's transaction.
  */
-export function applyDashboard(db: Db, read: DashboardRead, tally: Tally, districtName: string) {
+export function applyDashboard(
+	db: DbFile,
+	read: DashboardRead,
+	tally: Tally,
+	districtName: string
+) {
 	const { report } = tally;
 	const ind = read.indicator;
 	const all = [...read.rows, ...read.enrollment];

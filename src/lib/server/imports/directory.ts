@@ -1,7 +1,8 @@
 // The state's Public Schools and Districts directory: the district's schools with type, grade
 // span, status, dates, charter flag and principal.
+import { type SchoolType } from '../../choices.ts';
 import { and, eq, isNull } from 'drizzle-orm';
-import { schoolCdsAliases, schools, type SchoolType } from '../db/schema/district.ts';
+import { schoolCdsAliases, schools } from '../db/schema/district.ts';
 import { leaderTenures } from '../db/schema/leadership.ts';
 import type { Db } from '../db/open.ts';
 import { today } from '../clock.ts';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { studentGroups, type StudentGroupKind } from '../db/schema/district.ts';
+import { studentGroups } from '../db/schema/district.ts';
 import type { Db } from '../db/open.ts';
+import { type StudentGroupKind } from '../../choices.ts';
 
 export interface StudentGroupEntry {
 	code: string;

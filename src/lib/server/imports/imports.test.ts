@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { systemActor } from '../audit/index.ts';
 import { ImportFileError, importFile } from './index.ts';
 import { parseSchoolYear, schoolYearLabel, indicatorFromFileName } from './indicators.ts';
@@ -29,7 +29,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function mpusdDb(): Db {
+function mpusdDb(): DbFile {
 	const db = testDb();
 	db.$client
 		.prepare('INSERT INTO district (name, cds_code) VALUES (?, ?)')
@@ -37,7 +37,7 @@ function mpusdDb(): Db {
 	return db;
 }
 
-async function importAll(db: Db) {
+async function importAll(db: DbFile) {
 	for (const f of dashboardFiles) {
 		const r = await importFile(db, f, f.split('/').pop()!, actor);
 		expect(r.errorCount, f).toBe(0);
@@ -45,7 +45,7 @@ async function importAll(db: Db) {
 }
 
 /** A checksum of every table's content, to prove a refused file changed nothing. */
-function dump(db: Db): string {
+function dump(db: DbFile): string {
 	const tables = db.$client
 		.prepare(
 			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
@@ -58,7 +58,7 @@ function dump(db: Db): string {
 	return hash.digest('hex');
 }
 
-function districtValue(db: Db, measure: string, year: string, group = 'ALL') {
+function districtValue(db: DbFile, measure: string, year: string, group = 'ALL') {
 	return db.$client
 		.prepare(
 			`SELECT r.value, r.n, r.state_color AS color, r.status_level AS status FROM result r

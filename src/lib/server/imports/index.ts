@@ -1,4 +1,4 @@
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import type { Actor } from '../audit/index.ts';
 import { currentDistrict, runImport } from './run.ts';
 import { readImport } from './parse.ts';
@@ -18,7 +18,7 @@ export { knownStudentGroups } from './groups.ts';
  * written.
  */
 export async function importFile(
-	db: Db,
+	db: DbFile,
 	path: string,
 	fileName: string,
 	actor: Actor,

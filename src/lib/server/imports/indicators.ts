@@ -1,4 +1,4 @@
-import type { MeasureDirection, MeasureUnit } from '../db/schema/measures.ts';
+import { type MeasureDirection, type MeasureUnit } from '../../choices.ts';
 
 /** A California School Dashboard indicator, and the measure its results go to. */
 export interface Indicator {

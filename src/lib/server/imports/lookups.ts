@@ -1,7 +1,7 @@
 // Lookups every kind's writer shares: school years and schools by the codes files use.
 import { eq, Param, Placeholder } from 'drizzle-orm';
 import { schoolCdsAliases, schools, schoolYears } from '../db/schema/district.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { schoolYearLabel } from './indicators.ts';
 
 /**
@@ -9,7 +9,7 @@ import { schoolYearLabel } from './indicators.ts';
  * are pushed to `created`). The one place an import creates school years.
  */
 export function schoolYearIds(
-	db: Db,
+	db: DbFile,
 	years: Iterable<number>,
 	created: string[]
 ): Map<number, number> {
@@ -40,7 +40,7 @@ export interface SchoolRef {
 }
 
 /** The schools by CDS code, with the codes of schools merged into them (school_cds_alias). */
-export function schoolsByCds(db: Db): Map<string, SchoolRef> {
+export function schoolsByCds(db: DbFile): Map<string, SchoolRef> {
 	const map = new Map<string, SchoolRef>();
 	for (const s of db
 		.select({ id: schools.id, cds: schools.cdsCode, name: schools.name })
@@ -66,7 +66,7 @@ export function sameNumber(a: number | null, b: number | null): boolean {
  * builder's own prepared queries map an object per row, which costs a third of the time).
  */
 export function compiled(
-	db: Db,
+	db: DbFile,
 	query: { toSQL(): { sql: string; params: unknown[] } },
 	order: readonly string[]
 ): (...values: unknown[]) => void {

@@ -1,6 +1,7 @@
 // Which kind a file is, and reading it with that kind's reader, without touching the database.
 import { ImportFileError, NotUtf8, openTable, type Table, type TextEncodingName } from './read.ts';
-import { cdsPattern, type ReadContext, type RowError } from './cells.ts';
+import { type ReadContext, type RowError } from './cells.ts';
+import { cdsPattern } from '../../params.ts';
 import { readDashboard, type DashboardRead } from './dashboard.ts';
 import { readDirectory, type DirectoryRead } from './directory.ts';
 import { readResultsCsv, type ResultsRead } from './results-csv.ts';

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { measures, results } from '../db/schema/measures.ts';
 import { nowIso } from '../db/schema/district.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import {
 	checkLength,
 	col,
@@ -189,7 +189,7 @@ const set = {
 };
 
 /** Writes the CSV's results for measures and schools the district has; others are row errors. */
-export function applyResultsCsv(db: Db, read: ResultsRead, tally: Tally, districtName: string) {
+export function applyResultsCsv(db: DbFile, read: ResultsRead, tally: Tally, districtName: string) {
 	const { report } = tally;
 	const rows = read.rows;
 	const measureRows = db

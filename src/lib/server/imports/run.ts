@@ -1,7 +1,7 @@
 // Writing a read file: one all-or-nothing transaction per file, with one audit entry.
 import { district } from '../db/schema/district.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { ImportFileError } from './read.ts';
 import { applyDashboard } from './dashboard.ts';
 import { applyDirectory } from './directory.ts';
@@ -16,7 +16,9 @@ import type { ParsedImport } from './parse.ts';
 class Rollback extends Error {}
 
 /** The district the database holds, if any. */
-export function currentDistrict(db: Db): { id: number; name: string; cdsCode: string } | undefined {
+export function currentDistrict(
+	db: DbFile
+): { id: number; name: string; cdsCode: string } | undefined {
 	return db
 		.select({ id: district.id, name: district.name, cdsCode: district.cdsCode })
 		.from(district)
@@ -78,7 +80,7 @@ function yearsOf(parsed: ParsedImport): number[] {
  * the report reads the same either way.
  */
 export function runImport(
-	db: Db,
+	db: DbFile,
 	parsed: ParsedImport,
 	actor: Actor,
 	options: { dryRun?: boolean } = {}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import { engagements } from '../db/schema/leadership.ts';
 import { addTenure, seedReachDistrict } from '../implementation/fixture.ts';
@@ -16,7 +16,7 @@ import {
 	updateTenure
 } from './queries.ts';
 
-let db: Db;
+let db: DbFile;
 const actor = { id: 'u1', email: 'staff@example.org' };
 beforeEach(() => {
 	db = testDb();

@@ -1,16 +1,13 @@
 // Leadership continuity: leader tenures, the engagement log, and the continuity overview.
 
+import { write } from '../audit/write.ts';
+import { engagementKinds, leaderRoles } from '../../choices.ts';
 import { and, asc, count, desc, eq, gte, lte, max, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
 import { schools, schoolYears } from '../db/schema/district.ts';
-import {
-	engagementKinds,
-	engagements,
-	leaderRoles,
-	leaderTenures
-} from '../db/schema/leadership.ts';
+import { engagements, leaderTenures } from '../db/schema/leadership.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import {
 	averageTenure,
@@ -101,9 +98,9 @@ export const tenureInput = z
 export type TenureInput = z.infer<typeof tenureInput>;
 
 export function createTenure(db: Db, actor: Actor, input: TenureInput) {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const row = tx.insert(leaderTenures).values(input).returning().get();
-		recordAudit(db, actor, {
+		audit({
 			action: 'create',
 			entity: 'leader_tenure',
 			entityId: row.id,
@@ -114,7 +111,7 @@ export function createTenure(db: Db, actor: Actor, input: TenureInput) {
 }
 
 export function updateTenure(db: Db, actor: Actor, id: number, input: TenureInput) {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const before = tx.select().from(leaderTenures).where(eq(leaderTenures.id, id)).get();
 		if (!before) return null;
 		const after = tx
@@ -123,7 +120,7 @@ export function updateTenure(db: Db, actor: Actor, id: number, input: TenureInpu
 			.where(eq(leaderTenures.id, id))
 			.returning()
 			.get();
-		recordAudit(db, actor, {
+		audit({
 			action: 'update',
 			entity: 'leader_tenure',
 			entityId: id,
@@ -135,11 +132,11 @@ export function updateTenure(db: Db, actor: Actor, id: number, input: TenureInpu
 }
 
 export function deleteTenure(db: Db, actor: Actor, id: number): boolean {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const before = tx.select().from(leaderTenures).where(eq(leaderTenures.id, id)).get();
 		if (!before) return false;
 		tx.delete(leaderTenures).where(eq(leaderTenures.id, id)).run();
-		recordAudit(db, actor, {
+		audit({
 			action: 'delete',
 			entity: 'leader_tenure',
 			entityId: id,
@@ -172,9 +169,9 @@ export const engagementInput = z.object({
 export type EngagementInput = z.infer<typeof engagementInput>;
 
 export function createEngagement(db: Db, actor: Actor, input: EngagementInput) {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const row = tx.insert(engagements).values(input).returning().get();
-		recordAudit(db, actor, {
+		audit({
 			action: 'create',
 			entity: 'engagement',
 			entityId: row.id,
@@ -185,11 +182,11 @@ export function createEngagement(db: Db, actor: Actor, input: EngagementInput) {
 }
 
 export function deleteEngagement(db: Db, actor: Actor, id: number): boolean {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const before = tx.select().from(engagements).where(eq(engagements.id, id)).get();
 		if (!before) return false;
 		tx.delete(engagements).where(eq(engagements.id, id)).run();
-		recordAudit(db, actor, { action: 'delete', entity: 'engagement', entityId: id, before });
+		audit({ action: 'delete', entity: 'engagement', entityId: id, before });
 		return true;
 	});
 }

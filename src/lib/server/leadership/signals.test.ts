@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { district } from '../db/schema/district.ts';
 import { engagements } from '../db/schema/leadership.ts';
 import { addCheckIn, addTenure, seedReachDistrict } from '../implementation/fixture.ts';
@@ -8,7 +8,7 @@ import { requiredStructuresNotSpread } from '../implementation/signals.ts';
 import { boardSignals } from '../signals/index.ts';
 import { depthFellAfterPrincipalChange, quietPriorities, sponsorChanges } from './signals.ts';
 
-let db: Db;
+let db: DbFile;
 const today = '2025-06-15'; // in 2024-25, the fixture's current year
 beforeEach(() => {
 	db = testDb();

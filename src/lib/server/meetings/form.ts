@@ -32,8 +32,3 @@ export function parseForm<S extends z.ZodType>(
 	}
 	return { ok: false, values, errors };
 }
-
-export function idParam(raw: string | null | undefined): number | null {
-	if (!raw || !/^\d{1,9}$/.test(raw)) return null;
-	return Number(raw);
-}

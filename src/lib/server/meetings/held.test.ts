@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { seedBasics, staff, superintendent } from './fixtures.test-helpers.ts';
 import { createMeeting, getMeeting } from './meetings.ts';
@@ -8,7 +8,7 @@ import { freezeMeeting, meetingRecord } from './snapshots.ts';
 import { WorkflowError } from './updates.ts';
 
 describe('marking a meeting held', () => {
-	let db: Db;
+	let db: DbFile;
 	let meetingId: number;
 	beforeEach(() => {
 		db = testDb();

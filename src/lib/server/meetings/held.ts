@@ -1,10 +1,11 @@
 import { desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
 import { boardMeetings } from '../db/schema/meetings.ts';
 import { freezeMeeting, meetingRecord } from './snapshots.ts';
 import { WorkflowError } from './updates.ts';
 import type { Meeting } from './meetings.ts';
+import { write } from '../audit/write.ts';
 
 /**
  * Marks a meeting held (the superintendent or an administrator; the route authorizes 'hold'). Its
@@ -19,8 +20,7 @@ export function markHeld(
 	/** When, if not now: the demo seed writes with its frozen clock. */
 	at?: string
 ): { heldAt: string; recordId: number; frozenNow: boolean } {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return write(db, actor, ({ tx: t, audit }) => {
 		const meeting = t.select().from(boardMeetings).where(eq(boardMeetings.id, meetingId)).get();
 		if (!meeting) throw new WorkflowError('There is no such meeting.');
 		if (meeting.heldAt) throw new WorkflowError('This meeting is already marked held.');
@@ -35,7 +35,7 @@ export function markHeld(
 			.run();
 		const existing = meetingRecord(t, meetingId);
 		const recordId = existing?.id ?? freezeMeeting(t, actor, meetingId, 'held', at);
-		recordAudit(t, actor, {
+		audit({
 			action: 'hold',
 			entity: 'board_meeting',
 			entityId: meetingId,

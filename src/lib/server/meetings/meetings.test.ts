@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import {
 	addAgendaItem,
@@ -19,7 +19,7 @@ import { meetingSignals } from './signals.ts';
 import { seedBasics, staff, superintendent } from './fixtures.test-helpers.ts';
 import { district } from '../db/schema/district.ts';
 
-let db: Db;
+let db: DbFile;
 beforeEach(() => {
 	db = testDb();
 	seedBasics(db);

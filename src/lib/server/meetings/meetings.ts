@@ -1,19 +1,20 @@
 import { schoolYearLabel, schoolYearOf as startYearOf } from '../../school-year.ts';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
 import {
 	agendaItems,
 	boardMeetings,
 	meetingSnapshots,
-	meetingKinds,
 	monitoringCalendar,
 	progressUpdates,
 	progressUpdateVersions
 } from '../db/schema/meetings.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { district } from '../db/schema/district.ts';
+import { write } from '../audit/write.ts';
+import { meetingKinds } from '../../choices.ts';
 
 export type Meeting = typeof boardMeetings.$inferSelect;
 export type AgendaItem = typeof agendaItems.$inferSelect;
@@ -68,10 +69,6 @@ function capitalize(s: string): string {
 	return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function listMeetings(db: Db): Meeting[] {
-	return db.select().from(boardMeetings).orderBy(desc(boardMeetings.heldOn)).all();
-}
-
 export function getMeeting(db: Db, id: number): Meeting | undefined {
 	return db.select().from(boardMeetings).where(eq(boardMeetings.id, id)).get();
 }
@@ -99,9 +96,9 @@ export function agendaOf(db: Db, meetingId: number): AgendaRow[] {
 }
 
 export function createMeeting(db: Db, actor: Actor, input: MeetingInput): number {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const row = tx.insert(boardMeetings).values(input).returning().get();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'create',
 			entity: 'board_meeting',
 			entityId: row.id,
@@ -112,7 +109,7 @@ export function createMeeting(db: Db, actor: Actor, input: MeetingInput): number
 }
 
 export function updateMeeting(db: Db, actor: Actor, id: number, input: MeetingInput): boolean {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const before = tx.select().from(boardMeetings).where(eq(boardMeetings.id, id)).get();
 		if (!before) return false;
 		const after = tx
@@ -121,7 +118,7 @@ export function updateMeeting(db: Db, actor: Actor, id: number, input: MeetingIn
 			.where(eq(boardMeetings.id, id))
 			.returning()
 			.get();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'update',
 			entity: 'board_meeting',
 			entityId: id,
@@ -142,7 +139,7 @@ export class MeetingOnRecordError extends Error {
 }
 
 export function deleteMeeting(db: Db, actor: Actor, id: number): boolean {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const before = tx.select().from(boardMeetings).where(eq(boardMeetings.id, id)).get();
 		if (!before) return false;
 		const onRecord = tx
@@ -153,7 +150,7 @@ export function deleteMeeting(db: Db, actor: Actor, id: number): boolean {
 			.get();
 		if (onRecord) throw new MeetingOnRecordError();
 		tx.delete(boardMeetings).where(eq(boardMeetings.id, id)).run();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'delete',
 			entity: 'board_meeting',
 			entityId: id,
@@ -169,13 +166,13 @@ export function addAgendaItem(
 	meetingId: number,
 	input: AgendaItemInput
 ): number {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const row = tx
 			.insert(agendaItems)
 			.values({ ...input, meetingId })
 			.returning()
 			.get();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'create',
 			entity: 'agenda_item',
 			entityId: row.id,
@@ -192,12 +189,12 @@ export function updateAgendaItem(
 	id: number,
 	input: AgendaItemInput
 ): boolean {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const where = and(eq(agendaItems.id, id), eq(agendaItems.meetingId, meetingId));
 		const before = tx.select().from(agendaItems).where(where).get();
 		if (!before) return false;
 		const after = tx.update(agendaItems).set(input).where(where).returning().get();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'update',
 			entity: 'agenda_item',
 			entityId: id,
@@ -209,12 +206,12 @@ export function updateAgendaItem(
 }
 
 export function deleteAgendaItem(db: Db, actor: Actor, meetingId: number, id: number): boolean {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx, audit }) => {
 		const where = and(eq(agendaItems.id, id), eq(agendaItems.meetingId, meetingId));
 		const before = tx.select().from(agendaItems).where(where).get();
 		if (!before) return false;
 		tx.delete(agendaItems).where(where).run();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'delete',
 			entity: 'agenda_item',
 			entityId: id,
@@ -322,7 +319,7 @@ export function setDuePriorities(
 	meetingId: number,
 	priorityIds: number[]
 ): void {
-	db.transaction((tx) => {
+	write(db, actor, ({ tx, audit }) => {
 		const before = tx
 			.select({ p: monitoringCalendar.priorityId })
 			.from(monitoringCalendar)
@@ -337,7 +334,7 @@ export function setDuePriorities(
 				.values(after.map((priorityId) => ({ priorityId, meetingId })))
 				.run();
 		}
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'update',
 			entity: 'monitoring_due',
 			entityId: meetingId,

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { seedSmallDistrict } from '../priorities/fixture.ts';
 import { presentation, type PrioritySlide } from './presentation.ts';
 
-let db: Db;
+let db: DbFile;
 beforeEach(() => {
 	db = testDb();
 	seedSmallDistrict(db);

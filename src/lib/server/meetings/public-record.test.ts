@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { seedDemo } from '../demo/index.ts';
 import { heldMeetings, markHeld } from './held.ts';
@@ -10,7 +10,7 @@ import { publicMeetingList, publicMeetingRecord } from './public-record.ts';
 import { recordPdf, winAnsi } from './record-pdf.ts';
 
 describe('a held meeting’s public record', () => {
-	let db: Db;
+	let db: DbFile;
 	let meetingId: number;
 	/** The demo's newest past meeting: an update shared with the board only, and a question. */
 	let sharedOnly: number;

@@ -1,11 +1,12 @@
 import { and, asc, eq, isNull, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
 import { boardQuestions, progressUpdates, progressUpdateVersions } from '../db/schema/meetings.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { users } from '../db/schema/auth.ts';
 import { WorkflowError } from './updates.ts';
+import { write } from '../audit/write.ts';
 
 export const questionInput = z.object({
 	question: z
@@ -24,8 +25,7 @@ export const answerInput = z.object({
 
 /** A question may be asked once the board can read the update (shared or published). */
 export function askQuestion(db: Db, actor: Actor, updateId: number, question: string): number {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return write(db, actor, ({ tx, audit }) => {
 		const readable = tx
 			.select({ id: progressUpdateVersions.id })
 			.from(progressUpdateVersions)
@@ -42,7 +42,7 @@ export function askQuestion(db: Db, actor: Actor, updateId: number, question: st
 			.values({ updateId, askedBy: actor.id, question })
 			.returning()
 			.get();
-		recordAudit(t, actor, {
+		audit({
 			action: 'create',
 			entity: 'board_question',
 			entityId: row.id,
@@ -53,8 +53,7 @@ export function askQuestion(db: Db, actor: Actor, updateId: number, question: st
 }
 
 export function answerQuestion(db: Db, actor: Actor, questionId: number, answer: string): boolean {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return write(db, actor, ({ tx, audit }) => {
 		const before = tx.select().from(boardQuestions).where(eq(boardQuestions.id, questionId)).get();
 		if (!before) return false;
 		const after = tx
@@ -63,7 +62,7 @@ export function answerQuestion(db: Db, actor: Actor, questionId: number, answer:
 			.where(eq(boardQuestions.id, questionId))
 			.returning()
 			.get();
-		recordAudit(t, actor, {
+		audit({
 			action: 'update',
 			entity: 'board_question',
 			entityId: questionId,

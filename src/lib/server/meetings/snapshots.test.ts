@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { seedDemo } from '../demo/index.ts';
 import { systemActor } from '../audit/index.ts';
@@ -11,7 +11,7 @@ import { deleteMeeting, MeetingOnRecordError } from './meetings.ts';
 const superintendent = { id: 'u-sup', email: 'superintendent@example.org' };
 
 describe('a meeting’s frozen record', () => {
-	let db: Db;
+	let db: DbFile;
 	let meetingId: number;
 	beforeAll(async () => {
 		db = testDb();

@@ -1,10 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { meetingSnapshots, progressUpdates } from '../db/schema/meetings.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
 import { formatValue } from '../../format.ts';
 import { presentation, type PrioritySlide } from './presentation.ts';
 import { publishUpdate, type UpdateVersion } from './updates.ts';
+import { write } from '../audit/write.ts';
 
 /** A meeting's slides (and so its packet) as `presentation` builds them. */
 export type Deck = NonNullable<ReturnType<typeof presentation>>;
@@ -28,8 +29,8 @@ export function freezeMeeting(
 	/** When, if not now: the demo seed freezes with its frozen clock. */
 	at?: string
 ): number {
-	return db.transaction((tx) => {
-		const deck = presentation(tx as unknown as Db, meetingId);
+	return write(db, actor, ({ tx, audit }) => {
+		const deck = presentation(tx, meetingId);
 		if (!deck) throw new Error(`No meeting ${meetingId}.`);
 		const frozenAt = at ?? new Date().toISOString();
 		const { id } = tx
@@ -37,7 +38,7 @@ export function freezeMeeting(
 			.values({ meetingId, frozenAt, reason, frozenBy: actor.email, deck })
 			.returning({ id: meetingSnapshots.id })
 			.get();
-		recordAudit(tx as unknown as Db, actor, {
+		audit({
 			action: 'freeze',
 			entity: 'board_meeting',
 			entityId: meetingId,
@@ -54,14 +55,13 @@ export function freezeMeeting(
  */
 export function publishAndFreeze(db: Db, actor: Actor, updateId: number): UpdateVersion {
 	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
-		const published = publishUpdate(t, actor, updateId);
-		const update = t
+		const published = publishUpdate(tx, actor, updateId);
+		const update = tx
 			.select({ meetingId: progressUpdates.meetingId })
 			.from(progressUpdates)
 			.where(eq(progressUpdates.id, updateId))
 			.get();
-		if (update) freezeMeeting(t, actor, update.meetingId, 'published');
+		if (update) freezeMeeting(tx, actor, update.meetingId, 'published');
 		return published;
 	});
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import { createMeeting } from './meetings.ts';
 import {
@@ -27,7 +27,7 @@ import { boardMember, seedBasics, staff, superintendent } from './fixtures.test-
 import { boardQuestions } from '../db/schema/meetings.ts';
 import { eq } from 'drizzle-orm';
 
-let db: Db;
+let db: DbFile;
 let meeting: number;
 beforeEach(() => {
 	db = testDb();

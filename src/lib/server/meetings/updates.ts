@@ -1,15 +1,12 @@
 import { and, asc, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
-import {
-	boardMeetings,
-	progressUpdates,
-	progressUpdateVersions,
-	updateStatuses
-} from '../db/schema/meetings.ts';
+import { type Actor } from '../audit/index.ts';
+import { boardMeetings, progressUpdates, progressUpdateVersions } from '../db/schema/meetings.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { district } from '../db/schema/district.ts';
+import { write } from '../audit/write.ts';
+import { updateStatuses } from '../../choices.ts';
 
 export type UpdateVersion = typeof progressUpdateVersions.$inferSelect;
 
@@ -124,19 +121,18 @@ export function saveUpdate(
 	meetingId: number,
 	input: UpdateInput
 ): { updateId: number; version: number } {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
-		let update = findUpdate(t, priorityId, meetingId);
+	return write(db, actor, ({ tx, audit }) => {
+		let update = findUpdate(tx, priorityId, meetingId);
 		if (!update) {
 			update = tx.insert(progressUpdates).values({ priorityId, meetingId }).returning().get();
-			recordAudit(t, actor, {
+			audit({
 				action: 'create',
 				entity: 'progress_update',
 				entityId: update.id,
 				after: update
 			});
 		}
-		const latest = versionsOf(t, update.id)[0];
+		const latest = versionsOf(tx, update.id)[0];
 		const now = new Date().toISOString();
 		if (latest && latest.state !== 'published') {
 			const after = tx
@@ -145,7 +141,7 @@ export function saveUpdate(
 				.where(eq(progressUpdateVersions.id, latest.id))
 				.returning()
 				.get();
-			recordAudit(t, actor, {
+			audit({
 				action: 'update',
 				entity: 'progress_update_version',
 				entityId: latest.id,
@@ -165,7 +161,7 @@ export function saveUpdate(
 			})
 			.returning()
 			.get();
-		recordAudit(t, actor, {
+		audit({
 			action: 'create',
 			entity: 'progress_update_version',
 			entityId: row.id,
@@ -177,9 +173,8 @@ export function saveUpdate(
 
 /** Shares the draft with the board (staff or superintendent). */
 export function shareUpdate(db: Db, actor: Actor, updateId: number): UpdateVersion {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
-		const latest = versionsOf(t, updateId)[0];
+	return write(db, actor, ({ tx, audit }) => {
+		const latest = versionsOf(tx, updateId)[0];
 		if (!latest) throw new WorkflowError('There is no update to share.');
 		if (latest.state !== 'draft') throw new WorkflowError('Only a draft can be shared.');
 		const after = tx
@@ -188,7 +183,7 @@ export function shareUpdate(db: Db, actor: Actor, updateId: number): UpdateVersi
 			.where(eq(progressUpdateVersions.id, latest.id))
 			.returning()
 			.get();
-		recordAudit(t, actor, {
+		audit({
 			action: 'share',
 			entity: 'progress_update_version',
 			entityId: latest.id,
@@ -204,9 +199,8 @@ export function shareUpdate(db: Db, actor: Actor, updateId: number): UpdateVersi
  * becomes public and frozen.
  */
 export function publishUpdate(db: Db, actor: Actor, updateId: number): UpdateVersion {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
-		const latest = versionsOf(t, updateId)[0];
+	return write(db, actor, ({ tx, audit }) => {
+		const latest = versionsOf(tx, updateId)[0];
 		if (!latest) throw new WorkflowError('There is no update to publish.');
 		if (latest.state === 'published') throw new WorkflowError('This version is already published.');
 		const now = new Date().toISOString();
@@ -216,8 +210,8 @@ export function publishUpdate(db: Db, actor: Actor, updateId: number): UpdateVer
 			.where(eq(progressUpdateVersions.id, latest.id))
 			.returning()
 			.get();
-		touchData(t);
-		recordAudit(t, actor, {
+		touchData(tx);
+		audit({
 			action: 'publish',
 			entity: 'progress_update_version',
 			entityId: latest.id,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { checkIns } from '../db/schema/implementation.ts';
 import { engagements, leaderTenures } from '../db/schema/leadership.ts';
@@ -12,7 +12,7 @@ import { seedSmallDistrict } from './fixture.ts';
 import { priorityReview } from './board.ts';
 import { boardPriority, priorityPage } from './summary.ts';
 
-let db: Db;
+let db: DbFile;
 const today = '2024-06-15';
 const context = () => {
 	const context = { ...signalContext(db), today };

@@ -271,16 +271,3 @@ export function notDoingList(db: Db) {
 		.orderBy(asc(notDoingItems.decidedOn))
 		.all();
 }
-
-/** School years that have any result, oldest first. */
-export function yearsWithResults(db: Db, measureIds: number[]): string[] {
-	if (measureIds.length === 0) return [];
-	return db
-		.selectDistinct({ label: schoolYears.label, startYear: schoolYears.startYear })
-		.from(results)
-		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
-		.where(inArray(results.measureId, measureIds))
-		.orderBy(asc(schoolYears.startYear))
-		.all()
-		.map((y) => y.label);
-}

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { seedSmallDistrict } from './fixture.ts';
 import { priorityPage, publicSummary } from './summary.ts';
 
-let db: Db;
+let db: DbFile;
 beforeEach(() => {
 	db = testDb();
 	seedSmallDistrict(db);

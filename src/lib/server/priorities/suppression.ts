@@ -1,6 +1,6 @@
 import { results } from '../db/schema/measures.ts';
-import type { ColorMissingReason } from '../db/schema/measures.ts';
 import type { StateLevels } from '../../state-dashboard.ts';
+import { type ColorMissingReason } from '../../choices.ts';
 
 /**
  * The public never sees a result for a group smaller than the suppression size. A group result

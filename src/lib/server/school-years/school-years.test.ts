@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { district, schoolYears, studentGroups } from '../db/schema/district.ts';
 import { measures, results } from '../db/schema/measures.ts';
 import { currentSchoolYear, ensureSchoolYears, listSchoolYears, planYears } from './index.ts';
 
-let db: Db;
+let db: DbFile;
 afterEach(() => db?.$client.close());
 
 const labels = () => listSchoolYears(db).map((y) => y.label);

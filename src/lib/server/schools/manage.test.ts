@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { seedSmallDistrict } from '../priorities/fixture.ts';
 import { addCheckIn, seedReachDistrict } from '../implementation/fixture.ts';
@@ -19,7 +19,7 @@ import {
 } from './manage.ts';
 
 const actor = { id: 'u1', email: 'staff@example.org' };
-let db: Db;
+let db: DbFile;
 afterEach(() => db.$client.close());
 
 const audits = (action: string) =>

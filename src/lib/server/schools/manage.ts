@@ -1,17 +1,13 @@
 // Staff's work on the district's schools: the list at /manage/schools (search, type, status,
 // paged), add, edit, exclude from the district's figures, and merge two records of one school.
 // Every write runs in one transaction with its audit entry.
+import { write } from '../audit/write.ts';
+import { schoolTypes, type SchoolType } from '../../choices.ts';
 import { and, asc, count, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
-import {
-	district,
-	schoolCdsAliases,
-	schools,
-	schoolTypes,
-	type SchoolType
-} from '../db/schema/district.ts';
+import { type Actor } from '../audit/index.ts';
+import { district, schoolCdsAliases, schools } from '../db/schema/district.ts';
 import { initiativeSchools } from '../db/schema/priorities.ts';
 import {
 	checkbox,
@@ -230,9 +226,9 @@ function validated(db: Db, values: unknown, id?: number): Parsed<SchoolInput> {
 export function createSchool(db: Db, actor: Actor, values: unknown): Saved {
 	const parsed = validated(db, values);
 	if (!parsed.ok) return parsed;
-	return db.transaction(() => {
-		const row = db.insert(schools).values(parsed.data).returning().get();
-		recordAudit(db, actor, { action: 'create', entity: 'school', entityId: row.id, after: row });
+	return write(db, actor, ({ tx, audit }) => {
+		const row = tx.insert(schools).values(parsed.data).returning().get();
+		audit({ action: 'create', entity: 'school', entityId: row.id, after: row });
 		return { ok: true as const, id: row.id };
 	});
 }
@@ -242,9 +238,9 @@ export function updateSchool(db: Db, actor: Actor, id: number, values: unknown):
 	if (!before) return { ok: false, errors: { form: ['This school no longer exists.'] } };
 	const parsed = validated(db, values, id);
 	if (!parsed.ok) return parsed;
-	return db.transaction(() => {
-		const after = db.update(schools).set(parsed.data).where(eq(schools.id, id)).returning().get();
-		recordAudit(db, actor, { action: 'update', entity: 'school', entityId: id, before, after });
+	return write(db, actor, ({ tx, audit }) => {
+		const after = tx.update(schools).set(parsed.data).where(eq(schools.id, id)).returning().get();
+		audit({ action: 'update', entity: 'school', entityId: id, before, after });
 		return { ok: true as const, id };
 	});
 }
@@ -265,14 +261,14 @@ export function excludeSchool(
 	if (!before) return { ok: false, errors: { form: ['This school no longer exists.'] } };
 	const parsed = parse(exclusionInput, values);
 	if (!parsed.ok) return parsed;
-	return db.transaction(() => {
-		const after = db
+	return write(db, actor, ({ tx, audit }) => {
+		const after = tx
 			.update(schools)
 			.set({ excluded: true, excludedReason: parsed.data.reason, excludedOn: on })
 			.where(eq(schools.id, id))
 			.returning()
 			.get();
-		recordAudit(db, actor, {
+		audit({
 			action: 'exclude',
 			entity: 'school',
 			entityId: id,
@@ -288,12 +284,12 @@ export function excludeSchool(
 export function includeSchool(db: Db, actor: Actor, id: number): boolean {
 	const before = getSchool(db, id);
 	if (!before) return false;
-	db.transaction(() => {
-		db.update(schools)
+	write(db, actor, ({ tx, audit }) => {
+		tx.update(schools)
 			.set({ excluded: false, excludedReason: null, excludedOn: null })
 			.where(eq(schools.id, id))
 			.run();
-		recordAudit(db, actor, {
+		audit({
 			action: 'include',
 			entity: 'school',
 			entityId: id,
@@ -346,49 +342,41 @@ export interface MergePlan {
 	conflicts: string[];
 }
 
-function countOf(db: Db, query: string, id: number): number {
-	return db.$client.prepare(query).pluck().get(id) as number;
-}
-
 /** What merging `removeId` into `keepId` would move, and what stands in its way. */
 export function mergePlan(db: Db, removeId: number, keepId: number): MergePlan | undefined {
 	const keep = getSchool(db, keepId);
 	const remove = getSchool(db, removeId);
 	if (!keep || !remove || keepId === removeId) return undefined;
 	const c = (table: string) =>
-		countOf(db, `select count(*) from ${table} where school_id = ?`, removeId);
+		db.get<{ n: number }>(
+			sql`select count(*) as n from ${sql.identifier(table)} where school_id = ${removeId}`
+		).n;
 	const conflicts: string[] = [];
-	const both = db.$client
-		.prepare(
-			`select m.name as measure, y.label as year, a.student_group as grp
+	const both = db.all<{ measure: string; year: string; grp: string }>(
+		sql`select m.name as measure, y.label as year, a.student_group as grp
 			 from result a
-			 join result b on b.school_id = ? and b.measure_id = a.measure_id
+			 join result b on b.school_id = ${keepId} and b.measure_id = a.measure_id
 				and b.school_year_id = a.school_year_id and b.student_group = a.student_group
 			 join measure m on m.id = a.measure_id join school_year y on y.id = a.school_year_id
-			 where a.school_id = ? order by m.name, y.start_year, a.student_group limit 21`
-		)
-		.all(keepId, removeId) as { measure: string; year: string; grp: string }[];
+			 where a.school_id = ${removeId} order by m.name, y.start_year, a.student_group limit 21`
+	);
 	for (const r of both) conflicts.push(`Results: ${r.measure}, ${r.year}, ${r.grp}`);
-	const bothCheckIns = db.$client
-		.prepare(
-			`select s.name as structure, y.label as year from check_in a
-			 join check_in b on b.school_id = ? and b.structure_id = a.structure_id
+	const bothCheckIns = db.all<{ structure: string; year: string }>(
+		sql`select s.name as structure, y.label as year from check_in a
+			 join check_in b on b.school_id = ${keepId} and b.structure_id = a.structure_id
 				and b.school_year_id = a.school_year_id
 			 join structure s on s.id = a.structure_id join school_year y on y.id = a.school_year_id
-			 where a.school_id = ? order by s.name, y.start_year limit 21`
-		)
-		.all(keepId, removeId) as { structure: string; year: string }[];
+			 where a.school_id = ${removeId} order by s.name, y.start_year limit 21`
+	);
 	for (const r of bothCheckIns) conflicts.push(`Check-in: ${r.structure}, ${r.year}`);
-	const bothEnrollment = db.$client
-		.prepare(
-			`select y.label as year, a.student_group as grp from enrollment a
-			 join enrollment b on b.school_id = ? and b.school_year_id = a.school_year_id
+	const bothEnrollment = db.all<{ year: string; grp: string }>(
+		sql`select y.label as year, a.student_group as grp from enrollment a
+			 join enrollment b on b.school_id = ${keepId} and b.school_year_id = a.school_year_id
 				and b.student_group = a.student_group
 				and (a.students is not b.students or a.share is not b.share)
 			 join school_year y on y.id = a.school_year_id
-			 where a.school_id = ? order by y.start_year, a.student_group limit 21`
-		)
-		.all(keepId, removeId) as { year: string; grp: string }[];
+			 where a.school_id = ${removeId} order by y.start_year, a.student_group limit 21`
+	);
 	for (const r of bothEnrollment) conflicts.push(`Enrollment: ${r.year}, ${r.grp}`);
 	return {
 		keep,
@@ -418,8 +406,8 @@ export type MergeOutcome =
  * student group (or the same check-in, or different enrollment figures).
  */
 export function mergeSchools(db: Db, actor: Actor, removeId: number, keepId: number): MergeOutcome {
-	return db.transaction(() => {
-		const plan = mergePlan(db, removeId, keepId);
+	return write(db, actor, ({ tx, audit }) => {
+		const plan = mergePlan(tx, removeId, keepId);
 		if (!plan)
 			return { ok: false as const, reason: 'Choose two different schools.', conflicts: [] };
 		if (plan.conflicts.length) {
@@ -430,34 +418,30 @@ export function mergeSchools(db: Db, actor: Actor, removeId: number, keepId: num
 			};
 		}
 		const move = (table: string) =>
-			db.$client
-				.prepare(`update ${table} set school_id = ? where school_id = ?`)
-				.run(keepId, removeId);
+			tx.run(
+				sql`update ${sql.identifier(table)} set school_id = ${keepId} where school_id = ${removeId}`
+			);
 		move('result');
 		// Equal enrollment figures on both: the kept record's stay.
-		db.$client
-			.prepare(
-				`delete from enrollment where school_id = ? and exists (select 1 from enrollment k
-				 where k.school_id = ? and k.school_year_id = enrollment.school_year_id
+		tx.run(
+			sql`delete from enrollment where school_id = ${removeId} and exists (select 1 from enrollment k
+				 where k.school_id = ${keepId} and k.school_year_id = enrollment.school_year_id
 				 and k.student_group = enrollment.student_group)`
-			)
-			.run(removeId, keepId);
+		);
 		for (const table of ['enrollment', 'check_in', 'leader_tenure', 'engagement', 'feedback'])
 			move(table);
-		db.$client
-			.prepare(
-				`insert or ignore into initiative_school (initiative_id, school_id)
-				 select initiative_id, ? from initiative_school where school_id = ?`
-			)
-			.run(keepId, removeId);
-		db.delete(initiativeSchools).where(eq(initiativeSchools.schoolId, removeId)).run();
+		tx.run(
+			sql`insert or ignore into initiative_school (initiative_id, school_id)
+				 select initiative_id, ${keepId} from initiative_school where school_id = ${removeId}`
+		);
+		tx.delete(initiativeSchools).where(eq(initiativeSchools.schoolId, removeId)).run();
 		move('school_cds_alias');
-		db.insert(schoolCdsAliases)
+		tx.insert(schoolCdsAliases)
 			.values({ cdsCode: plan.remove.cdsCode, schoolId: keepId })
 			.onConflictDoUpdate({ target: schoolCdsAliases.cdsCode, set: { schoolId: keepId } })
 			.run();
-		db.delete(schools).where(eq(schools.id, removeId)).run();
-		recordAudit(db, actor, {
+		tx.delete(schools).where(eq(schools.id, removeId)).run();
+		audit({
 			action: 'merge',
 			entity: 'school',
 			entityId: keepId,
@@ -465,7 +449,7 @@ export function mergeSchools(db: Db, actor: Actor, removeId: number, keepId: num
 			after: { kept: keepId, moved: plan.moves },
 			note: `${plan.remove.name} (${plan.remove.cdsCode}) merged into ${plan.keep.name} (${plan.keep.cdsCode})`
 		});
-		recordAudit(db, actor, {
+		audit({
 			action: 'merge',
 			entity: 'school',
 			entityId: removeId,

@@ -1,19 +1,13 @@
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { leaderTenures } from '../db/schema/leadership.ts';
 import type { Db } from '../db/open.ts';
-import {
-	schoolTypes,
-	schoolYears,
-	enrollments,
-	schools,
-	studentGroups,
-	type SchoolType
-} from '../db/schema/district.ts';
+import { schoolYears, enrollments, schools, studentGroups } from '../db/schema/district.ts';
 import { measures, results } from '../db/schema/measures.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { stateLevelColumns, toPublicResult, type PublicResult } from '../priorities/suppression.ts';
 import type { Unit } from '../../format.ts';
 import { inFigures } from './counted.ts';
+import { schoolTypes, type SchoolType } from '../../choices.ts';
 
 export interface SchoolFilter {
 	q?: string;

@@ -1,10 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { cdsPattern } from '../../params.ts';
 import { district, schoolYears } from '../db/schema/district.ts';
 import type { Db } from '../db/open.ts';
 import { ensureSchoolYears } from '../school-years/index.ts';
 import { today } from '../clock.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
+import { write } from '../audit/write.ts';
 
 /** The district's settings: the columns of the one `district` row an administrator may edit. */
 export const settingsSchema = z.object({
@@ -13,10 +15,7 @@ export const settingsSchema = z.object({
 		.trim()
 		.min(1, 'Enter the district’s name.')
 		.max(200, 'Use at most 200 characters.'),
-	cdsCode: z
-		.string()
-		.trim()
-		.regex(/^\d{14}$/, 'A CDS code is 14 digits, e.g. 19647330000000.'),
+	cdsCode: z.string().trim().regex(cdsPattern, 'A CDS code is 14 digits, e.g. 19647330000000.'),
 	priorityCap: z.coerce
 		.number()
 		.int('Use a whole number.')
@@ -104,8 +103,7 @@ export function updateDistrictSettings(
 	actor: Actor,
 	input: DistrictSettings
 ): DistrictSettings {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return write(db, actor, ({ tx: t, audit }) => {
 		if (input.currentSchoolYearId !== null) {
 			const year = t
 				.select({ id: schoolYears.id })
@@ -117,7 +115,7 @@ export function updateDistrictSettings(
 		const existing = districtSettings(t);
 		if (!existing) {
 			const id = t.insert(district).values(input).returning({ id: district.id }).get().id;
-			recordAudit(t, actor, {
+			audit({
 				action: 'settings',
 				entity: 'district',
 				entityId: id,
@@ -130,7 +128,7 @@ export function updateDistrictSettings(
 		if (JSON.stringify(before) === JSON.stringify({ ...before, ...input })) return before;
 		t.update(district).set(input).where(eq(district.id, id)).run();
 		const { id: _id, ...after } = districtSettings(t)!;
-		recordAudit(t, actor, { action: 'settings', entity: 'district', entityId: id, before, after });
+		audit({ action: 'settings', entity: 'district', entityId: id, before, after });
 		return after;
 	});
 }

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import { districtSettings, settingsSchema, updateDistrictSettings } from './index.ts';
 
-let db: Db;
+let db: DbFile;
 afterEach(() => db?.$client.close());
 const actor = { id: 'a', email: 'admin@example.org' };
 

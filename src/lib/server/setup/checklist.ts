@@ -1,7 +1,7 @@
 // The setup checklist: each step of bringing a new district to its first board meeting, done or
 // not as the data says (never a box someone ticks), with what is missing and where to do it.
 
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 
 export interface SetupStep {
 	key: string;
@@ -12,11 +12,11 @@ export interface SetupStep {
 	links: { href: string; label: string }[];
 }
 
-function count(db: Db, sql: string): number {
+function count(db: DbFile, sql: string): number {
 	return (db.$client.prepare(sql).pluck().get() as number) ?? 0;
 }
 
-export function setupChecklist(db: Db): SetupStep[] {
+export function setupChecklist(db: DbFile): SetupStep[] {
 	const d = db.$client
 		.prepare('select name, cds_code as cds, priority_cap as cap from district order by id limit 1')
 		.get() as { name: string; cds: string; cap: number } | undefined;

@@ -2,12 +2,13 @@
 // that `npm start` printed. Only the token's hash is kept, in this process's environment: it is
 // never written to disk and does not survive a restart (a restart prints a fresh one).
 
+import { write } from '../audit/write.ts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { asc } from 'drizzle-orm';
 import { z } from 'zod';
+import { cdsPattern } from '../../params.ts';
 import type { Db } from '../db/open.ts';
 import { district } from '../db/schema/district.ts';
-import { recordAudit } from '../audit/index.ts';
 import { createUser, findAccountByEmail, normalizeEmail, type Account } from '../auth/users.ts';
 import { passwordProblem } from '../auth/password.ts';
 
@@ -51,7 +52,7 @@ export const setupInput = z
 		cdsCode: z
 			.string()
 			.trim()
-			.regex(/^\d{14}$/, 'A CDS code is 14 digits, e.g. 27660920000000.')
+			.regex(cdsPattern, 'A CDS code is 14 digits, e.g. 27660920000000.')
 			.regex(/0000000$/, 'A district’s CDS code ends in seven zeros, e.g. 27660920000000.'),
 		name: z.string().trim().min(1, 'Enter your name.').max(200, 'Use at most 200 characters.'),
 		email: z
@@ -85,14 +86,13 @@ export async function setUpDistrict(db: Db, input: SetupInput): Promise<Account>
 		password: input.password
 	});
 	const actor = { id: admin.id, email: admin.email };
-	db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	write(db, actor, ({ tx: t, audit }) => {
 		const row = t
 			.insert(district)
 			.values({ name: input.districtName, cdsCode: input.cdsCode })
 			.returning()
 			.get();
-		recordAudit(t, actor, {
+		audit({
 			action: 'create',
 			entity: 'district',
 			entityId: row.id,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import type { Db } from '../db/open.ts';
+import type { DbFile } from '../db/open.ts';
 import { district } from '../db/schema/district.ts';
 import { users } from '../db/schema/auth.ts';
 import { setupChecklist, setupComplete } from './checklist.ts';
@@ -13,7 +13,7 @@ import {
 	setupTokenVariable
 } from './index.ts';
 
-let db: Db;
+let db: DbFile;
 afterEach(() => db?.$client.close());
 
 const good = {

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open.ts';
+import type { Db, DbFile } from '../db/open.ts';
 import type { Signal, SignalContext, SignalSource } from './types.ts';
 import { derived } from '../cache/derived.ts';
 import { access, accessForPath, can, type SessionUser } from '../auth/guard.ts';
@@ -30,7 +30,7 @@ export function boardSignals(db: Db, context: SignalContext): Signal[] {
  * data or the date changes: the overview and each priority's page share one computation. Shared
  * between requests, so read-only.
  */
-export function keptBoardSignals(db: Db): { context: SignalContext; signals: Signal[] } {
+export function keptBoardSignals(db: DbFile): { context: SignalContext; signals: Signal[] } {
 	return derived(db, 'board signals', () => {
 		const context = signalContext(db);
 		return { context, signals: boardSignals(db, context) };

@@ -1,10 +1,11 @@
 // The state's student groups (and test-taker categories) as the district names them. Imports
 // create them with the state's English and Spanish names; staff may change either name, so that
 // no group name stays in English on the Spanish pages.
+import { write } from '../audit/write.ts';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
 import { studentGroups } from '../db/schema/district.ts';
 import { results } from '../db/schema/measures.ts';
 import { optionalText, parse, requiredText, type Parsed } from '../throughline/form.ts';
@@ -64,14 +65,14 @@ export function renameStudentGroup(
 	const parsed = parse(studentGroupNames, values);
 	if (!parsed.ok) return parsed;
 	// One connection: writes through `db` inside the transaction are part of it.
-	return db.transaction(() => {
-		const after = db
+	return write(db, actor, ({ tx, audit }) => {
+		const after = tx
 			.update(studentGroups)
 			.set(parsed.data)
 			.where(eq(studentGroups.code, code))
 			.returning()
 			.get();
-		recordAudit(db, actor, {
+		audit({
 			action: 'update',
 			entity: 'student_group',
 			entityId: code,

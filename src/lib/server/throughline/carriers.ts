@@ -1,14 +1,16 @@
+import {
+	type PolicyKind,
+	type PolicyRelation,
+	type StructureAuthority,
+	type StructureCategory
+} from '../../choices.ts';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import {
 	policies,
 	policyStructures,
 	structurePriorities,
-	structures,
-	type PolicyKind,
-	type PolicyRelation,
-	type StructureAuthority,
-	type StructureCategory
+	structures
 } from '../db/schema/structures.ts';
 
 export interface PriorityCarriers {

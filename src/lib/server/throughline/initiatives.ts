@@ -1,7 +1,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
 import { schools } from '../db/schema/district.ts';
 import { initiatives, initiativeSchools, priorities } from '../db/schema/priorities.ts';
 import {
@@ -14,6 +14,7 @@ import {
 	type Saved
 } from './form.ts';
 import { openInFigures } from '../schools/counted.ts';
+import { write } from '../audit/write.ts';
 
 export const initiativeInput = z.object({
 	name: requiredText('name', 200),
@@ -147,10 +148,10 @@ export function createInitiative(db: Db, actor: Actor, values: unknown): Saved {
 	const parsed = validated(db, values);
 	if (!parsed.ok) return parsed;
 	const { schoolIds, ...fields } = parsed.data;
-	return db.transaction(() => {
-		const row = db.insert(initiatives).values(fields).returning().get();
-		writeSchools(db, row.id, schoolIds);
-		recordAudit(db, actor, {
+	return write(db, actor, ({ tx, audit }) => {
+		const row = tx.insert(initiatives).values(fields).returning().get();
+		writeSchools(tx, row.id, schoolIds);
+		audit({
 			action: 'create',
 			entity: 'initiative',
 			entityId: row.id,
@@ -166,10 +167,10 @@ export function updateInitiative(db: Db, actor: Actor, id: number, values: unkno
 	const parsed = validated(db, values, id);
 	if (!parsed.ok) return parsed;
 	const { schoolIds, ...fields } = parsed.data;
-	return db.transaction(() => {
-		const row = db.update(initiatives).set(fields).where(eq(initiatives.id, id)).returning().get();
-		writeSchools(db, id, schoolIds);
-		recordAudit(db, actor, {
+	return write(db, actor, ({ tx, audit }) => {
+		const row = tx.update(initiatives).set(fields).where(eq(initiatives.id, id)).returning().get();
+		writeSchools(tx, id, schoolIds);
+		audit({
 			action: 'update',
 			entity: 'initiative',
 			entityId: id,
@@ -183,9 +184,9 @@ export function updateInitiative(db: Db, actor: Actor, id: number, values: unkno
 export function deleteInitiative(db: Db, actor: Actor, id: number): boolean {
 	const before = getInitiative(db, id);
 	if (!before) return false;
-	db.transaction(() => {
-		db.delete(initiatives).where(eq(initiatives.id, id)).run();
-		recordAudit(db, actor, { action: 'delete', entity: 'initiative', entityId: id, before });
+	write(db, actor, ({ tx, audit }) => {
+		tx.delete(initiatives).where(eq(initiatives.id, id)).run();
+		audit({ action: 'delete', entity: 'initiative', entityId: id, before });
 	});
 	return true;
 }

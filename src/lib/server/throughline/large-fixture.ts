@@ -4,12 +4,11 @@ import { measures, measureTargets } from '../db/schema/measures.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import {
 	policies,
-	policyRelations,
 	policyStructures,
-	structureCategories,
 	structurePriorities,
 	structures
 } from '../db/schema/structures.ts';
+import { policyRelations, structureCategories } from '../../choices.ts';
 
 /**
  * A throughline at the size the map must stay readable at: 40 policies, 30 structures,

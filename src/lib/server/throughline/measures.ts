@@ -6,14 +6,7 @@ import { schoolYears, studentGroups } from '../db/schema/district.ts';
 import { planYears } from '../school-years/index.ts';
 import { startYearOfLabel } from '../../school-year.ts';
 import { today } from '../clock.ts';
-import {
-	measureDirections,
-	measureKinds,
-	measures,
-	measureTargets,
-	measureUnits,
-	results
-} from '../db/schema/measures.ts';
+import { measures, measureTargets, results } from '../db/schema/measures.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import {
 	checkbox,
@@ -28,7 +21,8 @@ import {
 	type FieldErrors,
 	type Saved
 } from './form.ts';
-import { slugPattern } from './priorities.ts';
+import { slugPattern } from '../../params.ts';
+import { measureDirections, measureKinds, measureUnits } from '../../choices.ts';
 
 export const measureInput = z.object({
 	name: requiredText('name', 200),

@@ -1,9 +1,10 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
 import { notDoingItems } from '../db/schema/priorities.ts';
 import { choice, optionalText, parse, requiredDate, requiredText, type Saved } from './form.ts';
+import { write } from '../audit/write.ts';
 
 export const notDoingDecisions = ['not pursued', 'stopped'] as const;
 
@@ -33,9 +34,9 @@ export function getNotDoing(db: Db, id: number): NotDoingItem | undefined {
 export function createNotDoing(db: Db, actor: Actor, values: unknown): Saved {
 	const parsed = parse(notDoingInput, values);
 	if (!parsed.ok) return parsed;
-	return db.transaction(() => {
-		const row = db.insert(notDoingItems).values(parsed.data).returning().get();
-		recordAudit(db, actor, { action: 'create', entity: 'not_doing', entityId: row.id, after: row });
+	return write(db, actor, ({ tx, audit }) => {
+		const row = tx.insert(notDoingItems).values(parsed.data).returning().get();
+		audit({ action: 'create', entity: 'not_doing', entityId: row.id, after: row });
 		return { ok: true as const, id: row.id };
 	});
 }
@@ -45,14 +46,14 @@ export function updateNotDoing(db: Db, actor: Actor, id: number, values: unknown
 	if (!before) return { ok: false, errors: { form: ['This item no longer exists.'] } };
 	const parsed = parse(notDoingInput, values);
 	if (!parsed.ok) return parsed;
-	return db.transaction(() => {
-		const after = db
+	return write(db, actor, ({ tx, audit }) => {
+		const after = tx
 			.update(notDoingItems)
 			.set(parsed.data)
 			.where(eq(notDoingItems.id, id))
 			.returning()
 			.get();
-		recordAudit(db, actor, { action: 'update', entity: 'not_doing', entityId: id, before, after });
+		audit({ action: 'update', entity: 'not_doing', entityId: id, before, after });
 		return { ok: true as const, id };
 	});
 }
@@ -60,9 +61,9 @@ export function updateNotDoing(db: Db, actor: Actor, id: number, values: unknown
 export function deleteNotDoing(db: Db, actor: Actor, id: number): boolean {
 	const before = getNotDoing(db, id);
 	if (!before) return false;
-	db.transaction(() => {
-		db.delete(notDoingItems).where(eq(notDoingItems.id, id)).run();
-		recordAudit(db, actor, { action: 'delete', entity: 'not_doing', entityId: id, before });
+	write(db, actor, ({ tx, audit }) => {
+		tx.delete(notDoingItems).where(eq(notDoingItems.id, id)).run();
+		audit({ action: 'delete', entity: 'not_doing', entityId: id, before });
 	});
 	return true;
 }

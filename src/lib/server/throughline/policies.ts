@@ -1,9 +1,11 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
-import { policies, policyKinds, policyStructures, structures } from '../db/schema/structures.ts';
+import { type Actor } from '../audit/index.ts';
+import { policies, policyStructures, structures } from '../db/schema/structures.ts';
 import { choice, optionalDate, parse, requiredText, type FieldErrors, type Saved } from './form.ts';
+import { write } from '../audit/write.ts';
+import { policyKinds } from '../../choices.ts';
 
 /** CSBA numbers: four digits, optionally a point and more digits (6000, 5131.2, 0420.41). */
 export const policyNumberPattern = /^\d{4}(?:\.\d{1,3})?$/;
@@ -66,10 +68,6 @@ export function getPolicy(db: Db, id: number): Policy | undefined {
 	return db.select().from(policies).where(eq(policies.id, id)).get();
 }
 
-export function policyLabel(p: Pick<Policy, 'kind' | 'number' | 'title'>): string {
-	return `${p.kind} ${p.number} ${p.title}`;
-}
-
 /** The structures a policy is linked to, with how. */
 export function structuresOfPolicy(db: Db, policyId: number) {
 	return db
@@ -101,9 +99,9 @@ function validated(db: Db, values: unknown, id?: number) {
 export function createPolicy(db: Db, actor: Actor, values: unknown): Saved {
 	const parsed = validated(db, values);
 	if (!parsed.ok) return parsed;
-	return db.transaction(() => {
-		const row = db.insert(policies).values(parsed.data).returning().get();
-		recordAudit(db, actor, { action: 'create', entity: 'policy', entityId: row.id, after: row });
+	return write(db, actor, ({ tx, audit }) => {
+		const row = tx.insert(policies).values(parsed.data).returning().get();
+		audit({ action: 'create', entity: 'policy', entityId: row.id, after: row });
 		return { ok: true as const, id: row.id };
 	});
 }
@@ -113,9 +111,9 @@ export function updatePolicy(db: Db, actor: Actor, id: number, values: unknown):
 	if (!before) return { ok: false, errors: { form: ['This policy no longer exists.'] } };
 	const parsed = validated(db, values, id);
 	if (!parsed.ok) return parsed;
-	return db.transaction(() => {
-		const after = db.update(policies).set(parsed.data).where(eq(policies.id, id)).returning().get();
-		recordAudit(db, actor, { action: 'update', entity: 'policy', entityId: id, before, after });
+	return write(db, actor, ({ tx, audit }) => {
+		const after = tx.update(policies).set(parsed.data).where(eq(policies.id, id)).returning().get();
+		audit({ action: 'update', entity: 'policy', entityId: id, before, after });
 		return { ok: true as const, id };
 	});
 }
@@ -124,9 +122,9 @@ export function deletePolicy(db: Db, actor: Actor, id: number): boolean {
 	const before = getPolicy(db, id);
 	if (!before) return false;
 	const links = structuresOfPolicy(db, id);
-	db.transaction(() => {
-		db.delete(policies).where(eq(policies.id, id)).run();
-		recordAudit(db, actor, {
+	write(db, actor, ({ tx, audit }) => {
+		tx.delete(policies).where(eq(policies.id, id)).run();
+		audit({
 			action: 'delete',
 			entity: 'policy',
 			entityId: id,

@@ -1,8 +1,8 @@
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
-import { priorities, priorityStatuses, type PriorityStatus } from '../db/schema/priorities.ts';
+import { priorities } from '../db/schema/priorities.ts';
 import { boardMeetings } from '../db/schema/meetings.ts';
 import {
 	choice,
@@ -17,11 +17,11 @@ import {
 	type Parsed,
 	type Saved
 } from './form.ts';
+import { priorityStatuses, type PriorityStatus } from '../../choices.ts';
+import { slugPattern } from '../../params.ts';
 
 // Writes and their audit records run inside db.transaction(); better-sqlite3 has one connection,
 // so every statement issued while the callback runs belongs to that one SQLite transaction.
-
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const priorityInput = z.object({
 	title: requiredText('title', 200),
@@ -54,12 +54,6 @@ export function listPriorities(db: Db, filter: { status?: PriorityStatus } = {})
 
 export function getPriority(db: Db, id: number): Priority | undefined {
 	return db.select().from(priorities).where(eq(priorities.id, id)).get();
-}
-
-export function countActivePriorities(db: Db): number {
-	return (
-		db.select({ n: count() }).from(priorities).where(eq(priorities.status, 'active')).get()?.n ?? 0
-	);
 }
 
 /** Meetings a priority can be adopted at, newest first. */

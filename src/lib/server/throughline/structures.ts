@@ -1,3 +1,11 @@
+import {
+	policyRelations,
+	structureAuthorities,
+	structureCategories,
+	structureOrigins,
+	type StructureAuthority,
+	type StructureCategory
+} from '../../choices.ts';
 import { ensureSchoolYears } from '../school-years/index.ts';
 import { today } from '../clock.ts';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
@@ -8,15 +16,9 @@ import { schoolYears } from '../db/schema/district.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import {
 	policies,
-	policyRelations,
 	policyStructures,
-	structureAuthorities,
-	structureCategories,
-	structureOrigins,
 	structurePriorities,
-	structures,
-	type StructureAuthority,
-	type StructureCategory
+	structures
 } from '../db/schema/structures.ts';
 import {
 	choice,

@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
+import { idOf } from '$lib/params';
 import { z } from 'zod';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
 import { derived } from '$lib/server/cache/derived';
-import { schoolTypes } from '$lib/server/db/schema/district';
 import {
 	coherenceMatrix,
 	currentSchoolYear,
@@ -13,6 +13,7 @@ import {
 	matrixSorts,
 	type MatrixSort
 } from '$lib/server/implementation/queries';
+import { schoolTypes } from '$lib/choices';
 
 // A district's whole matrix on one screenful for most districts (the demo has 34 schools); a
 // district of 1,000 pages through it, 50 schools at a time.
@@ -22,7 +23,6 @@ const pageSize = 50;
 // needs no JavaScript, and without hydration it does not send its data a second time (half the
 // page's weight at 100 schools × 12 structures).
 export const csr = false;
-const idParam = z.coerce.number().int().positive().nullable().catch(null);
 
 export const load: PageServerLoad = async (event) => {
 	authorize(event, 'board');
@@ -30,10 +30,10 @@ export const load: PageServerLoad = async (event) => {
 	const params = event.url.searchParams;
 	const years = listSchoolYears(database);
 	const current = currentSchoolYear(database, today());
-	const yearId = idParam.parse(params.get('year') || null);
+	const yearId = idOf(params.get('year'));
 	const year = years.find((y) => y.id === yearId) ?? current ?? null;
 	const priorities = listPriorities(database);
-	const priorityId = idParam.parse(params.get('priority') || null);
+	const priorityId = idOf(params.get('priority'));
 	const filter = {
 		year: year?.id ?? null,
 		type: z

@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
+import { idOf, pageOf } from '$lib/params';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
-import { idParam } from '$lib/server/meetings/form';
 import {
 	feedbackOptions,
 	listFeedback,
@@ -22,13 +22,13 @@ export const load: PageServerLoad = async (event) => {
 	const q = event.url.searchParams;
 	const state = q.get('state');
 	const filter: FeedbackFilter = {
-		structureId: idParam(q.get('structure')) ?? undefined,
-		schoolId: idParam(q.get('school')) ?? undefined,
+		structureId: idOf(q.get('structure')) ?? undefined,
+		schoolId: idOf(q.get('school')) ?? undefined,
 		state: state === 'open' || state === 'closed' ? state : undefined
 	};
 	const openDays = districtSettings(d)?.feedbackOpenDays ?? 30;
 	const rows = listFeedback(d, filter);
-	const page = Math.max(1, idParam(q.get('page')) ?? 1);
+	const page = pageOf(q.get('page'));
 	return {
 		filter: {
 			structure: filter.structureId ?? null,

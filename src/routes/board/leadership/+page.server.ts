@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
-import { leaderRoles } from '$lib/server/db/schema/leadership';
 import { districtSettings } from '$lib/server/priorities/queries';
 import { currentSchoolYear } from '$lib/server/implementation/queries';
 import { leadershipOverview } from '$lib/server/leadership/queries';
+import { leaderRoles } from '$lib/choices';
 
 export const load: PageServerLoad = async (event) => {
 	authorize(event, 'board');

@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
+import { idOf } from '$lib/params';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
-import { schoolTypes } from '$lib/server/db/schema/district';
 import {
 	checkInGrid,
 	getSchoolYear,
@@ -14,8 +14,8 @@ import {
 	saveCheckInGrid
 } from '$lib/server/implementation/checkins';
 import { currentSchoolYear, listSchoolYears } from '$lib/server/implementation/queries';
+import { schoolTypes } from '$lib/choices';
 
-const idParam = z.coerce.number().int().positive().nullable().catch(null);
 const typeParam = z.enum(schoolTypes).nullable().catch(null);
 
 export const load: PageServerLoad = async (event) => {
@@ -24,8 +24,8 @@ export const load: PageServerLoad = async (event) => {
 	const params = event.url.searchParams;
 	const structures = listStructures(database);
 	const years = listSchoolYears(database);
-	const structureId = idParam.parse(params.get('structure') || null);
-	const yearId = idParam.parse(params.get('year') || null);
+	const structureId = idOf(params.get('structure'));
+	const yearId = idOf(params.get('year'));
 	const structure = structures.find((s) => s.id === structureId) ?? structures[0] ?? null;
 	const year = years.find((y) => y.id === yearId) ?? currentSchoolYear(database, today()) ?? null;
 	const type = typeParam.parse(params.get('type') || null);
@@ -49,8 +49,8 @@ export const actions: Actions = {
 		const user = authorize(event, 'edit');
 		const database = db();
 		const form = await event.request.formData();
-		const structureId = idParam.parse(form.get('structure'));
-		const yearId = idParam.parse(form.get('year'));
+		const structureId = idOf(form.get('structure'));
+		const yearId = idOf(form.get('year'));
 		const structure = structureId ? getStructure(database, structureId) : undefined;
 		const year = yearId ? getSchoolYear(database, yearId) : undefined;
 		if (!structure || !year) error(400, 'Choose a structure and a school year first.');

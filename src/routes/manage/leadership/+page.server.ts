@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { idOf } from '$lib/params';
 import type { Actions, PageServerLoad } from './$types';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -6,7 +7,6 @@ import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
 import { schools } from '$lib/server/db/schema/district';
-import { engagementKinds, leaderRoles } from '$lib/server/db/schema/leadership';
 import { listPriorities } from '$lib/server/implementation/queries';
 import { tenureYears } from '$lib/server/leadership/measures';
 import {
@@ -20,8 +20,7 @@ import {
 	tenureInput,
 	updateTenure
 } from '$lib/server/leadership/queries';
-
-const idParam = z.coerce.number().int().positive().nullable().catch(null);
+import { engagementKinds, leaderRoles } from '$lib/choices';
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
 	const out: Record<string, string> = {};
@@ -48,9 +47,9 @@ export const load: PageServerLoad = async (event) => {
 		...t,
 		years: tenureYears(t, now)
 	}));
-	const editId = idParam.parse(params.get('edit') || null);
+	const editId = idOf(params.get('edit'));
 	const editing = editId ? (listTenures(database).find((t) => t.id === editId) ?? null) : null;
-	const priorityFilter = idParam.parse(params.get('priority') || null);
+	const priorityFilter = idOf(params.get('priority'));
 	const page = z.coerce
 		.number()
 		.int()
@@ -97,7 +96,7 @@ export const actions: Actions = {
 	updateTenure: async (event) => {
 		const user = authorize(event, 'edit');
 		const form = await event.request.formData();
-		const id = idParam.parse(form.get('id'));
+		const id = idOf(form.get('id'));
 		const values = {
 			id: text(form, 'id'),
 			role: text(form, 'role'),
@@ -127,7 +126,7 @@ export const actions: Actions = {
 	},
 	deleteTenure: async (event) => {
 		const user = authorize(event, 'edit');
-		const id = idParam.parse((await event.request.formData()).get('id'));
+		const id = idOf((await event.request.formData()).get('id'));
 		if (!id || !deleteTenure(db(), { id: user.id, email: user.email }, id))
 			return fail(404, { form: 'delete' as const, message: 'That tenure no longer exists.' });
 		return { done: 'Deleted the tenure.' };
@@ -157,7 +156,7 @@ export const actions: Actions = {
 	},
 	deleteEngagement: async (event) => {
 		const user = authorize(event, 'edit');
-		const id = idParam.parse((await event.request.formData()).get('id'));
+		const id = idOf((await event.request.formData()).get('id'));
 		if (!id || !deleteEngagement(db(), { id: user.id, email: user.email }, id))
 			return fail(404, { form: 'delete' as const, message: 'That engagement no longer exists.' });
 		return { done: 'Deleted the engagement.' };

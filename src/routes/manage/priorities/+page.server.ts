@@ -2,9 +2,9 @@ import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { listPriorities } from '$lib/server/throughline/priorities';
-import { priorityStatuses, type PriorityStatus } from '$lib/server/db/schema/priorities';
 import { boardSignals } from '$lib/server/signals';
 import { signalContext } from '$lib/server/throughline/context';
+import { priorityStatuses, type PriorityStatus } from '$lib/choices';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');

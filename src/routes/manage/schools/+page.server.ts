@@ -2,8 +2,8 @@ import type { PageServerLoad } from './$types';
 import { z } from 'zod';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { schoolTypes } from '$lib/server/db/schema/district';
 import { manageSchools, manageStatuses, schoolTypeNames } from '$lib/server/schools/manage';
+import { schoolTypes } from '$lib/choices';
 
 const filterSchema = z.object({
 	q: z.string().trim().max(100).catch(''),

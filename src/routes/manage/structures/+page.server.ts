@@ -1,14 +1,14 @@
-import type { PageServerLoad } from './$types';
-import { authorize } from '$lib/server/auth/guard';
-import { db } from '$lib/server/db';
-import { listStructures } from '$lib/server/throughline/structures';
-import { listPriorities } from '$lib/server/throughline/priorities';
 import {
 	structureAuthorities,
 	structureCategories,
 	type StructureAuthority,
 	type StructureCategory
-} from '$lib/server/db/schema/structures';
+} from '$lib/choices';
+import type { PageServerLoad } from './$types';
+import { authorize } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { listStructures } from '$lib/server/throughline/structures';
+import { listPriorities } from '$lib/server/throughline/priorities';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');

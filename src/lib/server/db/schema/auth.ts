@@ -2,9 +2,6 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 // The tables better-auth (with its admin plugin) reads and writes. Column names follow its schema.
 
-export const roles = ['admin', 'superintendent', 'staff', 'board'] as const;
-export type Role = (typeof roles)[number];
-
 export const users = sqliteTable('user', {
 	id: text('id').primaryKey(),
 	name: text('name').notNull(),

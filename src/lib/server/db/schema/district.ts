@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { schoolTypes, studentGroupKinds } from '../../../choices.ts';
 
 export const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -39,17 +40,6 @@ export const schoolYears = sqliteTable('school_year', {
 	startYear: integer('start_year').notNull().unique()
 });
 
-export const schoolTypes = [
-	'elementary',
-	'middle',
-	'high',
-	'k-8',
-	'continuation',
-	'alternative',
-	'other'
-] as const;
-export type SchoolType = (typeof schoolTypes)[number];
-
 export const schools = sqliteTable(
 	'school',
 	{
@@ -87,9 +77,6 @@ export const schoolCdsAliases = sqliteTable('school_cds_alias', {
 		.notNull()
 		.references(() => schools.id, { onDelete: 'cascade' })
 });
-
-export const studentGroupKinds = ['student-group', 'test-takers'] as const;
-export type StudentGroupKind = (typeof studentGroupKinds)[number];
 
 /**
  * The state's student-group codes (ALL, EL, SED, …) with their full names. `test-takers` marks the

@@ -2,9 +2,7 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { nowIso, schools } from './district.ts';
 import { structures } from './structures.ts';
 import { users } from './auth.ts';
-
-export const feedbackKinds = ['barrier', 'need', 'bright spot'] as const;
-export type FeedbackKind = (typeof feedbackKinds)[number];
+import { feedbackKinds } from '../../../choices.ts';
 
 /** What a school told the district about a structure; the district's response closes the loop. */
 export const feedbackItems = sqliteTable(

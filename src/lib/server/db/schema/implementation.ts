@@ -4,7 +4,6 @@ import { nowIso, schools, schoolYears } from './district.ts';
 import { structures } from './structures.ts';
 
 /** The rubric: 0 not started · 1 beginning · 2 developing · 3 implementing · 4 sustaining. */
-export const depthLevels = [0, 1, 2, 3, 4] as const;
 
 /** One school's depth of implementation of one structure in one school year. */
 export const checkIns = sqliteTable(

@@ -1,9 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { nowIso, schools } from './district.ts';
 import { priorities } from './priorities.ts';
-
-export const leaderRoles = ['superintendent', 'sponsor', 'principal'] as const;
-export type LeaderRole = (typeof leaderRoles)[number];
+import { leaderRoles, engagementKinds } from '../../../choices.ts';
 
 /** Who held a senior role or a principalship, and when (endedOn null: still in the role). */
 export const leaderTenures = sqliteTable(
@@ -26,14 +24,6 @@ export const leaderTenures = sqliteTable(
 		index('leader_tenure_priority_idx').on(t.priorityId)
 	]
 );
-
-export const engagementKinds = [
-	'site visit',
-	'walkthrough',
-	'presentation',
-	'professional learning'
-] as const;
-export type EngagementKind = (typeof engagementKinds)[number];
 
 /** A visible act of a senior leader for a priority. */
 export const engagements = sqliteTable(

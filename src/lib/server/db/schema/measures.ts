@@ -10,19 +10,18 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { nowIso, schools, schoolYears, studentGroups } from './district.ts';
 import { priorities } from './priorities.ts';
+import {
+	measureUnits,
+	measureDirections,
+	measureKinds,
+	colorMissingReasons
+} from '../../../choices.ts';
 
-export const measureUnits = ['percent', 'points', 'count', 'rate', 'scale'] as const;
-export type MeasureUnit = (typeof measureUnits)[number];
-export const measureDirections = ['higher', 'lower'] as const;
-export type MeasureDirection = (typeof measureDirections)[number];
-export const measureKinds = ['outcome', 'implementation'] as const;
 /**
  * Why a Dashboard result has no color: the state showed status only that year (2022), the group
  * was under the state's minimum size (30 students, 15 for foster youth and homeless students), or
  * the file gave none for another reason.
  */
-export const colorMissingReasons = ['status-only', 'small-group', 'not-given'] as const;
-export type ColorMissingReason = (typeof colorMissingReasons)[number];
 
 export const measures = sqliteTable(
 	'measure',

@@ -9,9 +9,7 @@ import {
 import { nowIso } from './district.ts';
 import { priorities } from './priorities.ts';
 import { users } from './auth.ts';
-
-export const meetingKinds = ['regular', 'special', 'study session'] as const;
-export type MeetingKind = (typeof meetingKinds)[number];
+import { meetingKinds, updateStates, updateStatuses } from '../../../choices.ts';
 
 export const boardMeetings = sqliteTable(
 	'board_meeting',
@@ -61,11 +59,6 @@ export const monitoringCalendar = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.priorityId, t.meetingId] })]
 );
-
-export const updateStates = ['draft', 'shared', 'published'] as const;
-export type UpdateState = (typeof updateStates)[number];
-export const updateStatuses = ['on track', 'watch', 'off track'] as const;
-export type UpdateStatus = (typeof updateStatuses)[number];
 
 /** The superintendent's progress update on one priority for one board meeting. */
 export const progressUpdates = sqliteTable(

@@ -1,9 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { nowIso, schools } from './district.ts';
 import { boardMeetings } from './meetings.ts';
-
-export const priorityStatuses = ['active', 'completed', 'retired'] as const;
-export type PriorityStatus = (typeof priorityStatuses)[number];
+import { priorityStatuses } from '../../../choices.ts';
 
 export const priorities = sqliteTable(
 	'priority',

@@ -1,22 +1,13 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { nowIso, schoolYears } from './district.ts';
 import { priorities } from './priorities.ts';
-
-export const structureCategories = [
-	'time',
-	'people',
-	'materials',
-	'routines',
-	'monitoring',
-	'resources',
-	'governance'
-] as const;
-export type StructureCategory = (typeof structureCategories)[number];
-
-/** Tight (required districtwide) or loose (site discretion). */
-export const structureAuthorities = ['required', 'discretionary'] as const;
-export type StructureAuthority = (typeof structureAuthorities)[number];
-export const structureOrigins = ['repurposed', 'new'] as const;
+import {
+	structureCategories,
+	structureAuthorities,
+	structureOrigins,
+	policyKinds,
+	policyRelations
+} from '../../../choices.ts';
 
 /** A district system or routine that carries priorities. */
 export const structures = sqliteTable('structure', {
@@ -34,9 +25,6 @@ export const structures = sqliteTable('structure', {
 	createdAt: text('created_at').notNull().default(nowIso)
 });
 
-export const policyKinds = ['BP', 'AR', 'E', 'BB'] as const;
-export type PolicyKind = (typeof policyKinds)[number];
-
 /** A board policy in CSBA numbering, e.g. BP 6000 "Concepts and Roles". */
 export const policies = sqliteTable(
 	'policy',
@@ -52,9 +40,6 @@ export const policies = sqliteTable(
 	},
 	(t) => [index('policy_number_idx').on(t.number)]
 );
-
-export const policyRelations = ['establishes', 'funds', 'requires', 'guides'] as const;
-export type PolicyRelation = (typeof policyRelations)[number];
 
 export const policyStructures = sqliteTable(
 	'policy_structure',

@@ -2,9 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { schoolTypes } from '$lib/server/db/schema/district';
 import { createSchool, schoolTypeNames } from '$lib/server/schools/manage';
 import { formValues } from '$lib/server/throughline/form';
+import { schoolTypes } from '$lib/choices';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');

@@ -1,0 +1,77 @@
+// The fixed lists the product is made of — statuses, units, school types, kinds — in one module
+// that the schema (column enums), the domain (validation) and the pages (choices, labels) all
+// import. It runs in the browser as well as on the server, so it holds nothing but lists.
+
+// auth
+export const roles = ['admin', 'superintendent', 'staff', 'board'] as const;
+export type Role = (typeof roles)[number];
+
+// district
+export const schoolTypes = [
+	'elementary',
+	'middle',
+	'high',
+	'k-8',
+	'continuation',
+	'alternative',
+	'other'
+] as const;
+export type SchoolType = (typeof schoolTypes)[number];
+export const studentGroupKinds = ['student-group', 'test-takers'] as const;
+export type StudentGroupKind = (typeof studentGroupKinds)[number];
+
+// feedback
+export const feedbackKinds = ['barrier', 'need', 'bright spot'] as const;
+export type FeedbackKind = (typeof feedbackKinds)[number];
+
+// leadership
+export const leaderRoles = ['superintendent', 'sponsor', 'principal'] as const;
+export type LeaderRole = (typeof leaderRoles)[number];
+export const engagementKinds = [
+	'site visit',
+	'walkthrough',
+	'presentation',
+	'professional learning'
+] as const;
+export type EngagementKind = (typeof engagementKinds)[number];
+
+// measures
+export const measureUnits = ['percent', 'points', 'count', 'rate', 'scale'] as const;
+export type MeasureUnit = (typeof measureUnits)[number];
+export const measureDirections = ['higher', 'lower'] as const;
+export type MeasureDirection = (typeof measureDirections)[number];
+export const measureKinds = ['outcome', 'implementation'] as const;
+export const colorMissingReasons = ['status-only', 'small-group', 'not-given'] as const;
+export type ColorMissingReason = (typeof colorMissingReasons)[number];
+
+// meetings
+export const meetingKinds = ['regular', 'special', 'study session'] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+export const updateStates = ['draft', 'shared', 'published'] as const;
+export type UpdateState = (typeof updateStates)[number];
+export const updateStatuses = ['on track', 'watch', 'off track'] as const;
+export type UpdateStatus = (typeof updateStatuses)[number];
+
+// priorities
+export const priorityStatuses = ['active', 'completed', 'retired'] as const;
+export type PriorityStatus = (typeof priorityStatuses)[number];
+
+// structures
+export const structureCategories = [
+	'time',
+	'people',
+	'materials',
+	'routines',
+	'monitoring',
+	'resources',
+	'governance'
+] as const;
+export type StructureCategory = (typeof structureCategories)[number];
+/** Tight (required districtwide) or loose (site discretion). */
+export const structureAuthorities = ['required', 'discretionary'] as const;
+export type StructureAuthority = (typeof structureAuthorities)[number];
+export const structureOrigins = ['repurposed', 'new'] as const;
+export const policyKinds = ['BP', 'AR', 'E', 'BB'] as const;
+export type PolicyKind = (typeof policyKinds)[number];
+export const policyRelations = ['establishes', 'funds', 'requires', 'guides'] as const;
+export type PolicyRelation = (typeof policyRelations)[number];

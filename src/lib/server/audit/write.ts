@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/open.ts';
+import { recordAudit, type Actor, type AuditEntry } from './index.ts';
+
+/** What a change is handed: the transaction to write through, and the audit trail to record in. */
+export interface Change {
+	tx: Tx;
+	/** Records one entry in the change's transaction and returns the entry's id. */
+	audit(entry: AuditEntry): number;
+}
+
+/**
+ * The one way the product changes anything: opens a transaction, runs the change through it and
+ * records what it did in the audit trail in the same transaction, so the two stand or fall
+ * together. A change that alters rows but records nothing is refused and rolled back: every
+ * change is audited. (One that finds nothing to do may return without either.) Called inside
+ * another write, it becomes a savepoint of that write's transaction.
+ */
+export function write<T>(db: Db, actor: Actor, change: (c: Change) => T): T {
+	return db.transaction((tx) => {
+		const before = rowsChanged(tx);
+		let recorded = 0;
+		const result = change({
+			tx,
+			audit(entry) {
+				recorded++;
+				return recordAudit(tx, actor, entry);
+			}
+		});
+		if (recorded === 0 && rowsChanged(tx) !== before)
+			throw new Error('A write must record what it changed in the audit trail.');
+		return result;
+	});
+}
+
+/** Rows inserted, updated or deleted on this connection so far (SQLite's total_changes()). */
+function rowsChanged(tx: Tx): number {
+	return tx.get<{ n: number }>(sql`select total_changes() as n`).n;
+}

@@ -1,0 +1,97 @@
+import { error, fail } from '@sveltejs/kit';
+import { idOf } from '$lib/params';
+import type { Actions, PageServerLoad } from './$types';
+import { authorize, can } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { parseForm } from '$lib/server/meetings/form';
+import { meetingForReader } from '$lib/server/meetings/board';
+import {
+	answerInput,
+	answerQuestion,
+	askQuestion,
+	questionInput
+} from '$lib/server/meetings/questions';
+import { WorkflowError } from '$lib/server/meetings/updates';
+import { markHeld } from '$lib/server/meetings/held';
+import { getMeeting } from '$lib/server/meetings/meetings';
+import { today } from '$lib/server/clock';
+
+export const load: PageServerLoad = async (event) => {
+	const user = authorize(event, 'board');
+	const id = Number(event.params.id);
+	const data = meetingForReader(db(), id, can(user, 'edit'));
+	if (!data) error(404, 'No such meeting.');
+	return {
+		...data,
+		canAsk: can(user, 'ask'),
+		canAnswer: can(user, 'edit'),
+		canHold: can(user, 'hold'),
+		today: today()
+	};
+};
+
+export const actions: Actions = {
+	hold: async (event) => {
+		const user = authorize(event, 'hold');
+		const meetingId = Number(event.params.id);
+		if (!getMeeting(db(), meetingId)) error(404, 'No such meeting.');
+		try {
+			const held = markHeld(db(), { id: user.id, email: user.email }, meetingId, today());
+			return {
+				done: held.frozenNow
+					? 'The meeting is marked held and its record was frozen as it reads now. Its public record page is open.'
+					: 'The meeting is marked held. Its public record page is open, with the record frozen when its updates were published.'
+			};
+		} catch (e) {
+			if (e instanceof WorkflowError) return fail(400, { refused: e.message });
+			throw e;
+		}
+	},
+	ask: async (event) => {
+		const user = authorize(event, 'ask');
+		const meetingId = Number(event.params.id);
+		const form = await event.request.formData();
+		const updateId = idOf(form.get('updateId'));
+		const parsed = parseForm(questionInput, form);
+		if (updateId === null) error(400, 'Missing update.');
+		const reader = meetingForReader(db(), meetingId, false);
+		if (!reader?.updates.some((u) => u.updateId === updateId && u.current)) {
+			error(404, 'No such update at this meeting.');
+		}
+		if (!parsed.ok) {
+			return fail(400, { form: `ask-${updateId}`, values: parsed.values, errors: parsed.errors });
+		}
+		try {
+			askQuestion(db(), { id: user.id, email: user.email }, updateId, parsed.data.question);
+		} catch (e) {
+			if (e instanceof WorkflowError) {
+				return fail(400, {
+					form: `ask-${updateId}`,
+					values: parsed.values,
+					errors: { question: [e.message] }
+				});
+			}
+			throw e;
+		}
+		return { done: 'Your question was sent to staff.' };
+	},
+	answer: async (event) => {
+		const user = authorize(event, 'edit');
+		const form = await event.request.formData();
+		const questionId = idOf(form.get('questionId'));
+		const meetingId = Number(event.params.id);
+		if (questionId === null) error(400, 'Missing question.');
+		const reader = meetingForReader(db(), meetingId, true);
+		if (!reader?.questions.some((q) => q.id === questionId)) error(404, 'No such question.');
+		const parsed = parseForm(answerInput, form);
+		if (!parsed.ok) {
+			return fail(400, {
+				form: `answer-${questionId}`,
+				values: parsed.values,
+				errors: parsed.errors
+			});
+		}
+		answerQuestion(db(), { id: user.id, email: user.email }, questionId, parsed.data.answer);
+		return { done: 'The answer was saved.' };
+	}
+};

@@ -1,0 +1,150 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { idOf } from '$lib/params';
+import { z } from 'zod';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { authorize } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { parseForm } from '$lib/server/meetings/form';
+import {
+	addAgendaItem,
+	agendaItemInput,
+	agendaOf,
+	deleteAgendaItem,
+	deleteMeeting,
+	MeetingOnRecordError,
+	duePriorityIds,
+	getMeeting,
+	meetingInput,
+	priorityOptions,
+	setDuePriorities,
+	timeShareOf,
+	updateAgendaItem,
+	updateMeeting
+} from '$lib/server/meetings/meetings';
+import { updatesOfMeeting } from '$lib/server/meetings/updates';
+
+function meetingOf(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const id = Number(event.params.id);
+	const meeting = getMeeting(db(), id);
+	if (!meeting) error(404, 'No such meeting.');
+	return meeting;
+}
+
+export const load: PageServerLoad = async (event) => {
+	authorize(event, 'edit');
+	const meeting = meetingOf(event);
+	const d = db();
+	const agenda = agendaOf(d, meeting.id);
+	const updates = updatesOfMeeting(d, meeting.id);
+	return {
+		meeting,
+		agenda,
+		share: timeShareOf(agenda),
+		priorities: priorityOptions(d),
+		due: duePriorityIds(d, meeting.id),
+		updates: updates.map((u) => ({
+			priorityId: u.priorityId,
+			version: u.versions[0]?.version ?? 0,
+			state: u.versions[0]?.state ?? 'draft',
+			published: u.versions.some((v) => v.state === 'published')
+		}))
+	};
+};
+
+const dueInput = z.object({
+	priorityIds: z.array(z.coerce.number().int().positive('Choose priorities from the list.'))
+});
+
+export const actions: Actions = {
+	update: async (event) => {
+		const user = authorize(event, 'edit');
+		const meeting = meetingOf(event);
+		const parsed = parseForm(meetingInput, await event.request.formData());
+		if (!parsed.ok)
+			return fail(400, { form: 'meeting', values: parsed.values, errors: parsed.errors });
+		updateMeeting(db(), { id: user.id, email: user.email }, meeting.id, parsed.data);
+		return { done: 'The meeting was saved.' };
+	},
+	delete: async (event) => {
+		const user = authorize(event, 'edit');
+		const meeting = meetingOf(event);
+		try {
+			deleteMeeting(db(), { id: user.id, email: user.email }, meeting.id);
+		} catch (e) {
+			if (e instanceof MeetingOnRecordError) return fail(409, { refused: e.message });
+			throw e;
+		}
+		redirect(303, '/manage/meetings');
+	},
+	addItem: async (event) => {
+		const user = authorize(event, 'edit');
+		const meeting = meetingOf(event);
+		const parsed = parseForm(agendaItemInput, await event.request.formData());
+		if (!parsed.ok)
+			return fail(400, { form: 'item-new', values: parsed.values, errors: parsed.errors });
+		if (
+			parsed.data.priorityId !== null &&
+			!priorityOptions(db()).some((p) => p.id === parsed.data.priorityId)
+		) {
+			return fail(400, {
+				form: 'item-new',
+				values: parsed.values,
+				errors: { priorityId: ['Choose a priority from the list or "other".'] }
+			});
+		}
+		addAgendaItem(db(), { id: user.id, email: user.email }, meeting.id, parsed.data);
+		return { done: 'The agenda item was added.' };
+	},
+	updateItem: async (event) => {
+		const user = authorize(event, 'edit');
+		const meeting = meetingOf(event);
+		const form = await event.request.formData();
+		const itemId = idOf(form.get('id'));
+		if (itemId === null) error(400, 'Missing agenda item.');
+		const parsed = parseForm(agendaItemInput, form);
+		if (!parsed.ok) {
+			return fail(400, { form: `item-${itemId}`, values: parsed.values, errors: parsed.errors });
+		}
+		if (
+			parsed.data.priorityId !== null &&
+			!priorityOptions(db()).some((p) => p.id === parsed.data.priorityId)
+		) {
+			return fail(400, {
+				form: `item-${itemId}`,
+				values: parsed.values,
+				errors: { priorityId: ['Choose a priority from the list or "other".'] }
+			});
+		}
+		if (
+			!updateAgendaItem(db(), { id: user.id, email: user.email }, meeting.id, itemId, parsed.data)
+		) {
+			error(404, 'No such agenda item.');
+		}
+		return { done: 'The agenda item was saved.' };
+	},
+	deleteItem: async (event) => {
+		const user = authorize(event, 'edit');
+		const meeting = meetingOf(event);
+		const itemId = idOf((await event.request.formData()).get('id'));
+		if (itemId === null) error(400, 'Missing agenda item.');
+		if (!deleteAgendaItem(db(), { id: user.id, email: user.email }, meeting.id, itemId)) {
+			error(404, 'No such agenda item.');
+		}
+		return { done: 'The agenda item was deleted.' };
+	},
+	setDue: async (event) => {
+		const user = authorize(event, 'edit');
+		const meeting = meetingOf(event);
+		const parsed = parseForm(dueInput, await event.request.formData(), ['priorityIds']);
+		const known = new Set(priorityOptions(db()).map((p) => p.id));
+		if (!parsed.ok || parsed.data.priorityIds.some((id) => !known.has(id))) {
+			return fail(400, {
+				form: 'due',
+				values: parsed.values,
+				errors: { priorityIds: ['Choose priorities from the list.'] }
+			});
+		}
+		setDuePriorities(db(), { id: user.id, email: user.email }, meeting.id, parsed.data.priorityIds);
+		return { done: 'The monitoring calendar was saved.' };
+	}
+};

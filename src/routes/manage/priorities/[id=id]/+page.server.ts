@@ -1,0 +1,53 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { authorize } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import {
+	deletePriority,
+	getPriority,
+	meetingChoices,
+	updatePriority
+} from '$lib/server/throughline/priorities';
+import { listStructures } from '$lib/server/throughline/structures';
+import { listMeasures } from '$lib/server/throughline/measures';
+import { formValues } from '$lib/server/throughline/form';
+import { historyOf } from '$lib/server/audit/history';
+import { boardSignals, signalsAbout } from '$lib/server/signals';
+import { signalContext } from '$lib/server/throughline/context';
+
+export const load: PageServerLoad = (event) => {
+	authorize(event, 'edit');
+	const id = Number(event.params.id);
+	const priority = getPriority(db(), id);
+	if (!priority) error(404, 'There is no such priority.');
+	return {
+		priority,
+		meetings: meetingChoices(db()),
+		structures: listStructures(db(), { priorityId: id }),
+		measures: listMeasures(db(), { priorityId: id }),
+		signals: signalsAbout(boardSignals(db(), signalContext(db())), 'priority', id),
+		history: historyOf(db(), 'priority', id),
+		saved: event.url.searchParams.get('saved')
+	};
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const user = authorize(event, 'edit');
+		const values = formValues(await event.request.formData());
+		const saved = updatePriority(
+			db(),
+			{ id: user.id, email: user.email },
+			Number(event.params.id),
+			values
+		);
+		if (!saved.ok) return fail(400, { values, errors: saved.errors });
+		redirect(303, `/manage/priorities/${saved.id}?saved=updated`);
+	},
+	delete: async (event) => {
+		const user = authorize(event, 'edit');
+		if (!deletePriority(db(), { id: user.id, email: user.email }, Number(event.params.id)))
+			error(404, 'There is no such priority.');
+		redirect(303, '/manage/priorities?saved=deleted');
+	}
+};
