@@ -1,6 +1,9 @@
 // Turning a saved row into the strings a form shows (shared by server and browser).
 
+/** A form's values as the page shows them again after an error: plain strings (or lists of them). */
 export type FormValues = Record<string, string | string[]>;
+/** Field name → messages, as a refused form returns them (`targets.0.value` for a row's field). */
+export type FieldErrors = Record<string, string[]>;
 
 /** null → '', numbers → text, true → 'on' (a checked box), false → ''; lists stay lists. */
 export function toValues(row: Record<string, unknown>): FormValues {

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { errorsOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guard';
@@ -43,8 +44,7 @@ export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = authorize(event, 'account');
 		const parsed = ChangePassword.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!parsed.success)
-			return fail(400, { changePassword: { errors: z.flattenError(parsed.error).fieldErrors } });
+		if (!parsed.success) return fail(400, { changePassword: { errors: errorsOf(parsed.error) } });
 		try {
 			await changeOwnPassword(
 				db(),

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
+import { errorsOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { auth } from '$lib/server/auth/server';
@@ -31,7 +32,7 @@ export const actions: Actions = {
 		const values = { email: String(form.email ?? ''), redirectTo: String(form.redirectTo ?? '') };
 		const parsed = SignIn.safeParse(form);
 		if (!parsed.success) {
-			const fields = z.flattenError(parsed.error).fieldErrors;
+			const fields = errorsOf(parsed.error);
 			const errors = {
 				email: fields.email ? [m.login_enter_email()] : undefined,
 				password: fields.password ? [m.login_enter_password()] : undefined

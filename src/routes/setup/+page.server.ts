@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
+import { errorsOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { auth } from '$lib/server/auth/server';
@@ -30,7 +30,7 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, {
 				values,
-				errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>
+				errors: errorsOf(parsed.error)
 			});
 		// Used from here on, even if what follows fails: a second request cannot race this one.
 		consumeSetupToken();

@@ -1,6 +1,7 @@
 // Writing a read file: one all-or-nothing transaction per file, with one audit entry.
 import { district } from '../db/schema/district.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import type { Actor } from '../audit/index.ts';
+import { write } from '../audit/write.ts';
 import type { DbFile } from '../db/open.ts';
 import { ImportFileError } from './read.ts';
 import { applyDashboard } from './dashboard.ts';
@@ -72,7 +73,7 @@ function yearsOf(parsed: ParsedImport): number[] {
 }
 
 /**
- * Writes a read file in one all-or-nothing transaction (begun IMMEDIATE, so it never has to
+ * Writes a read file in one all-or-nothing write (its transaction begun IMMEDIATE, so it never has to
  * upgrade a read lock while staff save through the web): creates what is missing (district on a
  * new database, schools, measures, student groups, school years), inserts new values, updates
  * changed ones and leaves equal ones alone, then records one audit entry with the file's name,
@@ -89,95 +90,93 @@ export function runImport(
 	report.schoolYears = [...new Set(yearsOf(parsed))].sort().map(schoolYearLabel);
 	const tally = new Tally(report);
 	try {
-		db.transaction(
-			() => {
-				const current = currentDistrict(db);
-				if (current && current.cdsCode !== parsed.districtCds) {
-					throw new ImportFileError(
-						`This database holds ${current.name} (CDS ${current.cdsCode}), not CDS ${parsed.districtCds}.`
-					);
-				}
-				if (!current) {
-					const name = parsed.districtNameInFile ?? `District ${parsed.districtCds}`;
-					db.insert(district).values({ name, cdsCode: parsed.districtCds }).run();
-					report.created.district = name;
-				}
-				const districtName = current?.name ?? report.created.district ?? 'District';
-				if (parsed.kind === 'directory') applyDirectory(db, parsed.directory, tally);
-				else if (parsed.kind === 'check-ins') applyCheckInsCsv(db, parsed.checkIns, tally);
-				else if (parsed.kind === 'results')
-					applyResultsCsv(db, parsed.results, tally, districtName);
-				else applyDashboard(db, parsed.dashboard, tally, districtName);
-
-				report.bySchool = [...tally.schools.values()].sort((x, y) =>
-					x.cds === null ? -1 : y.cds === null ? 1 : x.name.localeCompare(y.name)
+		// The per-row writes run on the driver's prepared statements (lookups.ts `compiled`) for
+		// speed; they share the one connection, so they are inside this write's transaction.
+		write(db, actor, ({ audit }) => {
+			const current = currentDistrict(db);
+			if (current && current.cdsCode !== parsed.districtCds) {
+				throw new ImportFileError(
+					`This database holds ${current.name} (CDS ${current.cdsCode}), not CDS ${parsed.districtCds}.`
 				);
-				const groups = new Map(
-					db
-						.select()
-						.from(studentGroups)
-						.all()
-						.map((g) => [g.code, g])
-				);
-				const order = new Map(knownStudentGroups.map((g, i) => [g.code, i]));
-				report.byGroup = [...tally.groups]
-					.map(([code, c]) => ({
-						code,
-						name: groups.get(code)?.name ?? code,
-						testTakers: groups.get(code)?.kind === 'test-takers',
-						...c
-					}))
-					.sort((x, y) => (order.get(x.code) ?? 99) - (order.get(y.code) ?? 99));
-				const changed =
-					report.inserted + report.updated > 0 ||
-					report.created.schools.length +
-						report.created.measures.length +
-						report.created.schoolYears.length +
-						report.created.leaders >
-						0 ||
-					report.created.district !== null;
-				if (report.errorCount > 0 || options.dryRun || !changed) throw new Rollback();
+			}
+			if (!current) {
+				const name = parsed.districtNameInFile ?? `District ${parsed.districtCds}`;
+				db.insert(district).values({ name, cdsCode: parsed.districtCds }).run();
+				report.created.district = name;
+			}
+			const districtName = current?.name ?? report.created.district ?? 'District';
+			if (parsed.kind === 'directory') applyDirectory(db, parsed.directory, tally);
+			else if (parsed.kind === 'check-ins') applyCheckInsCsv(db, parsed.checkIns, tally);
+			else if (parsed.kind === 'results') applyResultsCsv(db, parsed.results, tally, districtName);
+			else applyDashboard(db, parsed.dashboard, tally, districtName);
 
-				if (parsed.kind !== 'directory') {
-					db.update(district).set({ dataUpdatedAt: new Date().toISOString() }).run();
+			report.bySchool = [...tally.schools.values()].sort((x, y) =>
+				x.cds === null ? -1 : y.cds === null ? 1 : x.name.localeCompare(y.name)
+			);
+			const groups = new Map(
+				db
+					.select()
+					.from(studentGroups)
+					.all()
+					.map((g) => [g.code, g])
+			);
+			const order = new Map(knownStudentGroups.map((g, i) => [g.code, i]));
+			report.byGroup = [...tally.groups]
+				.map(([code, c]) => ({
+					code,
+					name: groups.get(code)?.name ?? code,
+					testTakers: groups.get(code)?.kind === 'test-takers',
+					...c
+				}))
+				.sort((x, y) => (order.get(x.code) ?? 99) - (order.get(y.code) ?? 99));
+			const changed =
+				report.inserted + report.updated > 0 ||
+				report.created.schools.length +
+					report.created.measures.length +
+					report.created.schoolYears.length +
+					report.created.leaders >
+					0 ||
+				report.created.district !== null;
+			if (report.errorCount > 0 || options.dryRun || !changed) throw new Rollback();
+
+			if (parsed.kind !== 'directory') {
+				db.update(district).set({ dataUpdatedAt: new Date().toISOString() }).run();
+			}
+			report.auditId = audit({
+				action: 'import',
+				entity:
+					parsed.kind === 'directory'
+						? 'school'
+						: parsed.kind === 'check-ins'
+							? 'check_in'
+							: parsed.kind === 'dashboard' && parsed.dashboard.indicator.enrollment
+								? 'enrollment'
+								: 'result',
+				entityId: parsed.sha256,
+				note: `${parsed.fileName} (SHA-256 ${parsed.sha256})`,
+				after: {
+					file: parsed.fileName,
+					sha256: parsed.sha256,
+					bytes: parsed.bytes,
+					format: parsed.format,
+					kind: parsed.kind,
+					measure: report.measure,
+					schoolYears: report.schoolYears,
+					rowsRead: report.rowsRead,
+					inserted: report.inserted,
+					updated: report.updated,
+					unchanged: report.unchanged,
+					skippedOtherDistrict: report.skippedOtherDistrict,
+					created: report.created,
+					newStudentGroups: report.newStudentGroups,
+					newIndicator: report.newIndicator,
+					changes: report.changes,
+					changesListed: report.changes.length,
+					changesTotal: report.updated
 				}
-				report.auditId = recordAudit(db, actor, {
-					action: 'import',
-					entity:
-						parsed.kind === 'directory'
-							? 'school'
-							: parsed.kind === 'check-ins'
-								? 'check_in'
-								: parsed.kind === 'dashboard' && parsed.dashboard.indicator.enrollment
-									? 'enrollment'
-									: 'result',
-					entityId: parsed.sha256,
-					note: `${parsed.fileName} (SHA-256 ${parsed.sha256})`,
-					after: {
-						file: parsed.fileName,
-						sha256: parsed.sha256,
-						bytes: parsed.bytes,
-						format: parsed.format,
-						kind: parsed.kind,
-						measure: report.measure,
-						schoolYears: report.schoolYears,
-						rowsRead: report.rowsRead,
-						inserted: report.inserted,
-						updated: report.updated,
-						unchanged: report.unchanged,
-						skippedOtherDistrict: report.skippedOtherDistrict,
-						created: report.created,
-						newStudentGroups: report.newStudentGroups,
-						newIndicator: report.newIndicator,
-						changes: report.changes,
-						changesListed: report.changes.length,
-						changesTotal: report.updated
-					}
-				});
-				report.committed = true;
-			},
-			{ behavior: 'immediate' }
-		);
+			});
+			report.committed = true;
+		});
 	} catch (e) {
 		if (!(e instanceof Rollback)) throw e;
 	}

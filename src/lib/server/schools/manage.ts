@@ -19,7 +19,7 @@ import {
 	type FieldErrors,
 	type Parsed,
 	type Saved
-} from '../throughline/form.ts';
+} from '../forms.ts';
 
 export type School = typeof schools.$inferSelect;
 

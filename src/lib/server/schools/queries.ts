@@ -222,3 +222,13 @@ export function schoolEnrollment(
 			}))
 	};
 }
+
+/** The open schools as choices for a form's list, by name. */
+export function openSchoolChoices(db: Db): { id: number; name: string }[] {
+	return db
+		.select({ id: schools.id, name: schools.name })
+		.from(schools)
+		.where(eq(schools.status, 'open'))
+		.orderBy(asc(schools.name))
+		.all();
+}

@@ -8,7 +8,7 @@ import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
 import { studentGroups } from '../db/schema/district.ts';
 import { results } from '../db/schema/measures.ts';
-import { optionalText, parse, requiredText, type Parsed } from '../throughline/form.ts';
+import { optionalText, parse, requiredText, type Parsed } from '../forms.ts';
 
 export const studentGroupNames = z.object({
 	name: requiredText('English name', 120),

@@ -12,7 +12,7 @@ import {
 	requiredText,
 	type FieldErrors,
 	type Saved
-} from './form.ts';
+} from '../forms.ts';
 import { openInFigures } from '../schools/counted.ts';
 import { write } from '../audit/write.ts';
 

@@ -20,7 +20,7 @@ import {
 	requiredText,
 	type FieldErrors,
 	type Saved
-} from './form.ts';
+} from '../forms.ts';
 import { slugPattern } from '../../params.ts';
 import { measureDirections, measureKinds, measureUnits } from '../../choices.ts';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
 import { notDoingItems } from '../db/schema/priorities.ts';
-import { choice, optionalText, parse, requiredDate, requiredText, type Saved } from './form.ts';
+import { choice, optionalText, parse, requiredDate, requiredText, type Saved } from '../forms.ts';
 import { write } from '../audit/write.ts';
 
 export const notDoingDecisions = ['not pursued', 'stopped'] as const;

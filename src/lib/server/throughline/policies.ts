@@ -3,7 +3,14 @@ import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
 import { policies, policyStructures, structures } from '../db/schema/structures.ts';
-import { choice, optionalDate, parse, requiredText, type FieldErrors, type Saved } from './form.ts';
+import {
+	choice,
+	optionalDate,
+	parse,
+	requiredText,
+	type FieldErrors,
+	type Saved
+} from '../forms.ts';
 import { write } from '../audit/write.ts';
 import { policyKinds } from '../../choices.ts';
 

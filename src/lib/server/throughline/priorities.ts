@@ -16,7 +16,7 @@ import {
 	type FieldErrors,
 	type Parsed,
 	type Saved
-} from './form.ts';
+} from '../forms.ts';
 import { priorityStatuses, type PriorityStatus } from '../../choices.ts';
 import { slugPattern } from '../../params.ts';
 

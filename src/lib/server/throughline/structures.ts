@@ -30,7 +30,7 @@ import {
 	requiredText,
 	type FieldErrors,
 	type Saved
-} from './form.ts';
+} from '../forms.ts';
 
 /** How each value reads on screen. */
 export const authorityWords: Record<StructureAuthority, string> = {

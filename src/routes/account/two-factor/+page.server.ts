@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { errorsOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { auth } from '$lib/server/auth/server';
@@ -71,8 +72,7 @@ export const actions: Actions = {
 	confirm: async (event) => {
 		const user = authorize(event, 'account');
 		const parsed = Code.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!parsed.success)
-			return fail(400, { confirm: { errors: z.flattenError(parsed.error).fieldErrors } });
+		if (!parsed.success) return fail(400, { confirm: { errors: errorsOf(parsed.error) } });
 		try {
 			const done = await confirmTwoFactorSetup(auth(), db(), user, {
 				code: parsed.data.code,

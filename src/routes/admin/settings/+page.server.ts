@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
+import { errorsOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guard';
@@ -30,8 +30,7 @@ export const actions: Actions = {
 		const form = Object.fromEntries(await event.request.formData());
 		const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
 		const parsed = settingsSchema.safeParse(form);
-		if (!parsed.success)
-			return fail(400, { values, errors: z.flattenError(parsed.error).fieldErrors });
+		if (!parsed.success) return fail(400, { values, errors: errorsOf(parsed.error) });
 		try {
 			updateDistrictSettings(db(), { id: admin.id, email: admin.email }, parsed.data);
 		} catch (e) {

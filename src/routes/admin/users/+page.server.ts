@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
+import { errorsOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guard';
@@ -22,8 +22,7 @@ export const actions: Actions = {
 			role: String(form.role ?? '')
 		};
 		const parsed = createAccountSchema.safeParse(form);
-		if (!parsed.success)
-			return fail(400, { values, errors: z.flattenError(parsed.error).fieldErrors });
+		if (!parsed.success) return fail(400, { values, errors: errorsOf(parsed.error) });
 		try {
 			await createUser(db(), parsed.data, { id: admin.id, email: admin.email });
 		} catch (e) {

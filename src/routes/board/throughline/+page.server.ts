@@ -3,8 +3,7 @@ import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { prioritySlugToId, throughlineGraph } from '$lib/server/throughline/map';
 import { listPriorities } from '$lib/server/throughline/priorities';
-import { boardSignals } from '$lib/server/signals';
-import { signalContext } from '$lib/server/throughline/context';
+import { keptBoardSignals } from '$lib/server/signals';
 import { nodeKey, subgraphThrough, type Column } from '$lib/throughline/paths';
 
 export const load: PageServerLoad = (event) => {
@@ -20,7 +19,7 @@ export const load: PageServerLoad = (event) => {
 
 	// Gaps the board should see, by map item.
 	const gaps: Record<string, string[]> = {};
-	for (const s of boardSignals(db(), signalContext(db()))) {
+	for (const s of keptBoardSignals(db()).signals) {
 		if (!s.subject) continue;
 		const column = s.subject.entity as Column;
 		if (!['policy', 'structure', 'priority', 'measure'].includes(column)) continue;

@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { auditLog } from '$lib/server/db/schema';
-import { eq } from 'drizzle-orm';
+import { idOf } from '$lib/params';
+import { importDone } from '$lib/server/imports/done';
 import {
 	currentDistrict,
 	importFile,
@@ -25,28 +25,9 @@ export const load: PageServerLoad = async (event) => {
 	const formats = csvFormats.map((f) => ({ name: f.name, title: f.title, columns: f.columns }));
 	const base = { district: district ?? null, formats, maxMb: maxImportBytes / 1024 / 1024 };
 
-	const imported = event.url.searchParams.get('imported');
-	if (imported && /^\d+$/.test(imported)) {
-		const entry = db()
-			.select({ after: auditLog.after, note: auditLog.note, at: auditLog.at })
-			.from(auditLog)
-			.where(eq(auditLog.id, Number(imported)))
-			.get();
-		if (entry && entry.after && typeof entry.after === 'object') {
-			const a = entry.after as Record<string, unknown>;
-			return {
-				...base,
-				done: {
-					file: String(a.file ?? ''),
-					sha256: String(a.sha256 ?? ''),
-					inserted: Number(a.inserted ?? 0),
-					updated: Number(a.updated ?? 0),
-					unchanged: Number(a.unchanged ?? 0),
-					auditId: Number(imported)
-				}
-			};
-		}
-	}
+	const imported = idOf(event.url.searchParams.get('imported'));
+	const done = imported === null ? null : importDone(db(), imported);
+	if (done) return { ...base, done };
 	if (event.url.searchParams.has('unchanged')) {
 		return { ...base, unchanged: true };
 	}

@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { keptBoardSignals } from '$lib/server/signals';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import {
@@ -6,7 +7,6 @@ import {
 	listInitiatives,
 	schoolChoices
 } from '$lib/server/throughline/initiatives';
-import { signalContext } from '$lib/server/throughline/context';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 		initiatives: listInitiatives(db(), { schoolId, active }),
 		schools: schoolChoices(db()),
 		load: initiativeLoad(db()),
-		limit: signalContext(db()).settings.initiativeLimit,
+		limit: keptBoardSignals(db()).context.settings.initiativeLimit,
 		filter: { school: schoolId ? String(schoolId) : '', state },
 		saved: p.get('saved')
 	};

@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { idOf } from '$lib/params';
 import type { Actions, PageServerLoad } from './$types';
-import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { errorsOf } from '$lib/server/forms';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
-import { schools } from '$lib/server/db/schema/district';
+import { openSchoolChoices } from '$lib/server/schools/queries';
 import { listPriorities } from '$lib/server/implementation/queries';
 import { tenureYears } from '$lib/server/leadership/measures';
 import {
@@ -21,15 +21,6 @@ import {
 	updateTenure
 } from '$lib/server/leadership/queries';
 import { engagementKinds, leaderRoles } from '$lib/choices';
-
-function fieldErrors(error: z.ZodError): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = String(issue.path[0] ?? 'form');
-		out[key] ??= issue.message;
-	}
-	return out;
-}
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? '');
 
@@ -62,12 +53,7 @@ export const load: PageServerLoad = async (event) => {
 		role,
 		tenures,
 		editing,
-		schools: database
-			.select({ id: schools.id, name: schools.name })
-			.from(schools)
-			.where(eq(schools.status, 'open'))
-			.orderBy(asc(schools.name))
-			.all(),
+		schools: openSchoolChoices(database),
 		priorities: listPriorities(database),
 		priorityFilter,
 		log: listEngagements(database, { priorityId: priorityFilter, page }),
@@ -89,7 +75,7 @@ export const actions: Actions = {
 		};
 		const parsed = tenureInput.safeParse(values);
 		if (!parsed.success)
-			return fail(400, { form: 'tenure' as const, values, errors: fieldErrors(parsed.error) });
+			return fail(400, { form: 'tenure' as const, values, errors: errorsOf(parsed.error) });
 		createTenure(db(), { id: user.id, email: user.email }, parsed.data);
 		return { done: `Added ${parsed.data.personName}.` };
 	},
@@ -112,15 +98,15 @@ export const actions: Actions = {
 				form: 'tenure' as const,
 				values,
 				errors: parsed.success
-					? { form: 'That tenure no longer exists.' }
-					: fieldErrors(parsed.error)
+					? { form: ['That tenure no longer exists.'] }
+					: errorsOf(parsed.error)
 			});
 		const saved = updateTenure(db(), { id: user.id, email: user.email }, id, parsed.data);
 		if (!saved)
 			return fail(404, {
 				form: 'tenure' as const,
 				values,
-				errors: { form: 'That tenure no longer exists.' }
+				errors: { form: ['That tenure no longer exists.'] }
 			});
 		return { done: `Saved ${parsed.data.personName}.` };
 	},
@@ -145,10 +131,14 @@ export const actions: Actions = {
 		};
 		const parsed = engagementInput.safeParse(values);
 		if (!parsed.success) {
-			const errors = fieldErrors(parsed.error);
+			const errors = errorsOf(parsed.error);
 			// The form's field names differ where the tenure form uses the same word.
-			if (errors.priorityId) errors.engagementPriority = errors.priorityId;
-			if (errors.schoolId) errors.engagementSchool = errors.schoolId;
+			for (const [from, to] of [
+				['priorityId', 'engagementPriority'],
+				['schoolId', 'engagementSchool']
+			] as const) {
+				if (errors[from]) [errors[to], errors[from]] = [errors[from], []];
+			}
 			return fail(400, { form: 'engagement' as const, values, errors });
 		}
 		createEngagement(db(), { id: user.id, email: user.email }, parsed.data);

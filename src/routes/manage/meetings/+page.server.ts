@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/meetings/form';
+import { parseForm } from '$lib/server/forms';
 import { createMeeting, meetingInput, timeSharePerMeeting } from '$lib/server/meetings/meetings';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,8 +2,7 @@ import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { listPriorities } from '$lib/server/throughline/priorities';
-import { boardSignals } from '$lib/server/signals';
-import { signalContext } from '$lib/server/throughline/context';
+import { keptBoardSignals } from '$lib/server/signals';
 import { priorityStatuses, type PriorityStatus } from '$lib/choices';
 
 export const load: PageServerLoad = (event) => {
@@ -12,7 +11,7 @@ export const load: PageServerLoad = (event) => {
 	const status = (priorityStatuses as readonly string[]).includes(s)
 		? (s as PriorityStatus)
 		: undefined;
-	const signals = boardSignals(db(), signalContext(db())).filter((x) => x.key === 'priority-cap');
+	const signals = keptBoardSignals(db()).signals.filter((x) => x.key === 'priority-cap');
 	return {
 		priorities: listPriorities(db(), { status }),
 		status: status ?? '',

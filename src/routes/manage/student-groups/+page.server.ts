@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 import { listStudentGroups, renameStudentGroup } from '$lib/server/student-groups';
 
 export const load: PageServerLoad = (event) => {

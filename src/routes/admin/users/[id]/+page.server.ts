@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { z } from 'zod';
+import { errorsOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guard';
@@ -49,8 +49,7 @@ export const actions: Actions = {
 	changeRole: async (event) => {
 		const admin = authorize(event, 'admin');
 		const parsed = changeRoleSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!parsed.success)
-			return fail(400, { action: 'changeRole', errors: z.flattenError(parsed.error).fieldErrors });
+		if (!parsed.success) return fail(400, { action: 'changeRole', errors: errorsOf(parsed.error) });
 		try {
 			changeRole(db(), { id: admin.id, email: admin.email }, event.params.id, parsed.data.role);
 		} catch (e) {
@@ -84,7 +83,7 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, {
 				action: 'resetPassword',
-				errors: z.flattenError(parsed.error).fieldErrors
+				errors: errorsOf(parsed.error)
 			});
 		try {
 			await resetPassword(

@@ -3,7 +3,7 @@ import { idOf } from '$lib/params';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize, can } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/meetings/form';
+import { parseForm } from '$lib/server/forms';
 import { meetingForReader } from '$lib/server/meetings/board';
 import {
 	answerInput,

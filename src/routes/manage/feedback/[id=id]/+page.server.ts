@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
-import { parseForm } from '$lib/server/meetings/form';
+import { parseForm } from '$lib/server/forms';
 import {
 	closeLoop,
 	deleteFeedback,

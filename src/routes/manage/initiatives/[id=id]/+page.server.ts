@@ -9,7 +9,7 @@ import {
 	updateInitiative
 } from '$lib/server/throughline/initiatives';
 import { listPriorities } from '$lib/server/throughline/priorities';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 import { historyOf } from '$lib/server/audit/history';
 
 export const load: PageServerLoad = (event) => {

@@ -4,7 +4,7 @@ import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { createInitiative, schoolChoices } from '$lib/server/throughline/initiatives';
 import { listPriorities } from '$lib/server/throughline/priorities';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');

@@ -5,7 +5,7 @@ import { db } from '$lib/server/db';
 import { deleteMeasure, getMeasure, updateMeasure } from '$lib/server/throughline/measures';
 import { listPriorities } from '$lib/server/throughline/priorities';
 import { schoolYearChoices } from '$lib/server/throughline/structures';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 import { targetGroupChoices } from '$lib/server/student-groups';
 import { historyOf } from '$lib/server/audit/history';
 import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';

@@ -5,7 +5,7 @@ import { db } from '$lib/server/db';
 import { createMeasure } from '$lib/server/throughline/measures';
 import { listPriorities } from '$lib/server/throughline/priorities';
 import { schoolYearChoices } from '$lib/server/throughline/structures';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 import { targetGroupChoices } from '$lib/server/student-groups';
 
 export const load: PageServerLoad = (event) => {

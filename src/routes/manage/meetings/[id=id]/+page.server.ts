@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/meetings/form';
+import { parseForm } from '$lib/server/forms';
 import {
 	addAgendaItem,
 	agendaItemInput,

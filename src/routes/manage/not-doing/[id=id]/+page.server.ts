@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { deleteNotDoing, getNotDoing, updateNotDoing } from '$lib/server/throughline/not-doing';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 import { historyOf } from '$lib/server/audit/history';
 
 export const load: PageServerLoad = (event) => {

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { createNotDoing } from '$lib/server/throughline/not-doing';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');

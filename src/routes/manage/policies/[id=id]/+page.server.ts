@@ -8,7 +8,7 @@ import {
 	structuresOfPolicy,
 	updatePolicy
 } from '$lib/server/throughline/policies';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 import { historyOf } from '$lib/server/audit/history';
 import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
 

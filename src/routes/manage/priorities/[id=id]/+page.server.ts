@@ -10,10 +10,9 @@ import {
 } from '$lib/server/throughline/priorities';
 import { listStructures } from '$lib/server/throughline/structures';
 import { listMeasures } from '$lib/server/throughline/measures';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 import { historyOf } from '$lib/server/audit/history';
-import { boardSignals, signalsAbout } from '$lib/server/signals';
-import { signalContext } from '$lib/server/throughline/context';
+import { keptBoardSignals, signalsAbout } from '$lib/server/signals';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -25,7 +24,7 @@ export const load: PageServerLoad = (event) => {
 		meetings: meetingChoices(db()),
 		structures: listStructures(db(), { priorityId: id }),
 		measures: listMeasures(db(), { priorityId: id }),
-		signals: signalsAbout(boardSignals(db(), signalContext(db())), 'priority', id),
+		signals: signalsAbout(keptBoardSignals(db()).signals, 'priority', id),
 		history: historyOf(db(), 'priority', id),
 		saved: event.url.searchParams.get('saved')
 	};

@@ -10,7 +10,7 @@ import {
 	updateSchool
 } from '$lib/server/schools/manage';
 import { currentPrincipal } from '$lib/server/schools/queries';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 import { historyOf } from '$lib/server/audit/history';
 import { today } from '$lib/server/clock';
 import { schoolTypes } from '$lib/choices';

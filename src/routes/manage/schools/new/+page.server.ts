@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { createSchool, schoolTypeNames } from '$lib/server/schools/manage';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 import { schoolTypes } from '$lib/choices';
 
 export const load: PageServerLoad = (event) => {

@@ -14,7 +14,7 @@ import {
 } from '$lib/server/throughline/structures';
 import { listPolicies } from '$lib/server/throughline/policies';
 import { listPriorities } from '$lib/server/throughline/priorities';
-import { formValues } from '$lib/server/throughline/form';
+import { formValues } from '$lib/server/forms';
 import { historyOf } from '$lib/server/audit/history';
 import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
 

@@ -3,7 +3,7 @@ import { publishAndFreeze } from '$lib/server/meetings/snapshots';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize, can } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/meetings/form';
+import { parseForm } from '$lib/server/forms';
 import { getMeeting } from '$lib/server/meetings/meetings';
 import { priorityTitle } from '$lib/server/meetings/board';
 import { measuresOfPriority } from '$lib/server/meetings/evidence';

@@ -1,9 +1,11 @@
+// The one way a form is read on the server: its values as strings (`formValues`), checked by the
+// zod schema that sits next to the domain function the form feeds (`parse`, `parseForm`), and,
+// when refused, sent back with a message per field (`invalid`) for the page to show again.
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import type { FieldErrors, FormValues } from '../forms.ts';
 
-/** A form's values as the page shows them again after an error: plain strings (or lists of them). */
-export type FormValues = Record<string, string | string[]>;
-/** Field name → messages, as `fail(400, { values, errors })` returns them. */
-export type FieldErrors = Record<string, string[]>;
+export type { FieldErrors, FormValues } from '../forms.ts';
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
@@ -11,23 +13,48 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors
 export function formValues(form: FormData, lists: string[] = []): FormValues {
 	const values: FormValues = {};
 	for (const key of new Set(form.keys())) {
-		if (lists.includes(key)) values[key] = form.getAll(key).map(String);
-		else values[key] = String(form.get(key) ?? '');
+		// A file field is not a value to show again (the import page reads its files itself).
+		const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
+		values[key] = lists.includes(key) ? all : (all[0] ?? '');
 	}
 	for (const key of lists) values[key] ??= [];
 	return values;
+}
+
+/** What a refused form answers: status 400, the values as sent and a message per field. */
+export function invalid(values: FormValues, errors: FieldErrors) {
+	return fail(400, { values, errors });
+}
+
+/** Reads and validates a form in one step: the data, or the values and each field's messages. */
+export function parseForm<S extends z.ZodType>(
+	schema: S,
+	form: FormData,
+	lists: string[] = []
+):
+	| { ok: true; data: z.infer<S>; values: FormValues }
+	| { ok: false; values: FormValues; errors: FieldErrors } {
+	const values = formValues(form, lists);
+	const result = schema.safeParse(values);
+	if (result.success) return { ok: true, data: result.data, values };
+	return { ok: false, values, errors: errorsOf(result.error) };
 }
 
 /** Validates values with a zod schema, turning its issues into messages per field. */
 export function parse<T>(schema: z.ZodType<T>, values: unknown): Parsed<T> {
 	const result = schema.safeParse(values);
 	if (result.success) return { ok: true, data: result.data };
+	return { ok: false, errors: errorsOf(result.error) };
+}
+
+/** A zod error as messages per field: `title`, `targets.0.value`, or `form` for the whole form. */
+export function errorsOf(error: z.ZodError): FieldErrors {
 	const errors: FieldErrors = {};
-	for (const issue of result.error.issues) {
+	for (const issue of error.issues) {
 		const key = issue.path.length ? issue.path.join('.') : 'form';
 		(errors[key] ??= []).push(issue.message);
 	}
-	return { ok: false, errors };
+	return errors;
 }
 
 // Building blocks for the schemas, with messages in plain words.
