@@ -29,6 +29,12 @@ import {
 	type Saved
 } from './form.ts';
 import { slugPattern } from './priorities.ts';
+import {
+	measurePlanChanges,
+	reasonFor,
+	recordPlanChanges,
+	type MeasureInPlan
+} from '../priorities/plan-changes.ts';
 
 export const measureInput = z.object({
 	name: requiredText('name', 200),
@@ -46,6 +52,8 @@ export const measureInput = z.object({
 	headline: checkbox,
 	sortOrder: integerIn('order', 0, 999, 0),
 	nameEs: optionalText('Spanish name', 200),
+	description: optionalText('description', 4000),
+	descriptionEs: optionalText('Spanish description', 4000),
 	targetYear: z.array(z.string()).optional(),
 	targetValue: z.array(z.string()).optional(),
 	targetGroup: z.array(z.string()).optional()
@@ -268,18 +276,40 @@ function writeTargets(db: Db, measureId: number, targets: NewTarget[]) {
 			.run();
 }
 
+const inPlan = (
+	m: Pick<
+		MeasureInPlan,
+		'name' | 'nameEs' | 'unit' | 'priorityId' | 'baselineYearId' | 'baselineValue'
+	>,
+	targets: MeasureInPlan['targets']
+): MeasureInPlan => ({
+	name: m.name,
+	nameEs: m.nameEs,
+	unit: m.unit,
+	priorityId: m.priorityId,
+	baselineYearId: m.baselineYearId,
+	baselineValue: m.baselineValue,
+	targets
+});
+
 export function createMeasure(db: Db, actor: Actor, values: unknown): Saved {
 	const v = validated(db, values);
 	if (!v.ok) return v;
+	// A measure added to an adopted priority changes the plan: it needs a reason.
+	const changes = measurePlanChanges(db, null, inPlan(v.fields, v.targets));
+	const reason = reasonFor(changes, values);
+	if (!reason.ok) return reason;
 	return db.transaction(() => {
 		const row = db.insert(measures).values(v.fields).returning().get();
 		writeTargets(db, row.id, v.targets);
-		recordAudit(db, actor, {
+		const auditId = recordAudit(db, actor, {
 			action: 'create',
 			entity: 'measure',
 			entityId: row.id,
-			after: { ...row, targets: targetsOf(db, row.id) }
+			after: { ...row, targets: targetsOf(db, row.id) },
+			note: reason.reason
 		});
+		recordPlanChanges(db, changes, reason, auditId);
 		return { ok: true as const, id: row.id };
 	});
 }
@@ -289,16 +319,26 @@ export function updateMeasure(db: Db, actor: Actor, id: number, values: unknown)
 	if (!before) return { ok: false, errors: { form: ['This measure no longer exists.'] } };
 	const v = validated(db, values, id);
 	if (!v.ok) return v;
+	// Targets, baseline or the priority of an adopted plan changed: refused without a reason.
+	const changes = measurePlanChanges(
+		db,
+		inPlan(before, before.targets),
+		inPlan(v.fields, v.targets)
+	);
+	const reason = reasonFor(changes, values);
+	if (!reason.ok) return reason;
 	return db.transaction(() => {
 		const row = db.update(measures).set(v.fields).where(eq(measures.id, id)).returning().get();
 		writeTargets(db, id, v.targets);
-		recordAudit(db, actor, {
+		const auditId = recordAudit(db, actor, {
 			action: 'update',
 			entity: 'measure',
 			entityId: id,
 			before,
-			after: { ...row, targets: targetsOf(db, id) }
+			after: { ...row, targets: targetsOf(db, id) },
+			note: reason.reason
 		});
+		recordPlanChanges(db, changes, reason, auditId);
 		return { ok: true as const, id };
 	});
 }

@@ -17,6 +17,7 @@ import {
 	type Parsed,
 	type Saved
 } from './form.ts';
+import { reasonFor, recordPlanChanges, statusPlanChanges } from '../priorities/plan-changes.ts';
 
 // Writes and their audit records run inside db.transaction(); better-sqlite3 has one connection,
 // so every statement issued while the callback runs belongs to that one SQLite transaction.
@@ -123,6 +124,10 @@ export function updatePriority(db: Db, actor: Actor, id: number, values: unknown
 	if (!before) return { ok: false, errors: { form: ['This priority no longer exists.'] } };
 	const parsed = validated(db, values, id);
 	if (!parsed.ok) return parsed;
+	// An adopted priority's status is part of its public record: the change needs a reason.
+	const changes = statusPlanChanges(before, parsed.data);
+	const reason = reasonFor(changes, values);
+	if (!reason.ok) return reason;
 	return db.transaction(() => {
 		const after = db
 			.update(priorities)
@@ -130,13 +135,15 @@ export function updatePriority(db: Db, actor: Actor, id: number, values: unknown
 			.where(eq(priorities.id, id))
 			.returning()
 			.get();
-		recordAudit(db, actor, {
+		const auditId = recordAudit(db, actor, {
 			action: 'update',
 			entity: 'priority',
 			entityId: id,
 			before,
-			after
+			after,
+			note: reason.reason
 		});
+		recordPlanChanges(db, changes, reason, auditId);
 		return { ok: true as const, id };
 	});
 }

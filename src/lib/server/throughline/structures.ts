@@ -3,6 +3,7 @@ import { today } from '../clock.ts';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
+import { reasonFor, recordPlanChanges, structurePlanChanges } from '../priorities/plan-changes.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import { schoolYears } from '../db/schema/district.ts';
 import { priorities } from '../db/schema/priorities.ts';
@@ -270,9 +271,11 @@ export function setStructurePriorities(
 	db: Db,
 	actor: Actor,
 	structureId: number,
-	priorityIds: number[]
+	priorityIds: number[],
+	values: unknown = {}
 ): Saved {
-	if (!getStructure(db, structureId))
+	const structure = getStructure(db, structureId);
+	if (!structure)
 		return { ok: false, errors: { form: ['This structure no longer exists.'] } };
 	const wanted = [...new Set(priorityIds)];
 	const known = new Set(
@@ -285,20 +288,27 @@ export function setStructurePriorities(
 	if (wanted.some((id) => !known.has(id)))
 		return { ok: false, errors: { priorityIds: ['Choose priorities from the list.'] } };
 	const before = structureLinks(db, structureId).priorities.map((p) => p.id);
+	// Carrying an adopted priority, or no longer, changes its plan: that needs a reason.
+	const changes = structurePlanChanges(db, structure, before, wanted);
+	const reason = reasonFor(changes, values);
+	if (!reason.ok) return reason;
 	return db.transaction(() => {
 		db.delete(structurePriorities).where(eq(structurePriorities.structureId, structureId)).run();
 		if (wanted.length)
 			db.insert(structurePriorities)
 				.values(wanted.map((priorityId) => ({ structureId, priorityId })))
 				.run();
-		recordAudit(db, actor, {
+		const auditId = recordAudit(db, actor, {
 			action: 'update',
 			entity: 'structure',
 			entityId: structureId,
 			before: { priorityIds: before },
 			after: { priorityIds: wanted },
-			note: 'Changed the priorities this structure carries'
+			note: reason.reason
+				? `Changed the priorities this structure carries: ${reason.reason}`
+				: 'Changed the priorities this structure carries'
 		});
+		recordPlanChanges(db, changes, reason, auditId);
 		return { ok: true as const, id: structureId };
 	});
 }
