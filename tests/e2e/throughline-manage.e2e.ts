@@ -135,6 +135,10 @@ test('measures: a target for a year outside the plan is refused', async ({ page 
 	await page.getByLabel('Baseline value').fill('41.5');
 	await page.getByLabel('School year, row 1').fill('2024-25');
 	await page.getByLabel('Target, row 1').fill('48');
+	// The priority is adopted: a measure added to it needs a reason, shown on its change log.
+	await submit(page, 'Add the measure');
+	await expectFieldError(page, 'changeReason', 'Give the reason for this change');
+	await page.getByLabel('Reason (shown to the public)').fill('Writing joins the literacy plan.');
 	await submit(page, 'Add the measure');
 	await expect(page.getByRole('status')).toContainText('Added.');
 	await expect(page.getByLabel('School year, row 1')).toHaveValue('2024-25');
@@ -146,6 +150,7 @@ test('measures: a target for a year outside the plan is refused', async ({ page 
 	await page.getByLabel('Code').fill(code);
 	await page.getByLabel('Target, row 2').fill('50');
 	await page.getByLabel('School year, row 2').fill('2023-24');
+	await page.getByLabel('Reason (shown to the public)').fill('An interim target for 2023-24.');
 	await submit(page, 'Save changes');
 	await expect(page.getByRole('status')).toContainText('Saved.');
 	await expect(page.getByLabel('School year, row 1')).toHaveValue('2023-24');
@@ -177,6 +182,7 @@ test('structures: create, link a policy and a priority, unlink, delete', async (
 	await expect(page.locator('[data-signal^="structure-without-policy:"]')).toHaveCount(0);
 	// the priority it carries
 	await page.getByLabel('Every student reading by third grade').check();
+	await page.getByLabel('Reason (shown to the public)').fill('The studio now carries reading.');
 	await submit(page, 'Save the priorities it carries');
 	await expect(page.getByLabel('Every student reading by third grade')).toBeChecked();
 	// unlink
