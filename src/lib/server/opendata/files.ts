@@ -10,6 +10,7 @@ import { spreadsheetSafe } from '../exports/cells.ts';
 import { dataContext, license, type Column, type Dataset } from './datasets.ts';
 import type { Filter } from './filters.ts';
 import { districtData, type Row } from './tables.ts';
+import { derived } from '../cache/derived.ts';
 
 export const sourceColumn: Column = {
 	name: 'source',
@@ -26,7 +27,14 @@ export function publishedColumns(dataset: Dataset): Column[] {
 
 /** The dataset's rows with their source (district data unless the row names the state's file). */
 export function publishedRows(db: Db, dataset: Dataset, filter: Filter): Row[] {
-	const rows = dataset.rows(db, filter);
+	// Every page of the API and every download of one table and filter start from the same rows,
+	// kept until the data changes.
+	return derived(db, `open data ${dataset.name} ${JSON.stringify(filter)}`, () =>
+		withSource(dataset, dataset.rows(db, filter))
+	);
+}
+
+function withSource(dataset: Dataset, rows: Row[]): Row[] {
 	if (dataset.columns.some((c) => c.name === 'source')) return rows;
 	return rows.map((r) => ({ ...r, source: districtData }));
 }
