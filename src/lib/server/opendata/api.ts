@@ -18,11 +18,7 @@ export interface ApiAnswer {
 const json = 'application/json; charset=utf-8';
 const problemType = 'application/problem+json; charset=utf-8';
 
-export function problem(
-	status: 400 | 404,
-	detail: string,
-	errors?: ParamProblem[]
-): ApiAnswer {
+export function problem(status: 400 | 404, detail: string, errors?: ParamProblem[]): ApiAnswer {
 	return {
 		status,
 		contentType: problemType,
@@ -79,7 +75,8 @@ export function answerApi(db: Db, path: string, params: URLSearchParams): ApiAns
 	if (!dataset || parts.length > 2) return unknown;
 
 	if (parts.length === 2) {
-		const key = dataset.name === 'priorities' ? 'slug' : dataset.name === 'measures' ? 'code' : null;
+		const key =
+			dataset.name === 'priorities' ? 'slug' : dataset.name === 'measures' ? 'code' : null;
 		if (!key) return unknown;
 		if ([...params.keys()].length)
 			return problem(400, 'This address takes no query parameters.', [

@@ -7,6 +7,7 @@ import type { Db } from '../db/open.ts';
 import { districtSettings } from '../priorities/queries.ts';
 import type { Filter, FilterName } from './filters.ts';
 import { meetingKinds, updateStatuses } from '../db/schema/meetings.ts';
+import { schoolTypes } from '../db/schema/district.ts';
 import {
 	districtData,
 	measureRows,
@@ -15,6 +16,7 @@ import {
 	policyRows,
 	priorityRows,
 	resultRows,
+	schoolRows,
 	structureRows,
 	targetRows,
 	updateRows,
@@ -68,7 +70,8 @@ const unit: Column = {
 	name: 'unit',
 	type: 'string',
 	values: ['percent', 'points', 'count', 'rate', 'scale'],
-	description: 'The unit of the values: percent, points (distance from standard), count, rate or scale.'
+	description:
+		'The unit of the values: percent, points (distance from standard), count, rate or scale.'
 };
 
 export const datasets: readonly Dataset[] = [
@@ -90,7 +93,12 @@ export const datasets: readonly Dataset[] = [
 				description: 'Active or completed.'
 			},
 			s('sponsor', 'The senior leader who sponsors it.'),
-			{ name: 'adopted_on', type: 'date', nullable: true, description: 'Date the board adopted it.' },
+			{
+				name: 'adopted_on',
+				type: 'date',
+				nullable: true,
+				description: 'Date the board adopted it.'
+			},
 			s('description', 'Description.'),
 			s('description_es', 'Description in Spanish.', true)
 		],
@@ -203,8 +211,28 @@ export const datasets: readonly Dataset[] = [
 		rows: resultRows
 	},
 	{
+		name: 'schools',
+		title: { en: 'Schools', es: 'Escuelas' },
+		description: {
+			en: "The district's schools, open and closed, with their CDS code, type and grades.",
+			es: 'Las escuelas del distrito, abiertas y cerradas, con su código CDS, tipo y grados.'
+		},
+		columns: [
+			s('school_cds_code', "The school's 14-digit CDS code."),
+			s('school_name', 'Name.'),
+			{ name: 'type', type: 'string', values: schoolTypes, description: 'Type of school.' },
+			s('grade_span', 'Grades served, e.g. K-5.', true),
+			{ name: 'status', type: 'string', values: ['open', 'closed'], description: 'Open or closed.' }
+		],
+		filters: ['school'],
+		rows: schoolRows
+	},
+	{
 		name: 'structures',
-		title: { en: 'Structures that carry the priorities', es: 'Estructuras que sostienen las prioridades' },
+		title: {
+			en: 'Structures that carry the priorities',
+			es: 'Estructuras que sostienen las prioridades'
+		},
 		description: {
 			en: 'The district systems and routines that carry each priority: required districtwide or site discretion, repurposed or new, and the board policies behind them.',
 			es: 'Los sistemas y rutinas del distrito que sostienen cada prioridad: obligatorios en todo el distrito o a criterio de cada escuela, reutilizados o nuevos, y las políticas de la junta detrás de ellos.'
@@ -216,7 +244,15 @@ export const datasets: readonly Dataset[] = [
 			{
 				name: 'category',
 				type: 'string',
-				values: ['time', 'people', 'materials', 'routines', 'monitoring', 'resources', 'governance'],
+				values: [
+					'time',
+					'people',
+					'materials',
+					'routines',
+					'monitoring',
+					'resources',
+					'governance'
+				],
 				description: 'What kind of structure it is.'
 			},
 			{
@@ -309,7 +345,12 @@ export const datasets: readonly Dataset[] = [
 			{ name: 'id', type: 'integer', description: "The meeting's number." },
 			{ name: 'held_on', type: 'date', description: 'Date.' },
 			schoolYear,
-			{ name: 'kind', type: 'string', values: meetingKinds, description: 'Regular, special or study session.' },
+			{
+				name: 'kind',
+				type: 'string',
+				values: meetingKinds,
+				description: 'Regular, special or study session.'
+			},
 			s('title', 'Title.'),
 			{ name: 'published_updates', type: 'integer', description: 'Updates published for it.' },
 			s('record', 'Address of its public record.')

@@ -111,3 +111,41 @@ export function schemaOrgDataset(
 export function jsonLdText(value: unknown): string {
 	return JSON.stringify(value).replace(/</g, '\\u003c');
 }
+
+/** A schema.org DataCatalog of every dataset (the home and /data pages). */
+export function schemaOrgCatalog(db: Db, origin: string, locale: 'en' | 'es' = 'en') {
+	const context = dataContext(db);
+	const publisher = context?.district ?? 'School district';
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'DataCatalog',
+		name: `${publisher}: ${locale === 'es' ? 'datos abiertos' : 'open data'}`,
+		url: `${origin}${locale === 'es' ? '/es' : ''}/data`,
+		inLanguage: locale === 'es' ? 'es-US' : 'en-US',
+		license: license.url,
+		publisher: { '@type': 'Organization', name: publisher },
+		dataset: datasets.map((d) => {
+			const { '@context': _, ...one } = schemaOrgDataset(db, origin, d, { locale });
+			return one;
+		})
+	};
+}
+
+/** The JSON-LD text of a page: the whole catalog, or one table as the page shows it. */
+export function pageJsonLd(
+	db: Db,
+	origin: string,
+	locale: 'en' | 'es',
+	of?: { dataset: string; filter?: Filter; name: string; description?: string }
+): string {
+	if (!of) return jsonLdText(schemaOrgCatalog(db, origin, locale));
+	const dataset = datasets.find((d) => d.name === of.dataset)!;
+	return jsonLdText(
+		schemaOrgDataset(db, origin, dataset, {
+			filter: of.filter,
+			name: of.name,
+			description: of.description,
+			locale
+		})
+	);
+}

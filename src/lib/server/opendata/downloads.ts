@@ -3,9 +3,7 @@ import { datasetByName } from './datasets.ts';
 import { readQuery } from './filters.ts';
 import { csvFile, jsonFile, type DataFile } from './files.ts';
 
-export type Download =
-	| ({ status: 200 } & DataFile)
-	| { status: 400 | 404; message: string };
+export type Download = ({ status: 200 } & DataFile) | { status: 400 | 404; message: string };
 
 /** A download by its file name (`results.csv`) and filters, or why there is none. */
 export function downloadFile(db: Db, file: string, params: URLSearchParams): Download {
@@ -19,6 +17,7 @@ export function downloadFile(db: Db, file: string, params: URLSearchParams): Dow
 			status: 400,
 			message: query.problems.map((p) => `${p.param}: ${p.message}`).join('\n')
 		};
-	const made = match[2] === 'csv' ? csvFile(db, dataset, query.filter) : jsonFile(db, dataset, query.filter);
+	const made =
+		match[2] === 'csv' ? csvFile(db, dataset, query.filter) : jsonFile(db, dataset, query.filter);
 	return { status: 200, ...made };
 }

@@ -55,7 +55,11 @@ export interface DataFile {
 function fileStem(dataset: Dataset, filter: Filter): string {
 	const parts = Object.entries(filter)
 		.filter(([, v]) => v)
-		.map(([, v]) => String(v).toLowerCase().replace(/[^a-z0-9-]+/g, '-'));
+		.map(([, v]) =>
+			String(v)
+				.toLowerCase()
+				.replace(/[^a-z0-9-]+/g, '-')
+		);
 	return [dataset.name, ...parts].join('-');
 }
 

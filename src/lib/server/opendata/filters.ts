@@ -60,8 +60,7 @@ export interface ParamProblem {
 }
 
 export type ReadQuery =
-	| { ok: true; filter: Filter; paging: Paging }
-	| { ok: false; problems: ParamProblem[] };
+	{ ok: true; filter: Filter; paging: Paging } | { ok: false; problems: ParamProblem[] };
 
 /**
  * Reads a query string against the parameters one table takes (`allowed`), and the paging ones

@@ -42,7 +42,8 @@ const parameters: Record<FilterName | 'page' | 'per_page', Schema> = {
 	school: {
 		name: 'school',
 		in: 'query',
-		description: 'Only this school (its 14-digit CDS code), or "district" for the district’s own figures.',
+		description:
+			'Only this school (its 14-digit CDS code), or "district" for the district’s own figures.',
 		schema: { type: 'string', pattern: '^(district|\\d{14})$' }
 	},
 	group: {
@@ -86,7 +87,8 @@ const problemResponse = (description: string) => ({
 
 const cachingHeaders = {
 	ETag: {
-		description: 'A strong validator: send it back in If-None-Match to get 304 when nothing changed.',
+		description:
+			'A strong validator: send it back in If-None-Match to get 304 when nothing changed.',
 		schema: { type: 'string' }
 	},
 	'Cache-Control': {
@@ -143,9 +145,7 @@ export function openApiDocument(server = '/api/v1') {
 			get: {
 				operationId: `get-${item.what}`,
 				summary: `One ${item.what}`,
-				parameters: [
-					{ name: item.param, in: 'path', required: true, schema: { type: 'string' } }
-				],
+				parameters: [{ name: item.param, in: 'path', required: true, schema: { type: 'string' } }],
 				responses: {
 					'200': {
 						description: `The ${item.what}.`,
@@ -228,7 +228,8 @@ export function openApiDocument(server = '/api/v1') {
 		info: {
 			title: 'Throughline open data',
 			version: '1.0.0',
-			summary: 'The board’s priorities, measures, targets, results, structures, policies, updates, meetings and plan changes, read-only.',
+			summary:
+				'The board’s priorities, measures, targets, results, structures, policies, updates, meetings and plan changes, read-only.',
 			description:
 				'Only what the public pages show: never a draft, an internal note, an e-mail address, or the value of a student group under the suppression size. Answers carry an ETag and Cache-Control; a bad query parameter gets 400 and an unknown address 404, both as application/problem+json.',
 			license: { name: license.name, url: license.url }

@@ -145,89 +145,103 @@ describe('the API', () => {
 });
 
 describe('what is published', () => {
-	it('never holds the value or size of a group under the suppression size', { timeout: 60_000 }, () => {
-		const size = Number(one('select suppression_size from district'));
-		const truth = new Map(
-			all<{ key: string; n: number | null; value: number | null; student_group: string }>(
-				`select m.code || ' ' || y.label || ' ' || coalesce(s.cds_code, 'district') || ' ' || r.student_group as key,
+	it(
+		'never holds the value or size of a group under the suppression size',
+		{ timeout: 60_000 },
+		() => {
+			const size = Number(one('select suppression_size from district'));
+			const truth = new Map(
+				all<{ key: string; n: number | null; value: number | null; student_group: string }>(
+					`select m.code || ' ' || y.label || ' ' || coalesce(s.cds_code, 'district') || ' ' || r.student_group as key,
 					r.n, r.value, r.student_group
 				 from result r join measure m on m.id = r.measure_id join school_year y on y.id = r.school_year_id
 				 left join school s on s.id = r.school_id`
-			).map((r) => [r.key, r])
-		);
-		const cdsOfDistrict = one('select cds_code from district') as string;
-		const rows = answerApi(db, 'results', new URLSearchParams('per_page=1000'));
-		const total = (rows.body as { meta: { pages: number } }).meta.pages;
-		let small = 0;
-		for (let page = 1; page <= total; page++) {
-			const body = answerApi(db, 'results', new URLSearchParams(`per_page=1000&page=${page}`))
-				.body as {
-				data: {
-					measure: string;
-					school_year: string;
-					school_cds_code: string;
-					level: string;
-					student_group: string;
-					value: number | null;
-					n: number | null;
-					suppressed: boolean;
-				}[];
-			};
-			for (const r of body.data) {
-				const where = r.level === 'district' ? 'district' : r.school_cds_code;
-				const real = truth.get(`${r.measure} ${r.school_year} ${where} ${r.student_group}`)!;
-				expect(real, JSON.stringify(r)).toBeDefined();
-				const under = real.n === null ? real.student_group !== 'ALL' : real.n < size;
-				if (under) {
-					small++;
-					expect(r, JSON.stringify(r)).toMatchObject({ value: null, n: null, suppressed: true });
-				} else expect(r.value).toBe(real.value);
+				).map((r) => [r.key, r])
+			);
+			const cdsOfDistrict = one('select cds_code from district') as string;
+			const rows = answerApi(db, 'results', new URLSearchParams('per_page=1000'));
+			const total = (rows.body as { meta: { pages: number } }).meta.pages;
+			let small = 0;
+			for (let page = 1; page <= total; page++) {
+				const body = answerApi(db, 'results', new URLSearchParams(`per_page=1000&page=${page}`))
+					.body as {
+					data: {
+						measure: string;
+						school_year: string;
+						school_cds_code: string;
+						level: string;
+						student_group: string;
+						value: number | null;
+						n: number | null;
+						suppressed: boolean;
+					}[];
+				};
+				for (const r of body.data) {
+					const where = r.level === 'district' ? 'district' : r.school_cds_code;
+					const real = truth.get(`${r.measure} ${r.school_year} ${where} ${r.student_group}`)!;
+					expect(real, JSON.stringify(r)).toBeDefined();
+					const under = real.n === null ? real.student_group !== 'ALL' : real.n < size;
+					if (under) {
+						small++;
+						expect(r, JSON.stringify(r)).toMatchObject({ value: null, n: null, suppressed: true });
+					} else expect(r.value).toBe(real.value);
+				}
 			}
+			expect(small, 'the demo has small groups to suppress').toBeGreaterThan(0);
+			expect(cdsOfDistrict).toMatch(/^\d{14}$/);
+			// The downloads come from the same rows.
+			const csv = Papa.parse<Record<string, string>>(
+				csvFile(
+					db,
+					datasets.find((d) => d.name === 'results')!,
+					{}
+				).body.replace(/^\uFEFF/, ''),
+				{ header: true, skipEmptyLines: true }
+			).data;
+			expect(
+				csv.filter((r) => r.suppressed === 'TRUE').every((r) => r.value === '' && r.n === '')
+			).toBe(true);
+			expect(csv.filter((r) => r.suppressed === 'TRUE').length).toBe(small);
 		}
-		expect(small, 'the demo has small groups to suppress').toBeGreaterThan(0);
-		expect(cdsOfDistrict).toMatch(/^\d{14}$/);
-		// The downloads come from the same rows.
-		const csv = Papa.parse<Record<string, string>>(
-			csvFile(db, datasets.find((d) => d.name === 'results')!, {}).body.replace(/^\uFEFF/, ''),
-			{ header: true, skipEmptyLines: true }
-		).data;
-		expect(csv.filter((r) => r.suppressed === 'TRUE').every((r) => r.value === '' && r.n === '')).toBe(
-			true
-		);
-		expect(csv.filter((r) => r.suppressed === 'TRUE').length).toBe(small);
-	});
+	);
 
-	it('holds no draft, shared-only or internal text, and no e-mail address', { timeout: 60_000 }, () => {
-		const published = everythingPublished().join('\n');
-		expect(published).not.toMatch(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/);
-		const secret = all<{ text: string }>(
-			`select summary as text from progress_update_version where state <> 'published'
+	it(
+		'holds no draft, shared-only or internal text, and no e-mail address',
+		{ timeout: 60_000 },
+		() => {
+			const published = everythingPublished().join('\n');
+			expect(published).not.toMatch(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/);
+			const secret = all<{ text: string }>(
+				`select summary as text from progress_update_version where state <> 'published'
 			 union select narrative from progress_update_version where state <> 'published'
 			 union select speaker_notes from progress_update_version
 			 union select rationale from priority
 			 union select description from structure
 			 union select title from priority where status = 'retired'`
-		)
-			.map((r) => r.text)
-			.filter((t) => t && t.length > 12);
-		const shown = new Set(
-			all<{ text: string }>(
-				`select summary as text from progress_update_version where state = 'published'
+			)
+				.map((r) => r.text)
+				.filter((t) => t && t.length > 12);
+			const shown = new Set(
+				all<{ text: string }>(
+					`select summary as text from progress_update_version where state = 'published'
 				 union select narrative from progress_update_version where state = 'published'`
-			).map((r) => r.text)
-		);
-		expect(secret.length).toBeGreaterThan(0);
-		for (const text of secret) {
-			if (shown.has(text)) continue;
-			expect(published.includes(text), `published: ${text.slice(0, 60)}`).toBe(false);
+				).map((r) => r.text)
+			);
+			expect(secret.length).toBeGreaterThan(0);
+			for (const text of secret) {
+				if (shown.has(text)) continue;
+				expect(published.includes(text), `published: ${text.slice(0, 60)}`).toBe(false);
+			}
 		}
-	});
+	);
 });
 
 describe('the files', () => {
 	it('open in a spreadsheet with the right types; formula-like text is neutralised', () => {
 		db.$client
-			.prepare("update measure set name = '=HYPERLINK(\"x\")', description = '@SUM(A1)' where code = 'ela'")
+			.prepare(
+				"update measure set name = '=HYPERLINK(\"x\")', description = '@SUM(A1)' where code = 'ela'"
+			)
 			.run();
 		try {
 			const file = downloadFile(db, 'results.csv', new URLSearchParams('measure=ela&group=ALL'));
@@ -275,7 +289,16 @@ describe('the files', () => {
 		expect(catalog.conformsTo).toBe('https://project-open-data.cio.gov/v1.1/schema');
 		expect(catalog.dataset).toHaveLength(datasets.length);
 		for (const d of catalog.dataset) {
-			for (const field of ['title', 'description', 'keyword', 'modified', 'publisher', 'contactPoint', 'identifier', 'accessLevel'])
+			for (const field of [
+				'title',
+				'description',
+				'keyword',
+				'modified',
+				'publisher',
+				'contactPoint',
+				'identifier',
+				'accessLevel'
+			])
 				expect(d, field).toHaveProperty(field);
 			expect(d.distribution.map((x) => x.format)).toEqual(['CSV', 'JSON', 'API']);
 		}

@@ -15,6 +15,7 @@ import { stateLevelColumns, toPublicResult } from '../priorities/suppression.ts'
 import { carriersOfPriority } from '../throughline/carriers.ts';
 import { publishedUpdates } from '../meetings/updates.ts';
 import { publicMeetingList } from '../meetings/public-record.ts';
+import { listSchools } from '../schools/queries.ts';
 import { allPublicPlanChanges } from '../priorities/plan-changes.ts';
 import { planValueText } from '../../plan-changes.ts';
 import { indicatorByCode } from '../imports/indicators.ts';
@@ -310,5 +311,18 @@ export function planChangeRows(db: Db, filter: Filter = {}): Row[] {
 			after_es: planValueText(c.kind, 'after', c.after, 'es'),
 			reason: c.reason,
 			reason_es: c.reasonEs
+		}));
+}
+
+/** The district's schools as the public list shows them (open and closed; none excluded). */
+export function schoolRows(db: Db, filter: Filter = {}): Row[] {
+	return listSchools(db, { status: 'all' })
+		.filter((s) => !filter.school || s.cdsCode === filter.school)
+		.map((s) => ({
+			school_cds_code: s.cdsCode,
+			school_name: s.name,
+			type: s.type,
+			grade_span: s.gradeSpan,
+			status: s.status
 		}));
 }

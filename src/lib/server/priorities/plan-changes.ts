@@ -59,7 +59,9 @@ const reasonInput = z.object({
 export function reasonFor(
 	drafts: PlanChangeDraft[],
 	values: unknown
-): { ok: true; reason: string | null; reasonEs: string | null } | { ok: false; errors: FieldErrors } {
+):
+	| { ok: true; reason: string | null; reasonEs: string | null }
+	| { ok: false; errors: FieldErrors } {
 	const parsed = parse(reasonInput, values ?? {});
 	if (!parsed.ok) return parsed;
 	if (drafts.length === 0) return { ok: true, reason: null, reasonEs: null };
@@ -148,7 +150,7 @@ function targetValues(db: Db, targets: MeasureInPlan['targets']): TargetValue[] 
 				a.group.localeCompare(b.group) ||
 				a.startYear - b.startYear
 		)
-		.map(({ startYear: _, ...t }) => t); // eslint-disable-line @typescript-eslint/no-unused-vars
+		.map(({ startYear: _, ...t }) => t);
 }
 
 function yearLabel(db: Db, id: number | null): string | null {
@@ -299,7 +301,7 @@ export function publicPlanChanges(db: Db, priorityId?: number): PublicPlanChange
 		)
 		.orderBy(desc(planChanges.changedAt), asc(planChanges.id))
 		.all()
-		.map(({ priorityId: _, ...row }) => row as PublicPlanChange); // eslint-disable-line @typescript-eslint/no-unused-vars
+		.map(({ priorityId: _, ...row }) => row as PublicPlanChange);
 }
 
 /** Every public change with its priority's slug (the open data's plan-changes table). */
@@ -311,4 +313,32 @@ export function allPublicPlanChanges(db: Db) {
 		.where(ne(priorities.status, 'retired'))
 		.orderBy(desc(planChanges.changedAt), asc(planChanges.id))
 		.all() as (PublicPlanChange & { prioritySlug: string })[];
+}
+
+/** The public change log page of a priority: null for one the public cannot read (retired, unknown). */
+export function priorityChangeLog(db: Db, slug: string) {
+	const priority = db
+		.select({
+			id: priorities.id,
+			slug: priorities.slug,
+			title: priorities.title,
+			titleEs: priorities.titleEs,
+			status: priorities.status,
+			adoptedOn: priorities.adoptedOn,
+			adoptedMeetingId: priorities.adoptedMeetingId
+		})
+		.from(priorities)
+		.where(and(eq(priorities.slug, slug), ne(priorities.status, 'retired')))
+		.get();
+	if (!priority) return null;
+	const { id, adoptedMeetingId: _, ...shown } = priority;
+	return {
+		priority: { ...shown, adopted: isAdopted(priority) },
+		changes: publicPlanChanges(db, id).map((c) => ({ ...c, changedOn: c.changedAt.slice(0, 10) }))
+	};
+}
+
+/** How many public changes each priority has (for the link on its page). */
+export function planChangeCount(db: Db, priorityId: number): number {
+	return publicPlanChanges(db, priorityId).length;
 }

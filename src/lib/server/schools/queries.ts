@@ -71,6 +71,7 @@ export function publicSchoolByCds(db: Db, cds: string) {
 
 export interface SchoolMeasure {
 	id: number;
+	code: string;
 	name: string;
 	nameEs: string | null;
 	unit: Unit;
@@ -93,6 +94,7 @@ export function schoolResults(
 	const rows = db
 		.select({
 			measureId: measures.id,
+			measureCode: measures.code,
 			measureName: measures.name,
 			measureNameEs: measures.nameEs,
 			unit: measures.unit,
@@ -137,6 +139,7 @@ export function schoolResults(
 		if (!m) {
 			m = {
 				id: r.measureId,
+				code: r.measureCode,
 				name: r.measureName,
 				nameEs: r.measureNameEs,
 				unit: r.unit,

@@ -275,8 +275,7 @@ export function setStructurePriorities(
 	values: unknown = {}
 ): Saved {
 	const structure = getStructure(db, structureId);
-	if (!structure)
-		return { ok: false, errors: { form: ['This structure no longer exists.'] } };
+	if (!structure) return { ok: false, errors: { form: ['This structure no longer exists.'] } };
 	const wanted = [...new Set(priorityIds)];
 	const known = new Set(
 		db
