@@ -154,7 +154,13 @@ test('measures: a target for a year outside the plan is refused', async ({ page 
 	await submit(page, 'Save changes');
 	await expect(page.getByRole('status')).toContainText('Saved.');
 	await expect(page.getByLabel('School year, row 1')).toHaveValue('2023-24');
-	await deleteItem(page, 'this measure');
+	// Deleting it takes it out of an adopted plan: refused without a reason, then done with one.
+	await page.getByText('Delete this measure…').click();
+	await submit(page, 'Yes, delete this measure');
+	await expect(page.locator('#delete-changeReason-error')).toContainText('Give the reason');
+	await page.getByLabel(/^Reason for removing it from the plan/).fill('The writing pilot ended.');
+	await submit(page, 'Yes, delete this measure');
+	await expect(page.getByRole('status')).toContainText('Deleted.');
 	await expect(page.getByText(`Writing proficiency ${code}`)).toHaveCount(0);
 });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { seedSmallDistrict } from './fixture.ts';
-import { updateMeasure, getMeasure } from '../throughline/measures.ts';
+import { deleteMeasure, updateMeasure, getMeasure } from '../throughline/measures.ts';
 import { updatePriority, getPriority } from '../throughline/priorities.ts';
 import { createStructure, setStructurePriorities } from '../throughline/structures.ts';
 import { publicPlanChanges } from './plan-changes.ts';
@@ -117,5 +117,16 @@ describe('changes to an adopted plan', () => {
 		expect(planValueText('status', 'after', status.after, 'es')).toBe('completada');
 		const baseline = publicPlanChanges(db, 1).find((c) => c.kind === 'baseline')!;
 		expect(planValueText('baseline', 'after', baseline.after, 'en')).toBe('−41.0 points (2022-23)');
+	});
+
+	it('refuse to delete a measure of an adopted priority without a reason', () => {
+		const refused = deleteMeasure(db, actor, 1, {});
+		expect(refused).toMatchObject({ ok: false });
+		expect(getMeasure(db, 1)).toBeDefined();
+		expect(deleteMeasure(db, actor, 1, { changeReason: 'Replaced by the state test.' })).toBe(true);
+		expect(getMeasure(db, 1)).toBeUndefined();
+		expect(publicPlanChanges(db, 1).map((c) => [c.kind, c.subject, c.reason])).toEqual([
+			['measure-removed', 'ELA distance from standard', 'Replaced by the state test.']
+		]);
 	});
 });

@@ -343,12 +343,37 @@ export function updateMeasure(db: Db, actor: Actor, id: number, values: unknown)
 	});
 }
 
-export function deleteMeasure(db: Db, actor: Actor, id: number): boolean {
+/**
+ * Deletes a measure. One of an adopted priority leaves the plan: that needs a reason (returned as
+ * field errors without one, and nothing deleted). False when there is no such measure.
+ */
+export function deleteMeasure(
+	db: Db,
+	actor: Actor,
+	id: number,
+	values: unknown = {}
+): true | false | { ok: false; errors: FieldErrors } {
 	const before = getMeasure(db, id);
 	if (!before) return false;
+	const changes = measurePlanChanges(db, inPlan(before, before.targets), null);
+	const reason = reasonFor(changes, values);
+	if (!reason.ok) return reason;
 	db.transaction(() => {
 		db.delete(measures).where(eq(measures.id, id)).run();
-		recordAudit(db, actor, { action: 'delete', entity: 'measure', entityId: id, before });
+		const auditId = recordAudit(db, actor, {
+			action: 'delete',
+			entity: 'measure',
+			entityId: id,
+			before,
+			note: reason.reason
+		});
+		recordPlanChanges(db, changes, reason, auditId);
 	});
 	return true;
+}
+
+/** Whether deleting or changing this measure changes an adopted plan (its form then asks why). */
+export function inAdoptedPlan(db: Db, id: number): boolean {
+	const m = getMeasure(db, id);
+	return !!m && measurePlanChanges(db, inPlan(m, m.targets), null).length > 0;
 }
