@@ -162,6 +162,8 @@ test('a target changed without a reason is refused; with one, it is on the publi
 	)[0];
 	await signInAs(page, 'staff');
 	await page.goto(`/manage/measures/${target.measure_id}`);
+	// The form hydrates: values typed before then would be reset (a busy machine is slow to).
+	await page.waitForLoadState('networkidle');
 	const years = await page.getByLabel(/^School year, row \d+$/).all();
 	let rowNumber = 0;
 	for (const [i, input] of years.entries())

@@ -112,6 +112,7 @@ test('policies: duplicate number refused; create, edit, delete', async ({ page }
 test('measures: a target for a year outside the plan is refused', async ({ page }) => {
 	const code = `m-${unique()}`;
 	await page.goto('/manage/measures/new');
+	await page.waitForLoadState('networkidle'); // hydrated: nothing typed is reset
 	await page.getByLabel('Name', { exact: true }).fill(`Writing proficiency ${code}`);
 	await page.getByLabel('Code').fill(code);
 	await page.getByLabel('School year, row 1').fill('2031-32');
@@ -126,6 +127,7 @@ test('measures: a target for a year outside the plan is refused', async ({ page 
 
 	// now a real year, then edited and deleted
 	await page.goto('/manage/measures/new');
+	await page.waitForLoadState('networkidle'); // hydrated: nothing typed is reset
 	await page.getByLabel('Name', { exact: true }).fill(`Writing proficiency ${code}`);
 	await page.getByLabel('Code').fill(code);
 	await page
