@@ -75,3 +75,15 @@ export const policyKinds = ['BP', 'AR', 'E', 'BB'] as const;
 export type PolicyKind = (typeof policyKinds)[number];
 export const policyRelations = ['establishes', 'funds', 'requires', 'guides'] as const;
 export type PolicyRelation = (typeof policyRelations)[number];
+
+// plan-changes
+export const planChangeKinds = [
+	'measure-added',
+	'measure-removed',
+	'targets',
+	'baseline',
+	'status',
+	'structure-added',
+	'structure-removed'
+] as const;
+export type PlanChangeKind = (typeof planChangeKinds)[number];

@@ -12,6 +12,8 @@ const englishOnly = ['/board', '/manage', '/admin', '/account', '/logout', '/api
 
 /** Whether a path (without /es) has a Spanish version. */
 export function isTranslatedPath(path: string): boolean {
+	// Files (the open data's CSV and JSON) are the same in every language.
+	if (/\.(csv|json)$/.test(path) && !path.endsWith('/__data.json')) return false;
 	return !englishOnly.some((p) => path === p || path.startsWith(p + '/'));
 }
 

@@ -1,16 +1,21 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { publicSummary } from '$lib/server/priorities/summary';
+import { portfolioSummary } from '$lib/server/priorities/portfolio';
+import { pageJsonLd } from '$lib/server/opendata/dcat';
+import { locale } from '$lib/i18n';
 
 // The public summary is read, not used: families on phones get HTML and CSS with no JavaScript
 // (its small trends are drawn as SVG on the server). Links to other pages load them in full.
 export const csr = false;
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
 	const summary = publicSummary(db());
 	// Before setup, the page prints a command for this server's own database file.
 	return {
 		summary,
+		portfolio: summary.district ? portfolioSummary(db()) : null,
+		jsonLd: summary.district ? pageJsonLd(db(), url.origin, locale()) : null,
 		databasePath: summary.district ? null : process.env.DATABASE_PATH || 'data/throughline.db'
 	};
 };

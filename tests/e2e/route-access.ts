@@ -58,6 +58,25 @@ export const routeAccess: Record<string, RouteAccess> = {
 		}
 	},
 	'/schools': { page: 'public' },
+	// Open data (issue 19)
+	'/data': { page: 'public' },
+	'/data/[file]': { endpoints: { GET: 'public' }, params: { file: 'results.csv' } },
+	'/data.json': { endpoints: { GET: 'public' } },
+	'/api/v1/[...path]': { endpoints: { GET: 'public' }, params: { path: 'priorities' } },
+	'/measures/[code]': {
+		page: 'public',
+		params: {
+			code: {
+				sql: "select m.code from measure m join priority p on p.id = m.priority_id where p.status = 'active' order by m.id limit 1"
+			}
+		}
+	},
+	'/priorities/[slug]/changes': {
+		page: 'public',
+		params: {
+			slug: { sql: "select slug from priority where status = 'active' order by id limit 1" }
+		}
+	},
 	'/schools/[cds]': {
 		page: 'public',
 		params: {

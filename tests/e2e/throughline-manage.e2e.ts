@@ -112,6 +112,7 @@ test('policies: duplicate number refused; create, edit, delete', async ({ page }
 test('measures: a target for a year outside the plan is refused', async ({ page }) => {
 	const code = `m-${unique()}`;
 	await page.goto('/manage/measures/new');
+	await page.waitForLoadState('networkidle'); // hydrated: nothing typed is reset
 	await page.getByLabel('Name', { exact: true }).fill(`Writing proficiency ${code}`);
 	await page.getByLabel('Code').fill(code);
 	await page.getByLabel('School year, row 1').fill('2031-32');
@@ -126,6 +127,7 @@ test('measures: a target for a year outside the plan is refused', async ({ page 
 
 	// now a real year, then edited and deleted
 	await page.goto('/manage/measures/new');
+	await page.waitForLoadState('networkidle'); // hydrated: nothing typed is reset
 	await page.getByLabel('Name', { exact: true }).fill(`Writing proficiency ${code}`);
 	await page.getByLabel('Code').fill(code);
 	await page
@@ -135,6 +137,10 @@ test('measures: a target for a year outside the plan is refused', async ({ page 
 	await page.getByLabel('Baseline value').fill('41.5');
 	await page.getByLabel('School year, row 1').fill('2024-25');
 	await page.getByLabel('Target, row 1').fill('48');
+	// The priority is adopted: a measure added to it needs a reason, shown on its change log.
+	await submit(page, 'Add the measure');
+	await expectFieldError(page, 'changeReason', 'Give the reason for this change');
+	await page.getByLabel('Reason (shown to the public)').fill('Writing joins the literacy plan.');
 	await submit(page, 'Add the measure');
 	await expect(page.getByRole('status')).toContainText('Added.');
 	await expect(page.getByLabel('School year, row 1')).toHaveValue('2024-25');
@@ -146,10 +152,17 @@ test('measures: a target for a year outside the plan is refused', async ({ page 
 	await page.getByLabel('Code').fill(code);
 	await page.getByLabel('Target, row 2').fill('50');
 	await page.getByLabel('School year, row 2').fill('2023-24');
+	await page.getByLabel('Reason (shown to the public)').fill('An interim target for 2023-24.');
 	await submit(page, 'Save changes');
 	await expect(page.getByRole('status')).toContainText('Saved.');
 	await expect(page.getByLabel('School year, row 1')).toHaveValue('2023-24');
-	await deleteItem(page, 'this measure');
+	// Deleting it takes it out of an adopted plan: refused without a reason, then done with one.
+	await page.getByText('Delete this measure…').click();
+	await submit(page, 'Yes, delete this measure');
+	await expect(page.locator('#delete-changeReason-error')).toContainText('Give the reason');
+	await page.getByLabel(/^Reason for removing it from the plan/).fill('The writing pilot ended.');
+	await submit(page, 'Yes, delete this measure');
+	await expect(page.getByRole('status')).toContainText('Deleted.');
 	await expect(page.getByText(`Writing proficiency ${code}`)).toHaveCount(0);
 });
 
@@ -177,6 +190,7 @@ test('structures: create, link a policy and a priority, unlink, delete', async (
 	await expect(page.locator('[data-signal^="structure-without-policy:"]')).toHaveCount(0);
 	// the priority it carries
 	await page.getByLabel('Every student reading by third grade').check();
+	await page.getByLabel('Reason (shown to the public)').fill('The studio now carries reading.');
 	await submit(page, 'Save the priorities it carries');
 	await expect(page.getByLabel('Every student reading by third grade')).toBeChecked();
 	// unlink

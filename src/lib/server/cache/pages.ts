@@ -145,7 +145,14 @@ export function isPublicPage(pathname: string): boolean {
 		path === '/meetings' ||
 		path.startsWith('/meetings/') ||
 		path.startsWith('/priorities/') ||
-		path === '/accessibility'
+		path === '/accessibility' ||
+		// The open data (issue 19): its page, files, catalog, measure definitions and the API.
+		path === '/data' ||
+		path.startsWith('/data/') ||
+		path === '/data.json' ||
+		path.startsWith('/measures/') ||
+		path === '/api/v1' ||
+		path.startsWith('/api/v1/')
 	);
 }
 

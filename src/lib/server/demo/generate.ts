@@ -21,6 +21,7 @@ import {
 	addPriorities,
 	addStructures
 } from './plan.ts';
+import { addPlanChanges } from './plan-changes.ts';
 import { seededRandom } from './random.ts';
 import { addResults } from './results.ts';
 import {
@@ -115,6 +116,7 @@ export function generateDistrict(db: DbFile, options: DistrictOptions): void {
 			addEngagements(context);
 			addMeetings(context);
 			addFeedback(context);
+			addPlanChanges(context);
 			freezeLatestMeeting(context);
 			recordSeed(context, options);
 		})

@@ -35,6 +35,8 @@ import {
 
 export interface MeasureTrend {
 	id: number;
+	/** Its stable key: the address of its public definition, /measures/<code>. */
+	code: string;
 	name: string;
 	nameEs: string | null;
 	unit: Unit;
@@ -60,6 +62,7 @@ function trendOf(
 	const standing = standingAgainstTarget(series, targets, measure.direction, measure.unit);
 	return {
 		id: measure.id,
+		code: measure.code,
 		name: measure.name,
 		nameEs: measure.nameEs,
 		unit: measure.unit,

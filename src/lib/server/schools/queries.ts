@@ -65,6 +65,7 @@ export function publicSchoolByCds(db: Db, cds: string) {
 
 export interface SchoolMeasure {
 	id: number;
+	code: string;
 	name: string;
 	nameEs: string | null;
 	unit: Unit;
@@ -87,6 +88,7 @@ export function schoolResults(
 	const rows = db
 		.select({
 			measureId: measures.id,
+			measureCode: measures.code,
 			measureName: measures.name,
 			measureNameEs: measures.nameEs,
 			unit: measures.unit,
@@ -131,6 +133,7 @@ export function schoolResults(
 		if (!m) {
 			m = {
 				id: r.measureId,
+				code: r.measureCode,
 				name: r.measureName,
 				nameEs: r.measureNameEs,
 				unit: r.unit,

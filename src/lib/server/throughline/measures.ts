@@ -1,7 +1,8 @@
+import { write } from '../audit/write.ts';
 import { and, asc, eq, min, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
 import { schoolYears, studentGroups } from '../db/schema/district.ts';
 import { planYears } from '../school-years/index.ts';
 import { startYearOfLabel } from '../../school-year.ts';
@@ -23,6 +24,12 @@ import {
 } from '../forms.ts';
 import { slugPattern } from '../../params.ts';
 import { measureDirections, measureKinds, measureUnits } from '../../choices.ts';
+import {
+	measurePlanChanges,
+	reasonFor,
+	recordPlanChanges,
+	type MeasureInPlan
+} from '../priorities/plan-changes.ts';
 
 export const measureInput = z.object({
 	name: requiredText('name', 200),
@@ -40,6 +47,8 @@ export const measureInput = z.object({
 	headline: checkbox,
 	sortOrder: integerIn('order', 0, 999, 0),
 	nameEs: optionalText('Spanish name', 200),
+	description: optionalText('description', 4000),
+	descriptionEs: optionalText('Spanish description', 4000),
 	targetYear: z.array(z.string()).optional(),
 	targetValue: z.array(z.string()).optional(),
 	targetGroup: z.array(z.string()).optional()
@@ -262,18 +271,40 @@ function writeTargets(db: Db, measureId: number, targets: NewTarget[]) {
 			.run();
 }
 
+const inPlan = (
+	m: Pick<
+		MeasureInPlan,
+		'name' | 'nameEs' | 'unit' | 'priorityId' | 'baselineYearId' | 'baselineValue'
+	>,
+	targets: MeasureInPlan['targets']
+): MeasureInPlan => ({
+	name: m.name,
+	nameEs: m.nameEs,
+	unit: m.unit,
+	priorityId: m.priorityId,
+	baselineYearId: m.baselineYearId,
+	baselineValue: m.baselineValue,
+	targets
+});
+
 export function createMeasure(db: Db, actor: Actor, values: unknown): Saved {
 	const v = validated(db, values);
 	if (!v.ok) return v;
-	return db.transaction(() => {
-		const row = db.insert(measures).values(v.fields).returning().get();
-		writeTargets(db, row.id, v.targets);
-		recordAudit(db, actor, {
+	// A measure added to an adopted priority changes the plan: it needs a reason.
+	const changes = measurePlanChanges(db, null, inPlan(v.fields, v.targets));
+	const reason = reasonFor(changes, values);
+	if (!reason.ok) return reason;
+	return write(db, actor, ({ tx, audit }) => {
+		const row = tx.insert(measures).values(v.fields).returning().get();
+		writeTargets(tx, row.id, v.targets);
+		const auditId = audit({
 			action: 'create',
 			entity: 'measure',
 			entityId: row.id,
-			after: { ...row, targets: targetsOf(db, row.id) }
+			after: { ...row, targets: targetsOf(tx, row.id) },
+			note: reason.reason
 		});
+		recordPlanChanges(tx, changes, reason, auditId);
 		return { ok: true as const, id: row.id };
 	});
 }
@@ -283,26 +314,61 @@ export function updateMeasure(db: Db, actor: Actor, id: number, values: unknown)
 	if (!before) return { ok: false, errors: { form: ['This measure no longer exists.'] } };
 	const v = validated(db, values, id);
 	if (!v.ok) return v;
-	return db.transaction(() => {
-		const row = db.update(measures).set(v.fields).where(eq(measures.id, id)).returning().get();
-		writeTargets(db, id, v.targets);
-		recordAudit(db, actor, {
+	// Targets, baseline or the priority of an adopted plan changed: refused without a reason.
+	const changes = measurePlanChanges(
+		db,
+		inPlan(before, before.targets),
+		inPlan(v.fields, v.targets)
+	);
+	const reason = reasonFor(changes, values);
+	if (!reason.ok) return reason;
+	return write(db, actor, ({ tx, audit }) => {
+		const row = tx.update(measures).set(v.fields).where(eq(measures.id, id)).returning().get();
+		writeTargets(tx, id, v.targets);
+		const auditId = audit({
 			action: 'update',
 			entity: 'measure',
 			entityId: id,
 			before,
-			after: { ...row, targets: targetsOf(db, id) }
+			after: { ...row, targets: targetsOf(tx, id) },
+			note: reason.reason
 		});
+		recordPlanChanges(tx, changes, reason, auditId);
 		return { ok: true as const, id };
 	});
 }
 
-export function deleteMeasure(db: Db, actor: Actor, id: number): boolean {
+/**
+ * Deletes a measure. One of an adopted priority leaves the plan: that needs a reason (returned as
+ * field errors without one, and nothing deleted). False when there is no such measure.
+ */
+export function deleteMeasure(
+	db: Db,
+	actor: Actor,
+	id: number,
+	values: unknown = {}
+): true | false | { ok: false; errors: FieldErrors } {
 	const before = getMeasure(db, id);
 	if (!before) return false;
-	db.transaction(() => {
-		db.delete(measures).where(eq(measures.id, id)).run();
-		recordAudit(db, actor, { action: 'delete', entity: 'measure', entityId: id, before });
+	const changes = measurePlanChanges(db, inPlan(before, before.targets), null);
+	const reason = reasonFor(changes, values);
+	if (!reason.ok) return reason;
+	write(db, actor, ({ tx, audit }) => {
+		tx.delete(measures).where(eq(measures.id, id)).run();
+		const auditId = audit({
+			action: 'delete',
+			entity: 'measure',
+			entityId: id,
+			before,
+			note: reason.reason
+		});
+		recordPlanChanges(tx, changes, reason, auditId);
 	});
 	return true;
+}
+
+/** Whether deleting or changing this measure changes an adopted plan (its form then asks why). */
+export function inAdoptedPlan(db: Db, id: number): boolean {
+	const m = getMeasure(db, id);
+	return !!m && measurePlanChanges(db, inPlan(m, m.targets), null).length > 0;
 }

@@ -1,7 +1,8 @@
+import { write } from '../audit/write.ts';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { type Actor } from '../audit/index.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { boardMeetings } from '../db/schema/meetings.ts';
 import {
@@ -19,9 +20,7 @@ import {
 } from '../forms.ts';
 import { priorityStatuses, type PriorityStatus } from '../../choices.ts';
 import { slugPattern } from '../../params.ts';
-
-// Writes and their audit records run inside db.transaction(); better-sqlite3 has one connection,
-// so every statement issued while the callback runs belongs to that one SQLite transaction.
+import { reasonFor, recordPlanChanges, statusPlanChanges } from '../priorities/plan-changes.ts';
 
 export const priorityInput = z.object({
 	title: requiredText('title', 200),
@@ -100,9 +99,9 @@ function validated(db: Db, values: unknown, id?: number): Parsed<PriorityInput> 
 export function createPriority(db: Db, actor: Actor, values: unknown): Saved {
 	const parsed = validated(db, values);
 	if (!parsed.ok) return parsed;
-	return db.transaction(() => {
-		const row = db.insert(priorities).values(parsed.data).returning().get();
-		recordAudit(db, actor, {
+	return write(db, actor, ({ tx, audit }) => {
+		const row = tx.insert(priorities).values(parsed.data).returning().get();
+		audit({
 			action: 'create',
 			entity: 'priority',
 			entityId: row.id,
@@ -117,20 +116,26 @@ export function updatePriority(db: Db, actor: Actor, id: number, values: unknown
 	if (!before) return { ok: false, errors: { form: ['This priority no longer exists.'] } };
 	const parsed = validated(db, values, id);
 	if (!parsed.ok) return parsed;
-	return db.transaction(() => {
-		const after = db
+	// An adopted priority's status is part of its public record: the change needs a reason.
+	const changes = statusPlanChanges(before, parsed.data);
+	const reason = reasonFor(changes, values);
+	if (!reason.ok) return reason;
+	return write(db, actor, ({ tx, audit }) => {
+		const after = tx
 			.update(priorities)
 			.set({ ...parsed.data, updatedAt: new Date().toISOString() })
 			.where(eq(priorities.id, id))
 			.returning()
 			.get();
-		recordAudit(db, actor, {
+		const auditId = audit({
 			action: 'update',
 			entity: 'priority',
 			entityId: id,
 			before,
-			after
+			after,
+			note: reason.reason
 		});
+		recordPlanChanges(tx, changes, reason, auditId);
 		return { ok: true as const, id };
 	});
 }
@@ -138,9 +143,9 @@ export function updatePriority(db: Db, actor: Actor, id: number, values: unknown
 export function deletePriority(db: Db, actor: Actor, id: number): boolean {
 	const before = getPriority(db, id);
 	if (!before) return false;
-	db.transaction(() => {
-		db.delete(priorities).where(eq(priorities.id, id)).run();
-		recordAudit(db, actor, {
+	write(db, actor, ({ tx, audit }) => {
+		tx.delete(priorities).where(eq(priorities.id, id)).run();
+		audit({
 			action: 'delete',
 			entity: 'priority',
 			entityId: id,

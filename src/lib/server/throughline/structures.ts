@@ -1,3 +1,4 @@
+import { write } from '../audit/write.ts';
 import {
 	policyRelations,
 	structureAuthorities,
@@ -11,7 +12,8 @@ import { today } from '../clock.ts';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import { reasonFor, recordPlanChanges, structurePlanChanges } from '../priorities/plan-changes.ts';
+import { type Actor } from '../audit/index.ts';
 import { schoolYears } from '../db/schema/district.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import {
@@ -136,9 +138,9 @@ function validated(db: Db, values: unknown, id?: number) {
 export function createStructure(db: Db, actor: Actor, values: unknown): Saved {
 	const parsed = validated(db, values);
 	if (!parsed.ok) return parsed;
-	return db.transaction(() => {
-		const row = db.insert(structures).values(parsed.data).returning().get();
-		recordAudit(db, actor, { action: 'create', entity: 'structure', entityId: row.id, after: row });
+	return write(db, actor, ({ tx, audit }) => {
+		const row = tx.insert(structures).values(parsed.data).returning().get();
+		audit({ action: 'create', entity: 'structure', entityId: row.id, after: row });
 		return { ok: true as const, id: row.id };
 	});
 }
@@ -148,14 +150,14 @@ export function updateStructure(db: Db, actor: Actor, id: number, values: unknow
 	if (!before) return { ok: false, errors: { form: ['This structure no longer exists.'] } };
 	const parsed = validated(db, values, id);
 	if (!parsed.ok) return parsed;
-	return db.transaction(() => {
-		const after = db
+	return write(db, actor, ({ tx, audit }) => {
+		const after = tx
 			.update(structures)
 			.set(parsed.data)
 			.where(eq(structures.id, id))
 			.returning()
 			.get();
-		recordAudit(db, actor, { action: 'update', entity: 'structure', entityId: id, before, after });
+		audit({ action: 'update', entity: 'structure', entityId: id, before, after });
 		return { ok: true as const, id };
 	});
 }
@@ -164,9 +166,9 @@ export function deleteStructure(db: Db, actor: Actor, id: number): boolean {
 	const before = getStructure(db, id);
 	if (!before) return false;
 	const links = structureLinks(db, id);
-	db.transaction(() => {
-		db.delete(structures).where(eq(structures.id, id)).run();
-		recordAudit(db, actor, {
+	write(db, actor, ({ tx, audit }) => {
+		tx.delete(structures).where(eq(structures.id, id)).run();
+		audit({
 			action: 'delete',
 			entity: 'structure',
 			entityId: id,
@@ -225,20 +227,20 @@ export function linkPolicy(db: Db, actor: Actor, structureId: number, values: un
 	if (!getStructure(db, structureId))
 		return { ok: false, errors: { form: ['This structure no longer exists.'] } };
 	const before = structureLinks(db, structureId).policies;
-	return db.transaction(() => {
-		db.insert(policyStructures)
+	return write(db, actor, ({ tx, audit }) => {
+		tx.insert(policyStructures)
 			.values({ policyId, structureId, relation })
 			.onConflictDoUpdate({
 				target: [policyStructures.policyId, policyStructures.structureId],
 				set: { relation }
 			})
 			.run();
-		recordAudit(db, actor, {
+		audit({
 			action: 'update',
 			entity: 'structure',
 			entityId: structureId,
 			before: { policies: before },
-			after: { policies: structureLinks(db, structureId).policies },
+			after: { policies: structureLinks(tx, structureId).policies },
 			note: `${policy.kind} ${policy.number} ${relation} this structure`
 		});
 		return { ok: true as const, id: structureId };
@@ -249,18 +251,18 @@ export function unlinkPolicy(db: Db, actor: Actor, structureId: number, policyId
 	const before = structureLinks(db, structureId).policies;
 	const link = before.find((l) => l.policyId === policyId);
 	if (!link) return false;
-	db.transaction(() => {
-		db.delete(policyStructures)
+	write(db, actor, ({ tx, audit }) => {
+		tx.delete(policyStructures)
 			.where(
 				and(eq(policyStructures.structureId, structureId), eq(policyStructures.policyId, policyId))
 			)
 			.run();
-		recordAudit(db, actor, {
+		audit({
 			action: 'update',
 			entity: 'structure',
 			entityId: structureId,
 			before: { policies: before },
-			after: { policies: structureLinks(db, structureId).policies },
+			after: { policies: structureLinks(tx, structureId).policies },
 			note: `Removed the link to ${link.kind} ${link.number}`
 		});
 	});
@@ -272,10 +274,11 @@ export function setStructurePriorities(
 	db: Db,
 	actor: Actor,
 	structureId: number,
-	priorityIds: number[]
+	priorityIds: number[],
+	values: unknown = {}
 ): Saved {
-	if (!getStructure(db, structureId))
-		return { ok: false, errors: { form: ['This structure no longer exists.'] } };
+	const structure = getStructure(db, structureId);
+	if (!structure) return { ok: false, errors: { form: ['This structure no longer exists.'] } };
 	const wanted = [...new Set(priorityIds)];
 	const known = new Set(
 		db
@@ -287,20 +290,27 @@ export function setStructurePriorities(
 	if (wanted.some((id) => !known.has(id)))
 		return { ok: false, errors: { priorityIds: ['Choose priorities from the list.'] } };
 	const before = structureLinks(db, structureId).priorities.map((p) => p.id);
-	return db.transaction(() => {
-		db.delete(structurePriorities).where(eq(structurePriorities.structureId, structureId)).run();
+	// Carrying an adopted priority, or no longer, changes its plan: that needs a reason.
+	const changes = structurePlanChanges(db, structure, before, wanted);
+	const reason = reasonFor(changes, values);
+	if (!reason.ok) return reason;
+	return write(db, actor, ({ tx, audit }) => {
+		tx.delete(structurePriorities).where(eq(structurePriorities.structureId, structureId)).run();
 		if (wanted.length)
-			db.insert(structurePriorities)
+			tx.insert(structurePriorities)
 				.values(wanted.map((priorityId) => ({ structureId, priorityId })))
 				.run();
-		recordAudit(db, actor, {
+		const auditId = audit({
 			action: 'update',
 			entity: 'structure',
 			entityId: structureId,
 			before: { priorityIds: before },
 			after: { priorityIds: wanted },
-			note: 'Changed the priorities this structure carries'
+			note: reason.reason
+				? `Changed the priorities this structure carries: ${reason.reason}`
+				: 'Changed the priorities this structure carries'
 		});
+		recordPlanChanges(tx, changes, reason, auditId);
 		return { ok: true as const, id: structureId };
 	});
 }

@@ -6,6 +6,9 @@ import { derived } from '$lib/server/cache/derived';
 import { priorityPage } from '$lib/server/priorities/summary';
 import { schoolListPage, schoolListQuery } from '$lib/server/priorities/school-list';
 import { carriersOfPriority } from '$lib/server/throughline/carriers';
+import { planChangeCount } from '$lib/server/priorities/plan-changes';
+import { pageJsonLd } from '$lib/server/opendata/dcat';
+import { locale, pick } from '$lib/i18n';
 
 // Read, not used: the page ships no JavaScript (trends are SVG drawn on the server; sorting,
 // search and paging are links and a GET form), so it is readable at once on a slow phone.
@@ -30,6 +33,13 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			}))
 		},
 		carriers,
-		query
+		query,
+		changes: planChangeCount(store, page.priority.id),
+		jsonLd: pageJsonLd(store, url.origin, locale(), {
+			dataset: 'results',
+			filter: { priority: page.priority.slug },
+			name: pick(page.priority.title, page.priority.titleEs).text,
+			description: pick(page.priority.description, page.priority.descriptionEs).text || undefined
+		})
 	};
 };

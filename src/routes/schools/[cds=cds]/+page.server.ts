@@ -4,6 +4,8 @@ import { db } from '$lib/server/db';
 import { resultsThrough } from '$lib/server/school-years';
 import { m } from '$lib/paraglide/messages';
 import { districtSettings } from '$lib/server/priorities/queries';
+import { pageJsonLd } from '$lib/server/opendata/dcat';
+import { locale } from '$lib/i18n';
 import {
 	currentPrincipal,
 	publicSchoolByCds,
@@ -15,7 +17,7 @@ import {
 // readable at once on a slow phone.
 export const csr = false;
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const store = db();
 	const settings = districtSettings(store);
 	const school = publicSchoolByCds(store, params.cds);
@@ -35,6 +37,11 @@ export const load: PageServerLoad = async ({ params }) => {
 		enrollment: schoolEnrollment(store, school.id, suppressionSize),
 		suppressionSize,
 		dataUpdatedAt: settings.dataUpdatedAt,
-		resultsThrough: resultsThrough(db())
+		resultsThrough: resultsThrough(db()),
+		jsonLd: pageJsonLd(store, url.origin, locale(), {
+			dataset: 'results',
+			filter: { school: school.cdsCode },
+			name: `${school.name}: ${locale() === 'es' ? 'resultados' : 'results'}`
+		})
 	};
 };

@@ -8,3 +8,4 @@ export * from './meetings.ts';
 export * from './feedback.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './plan-changes.ts';

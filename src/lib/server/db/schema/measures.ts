@@ -37,6 +37,12 @@ export const measures = sqliteTable(
 		direction: text('direction', { enum: measureDirections }).notNull(),
 		kind: text('kind', { enum: measureKinds }).notNull().default('outcome'),
 		source: text('source').notNull().default(''),
+		/**
+		 * What the measure counts, in the district's words (numerator and denominator, or the state's
+		 * method); empty for a measure nobody described, whose public definition is then generated.
+		 */
+		description: text('description'),
+		descriptionEs: text('description_es'),
 		baselineYearId: integer('baseline_year_id').references(() => schoolYears.id),
 		baselineValue: real('baseline_value'),
 		/** The measure shown on the public summary for its priority. */

@@ -2,7 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { deleteMeasure, getMeasure, updateMeasure } from '$lib/server/throughline/measures';
+import {
+	deleteMeasure,
+	getMeasure,
+	inAdoptedPlan,
+	updateMeasure
+} from '$lib/server/throughline/measures';
 import { listPriorities } from '$lib/server/throughline/priorities';
 import { schoolYearChoices } from '$lib/server/throughline/structures';
 import { formValues } from '$lib/server/forms';
@@ -31,6 +36,7 @@ export const load: PageServerLoad = (event) => {
 			event.locals.user
 		),
 		history: historyOf(db(), 'measure', id),
+		inAdoptedPlan: inAdoptedPlan(db(), id),
 		saved: event.url.searchParams.get('saved')
 	};
 };
@@ -54,8 +60,15 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const user = authorize(event, 'edit');
-		if (!deleteMeasure(db(), { id: user.id, email: user.email }, Number(event.params.id)))
-			error(404, 'There is no such measure.');
+		const values = formValues(await event.request.formData());
+		const deleted = deleteMeasure(
+			db(),
+			{ id: user.id, email: user.email },
+			Number(event.params.id),
+			values
+		);
+		if (deleted === false) error(404, 'There is no such measure.');
+		if (deleted !== true) return fail(400, { deleting: { values, errors: deleted.errors } });
 		redirect(303, '/manage/measures?saved=deleted');
 	}
 };

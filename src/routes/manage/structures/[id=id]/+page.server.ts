@@ -68,8 +68,9 @@ export const actions: Actions = {
 		const user = authorize(event, 'edit');
 		const form = await event.request.formData();
 		const ids = form.getAll('priorityIds').map(Number);
-		const saved = setStructurePriorities(db(), actor(user), Number(event.params.id), ids);
-		if (!saved.ok) return fail(400, { carry: { errors: saved.errors } });
+		const values = formValues(form, ['priorityIds']);
+		const saved = setStructurePriorities(db(), actor(user), Number(event.params.id), ids, values);
+		if (!saved.ok) return fail(400, { carry: { errors: saved.errors, values } });
 		redirect(303, `/manage/structures/${saved.id}?saved=linked#priorities`);
 	},
 	delete: async (event) => {

@@ -1,0 +1,28 @@
+import type { DbFile } from '../db/open.ts';
+import { dataContext, datasets, license } from './datasets.ts';
+import { csvFile, publishedRows } from './files.ts';
+import { derived } from '../cache/derived.ts';
+
+export interface CatalogEntry {
+	name: string;
+	title: { en: string; es: string };
+	description: { en: string; es: string };
+	rows: number;
+	/** The whole table as CSV, in bytes. */
+	bytes: number;
+}
+
+/** The /data page: every dataset with its size, the license and the suppression size. */
+export function openDataCatalog(db: DbFile) {
+	const context = dataContext(db);
+	const entries = derived(db, 'open data catalog', () =>
+		datasets.map((d): CatalogEntry => ({
+			name: d.name,
+			title: d.title,
+			description: d.description,
+			rows: publishedRows(db, d, {}).length,
+			bytes: Buffer.byteLength(csvFile(db, d, {}).body)
+		}))
+	);
+	return { context, license, datasets: entries };
+}

@@ -1,0 +1,419 @@
+/**
+ * The open data catalog: every table the public pages show, with its columns and types. The
+ * downloads (/data/<name>.csv and .json), the API (/api/v1/<name>), its OpenAPI document, the
+ * /data page and the DCAT-US catalog (/data.json) are all read from this one list.
+ */
+import type { Db } from '../db/open.ts';
+import { districtSettings } from '../priorities/queries.ts';
+import type { Filter, FilterName } from './filters.ts';
+import { meetingKinds, schoolTypes, updateStatuses } from '../../choices.ts';
+import {
+	districtData,
+	measureRows,
+	meetingRows,
+	planChangeRows,
+	policyRows,
+	priorityRows,
+	resultRows,
+	schoolRows,
+	structureRows,
+	targetRows,
+	updateRows,
+	type Row
+} from './tables.ts';
+
+export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
+
+export interface Column {
+	name: string;
+	type: ColumnType;
+	nullable?: boolean;
+	/** Allowed values, where the column is a closed list. */
+	values?: readonly string[];
+	description: string;
+}
+
+export interface Dataset {
+	name: string;
+	title: { en: string; es: string };
+	description: { en: string; es: string };
+	columns: Column[];
+	filters: readonly FilterName[];
+	rows: (db: Db, filter: Filter) => Row[];
+}
+
+/** Open data, free to reuse with attribution (the district's public records). */
+export const license = {
+	name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
+	nameEs: 'Creative Commons Atribución 4.0 Internacional (CC BY 4.0)',
+	url: 'https://creativecommons.org/licenses/by/4.0/'
+};
+
+const s = (name: string, description: string, nullable = false): Column => ({
+	name,
+	type: 'string',
+	nullable,
+	description
+});
+const num = (name: string, description: string, nullable = true): Column => ({
+	name,
+	type: 'number',
+	nullable,
+	description
+});
+
+const priority = s('priority', "The priority's slug (its address: /priorities/<slug>).");
+const measureCode = s('measure', "The measure's code (its definition: /measures/<code>).");
+const schoolYear = s('school_year', 'The school year, e.g. 2023-24.');
+const unit: Column = {
+	name: 'unit',
+	type: 'string',
+	values: ['percent', 'points', 'count', 'rate', 'scale'],
+	description:
+		'The unit of the values: percent, points (distance from standard), count, rate or scale.'
+};
+
+export const datasets: readonly Dataset[] = [
+	{
+		name: 'priorities',
+		title: { en: 'Priorities', es: 'Prioridades' },
+		description: {
+			en: 'The instructional priorities the board adopted: active and completed ones, with their sponsor and adoption date.',
+			es: 'Las prioridades de instrucción que adoptó la junta: activas y completadas, con su responsable y fecha de adopción.'
+		},
+		columns: [
+			s('slug', "The priority's short name in its address."),
+			s('title', 'Title.'),
+			s('title_es', 'Title in Spanish.', true),
+			{
+				name: 'status',
+				type: 'string',
+				values: ['active', 'completed'],
+				description: 'Active or completed.'
+			},
+			s('sponsor', 'The senior leader who sponsors it.'),
+			{
+				name: 'adopted_on',
+				type: 'date',
+				nullable: true,
+				description: 'Date the board adopted it.'
+			},
+			s('description', 'Description.'),
+			s('description_es', 'Description in Spanish.', true)
+		],
+		filters: ['priority'],
+		rows: priorityRows
+	},
+	{
+		name: 'measures',
+		title: { en: 'Measures', es: 'Medidas' },
+		description: {
+			en: "Each priority's measures: unit, which direction is better, source and baseline.",
+			es: 'Las medidas de cada prioridad: unidad, qué dirección es mejor, fuente y punto de partida.'
+		},
+		columns: [
+			s('code', "The measure's code."),
+			s('name', 'Name.'),
+			s('name_es', 'Name in Spanish.', true),
+			priority,
+			{
+				name: 'kind',
+				type: 'string',
+				values: ['outcome', 'implementation'],
+				description: 'Outcome or implementation.'
+			},
+			unit,
+			{
+				name: 'better_when',
+				type: 'string',
+				values: ['higher', 'lower'],
+				description: 'Which direction is better.'
+			},
+			s('measure_source', 'Where the numbers come from, in the district’s words.'),
+			s('baseline_year', 'The school year of the baseline.', true),
+			num('baseline_value', 'The baseline value.'),
+			s('description', 'What it counts, in the district’s words.', true),
+			s('description_es', 'What it counts, in Spanish.', true),
+			{ name: 'headline', type: 'boolean', description: "Shown on the priority's summary." }
+		],
+		filters: ['priority', 'measure'],
+		rows: measureRows
+	},
+	{
+		name: 'targets',
+		title: { en: 'Annual targets', es: 'Metas anuales' },
+		description: {
+			en: "Each measure's annual (interim) targets, for all students or one student group.",
+			es: 'Las metas anuales (intermedias) de cada medida, para todos los estudiantes o un grupo.'
+		},
+		columns: [
+			measureCode,
+			priority,
+			schoolYear,
+			s('student_group', "Whose target: ALL (all students) or a student group's code."),
+			num('target', 'The target value.', false),
+			unit
+		],
+		filters: ['priority', 'measure', 'year', 'group'],
+		rows: targetRows
+	},
+	{
+		name: 'results',
+		title: { en: 'Results by school and student group', es: 'Resultados por escuela y grupo' },
+		description: {
+			en: "Each measure's results for the district and each school, by student group and school year. A group smaller than the suppression size has no value and no size (suppressed).",
+			es: 'Los resultados de cada medida para el distrito y cada escuela, por grupo de estudiantes y año escolar. Un grupo menor que el tamaño mínimo no tiene valor ni tamaño (suprimido).'
+		},
+		columns: [
+			measureCode,
+			priority,
+			schoolYear,
+			s('school_cds_code', "The school's 14-digit CDS code (the district's for district rows)."),
+			s('school_name', 'The school (or the district).'),
+			{
+				name: 'level',
+				type: 'string',
+				values: ['district', 'school'],
+				description: 'District or school.'
+			},
+			s('student_group', "The student group's code (ALL for all students)."),
+			s('student_group_name', 'The student group.'),
+			s('student_group_name_es', 'The student group in Spanish.', true),
+			num('value', 'The value; empty when suppressed or not reported.'),
+			unit,
+			{
+				name: 'n',
+				type: 'integer',
+				nullable: true,
+				description: "The group's size; empty when suppressed or unknown."
+			},
+			{
+				name: 'suppressed',
+				type: 'boolean',
+				description: 'True when the group is under the suppression size (or of unknown size).'
+			},
+			{
+				name: 'state_color',
+				type: 'integer',
+				nullable: true,
+				description: "The state's Dashboard color, 1 red to 5 blue."
+			},
+			{
+				name: 'state_status_level',
+				type: 'integer',
+				nullable: true,
+				description: "The state's status level, 1 very low to 5 very high."
+			},
+			s('source', `The state's file name, or "${districtData}".`)
+		],
+		filters: ['priority', 'measure', 'year', 'school', 'group'],
+		rows: resultRows
+	},
+	{
+		name: 'schools',
+		title: { en: 'Schools', es: 'Escuelas' },
+		description: {
+			en: "The district's schools, open and closed, with their CDS code, type and grades.",
+			es: 'Las escuelas del distrito, abiertas y cerradas, con su código CDS, tipo y grados.'
+		},
+		columns: [
+			s('school_cds_code', "The school's 14-digit CDS code."),
+			s('school_name', 'Name.'),
+			{ name: 'type', type: 'string', values: schoolTypes, description: 'Type of school.' },
+			s('grade_span', 'Grades served, e.g. K-5.', true),
+			{ name: 'status', type: 'string', values: ['open', 'closed'], description: 'Open or closed.' }
+		],
+		filters: ['school'],
+		rows: schoolRows
+	},
+	{
+		name: 'structures',
+		title: {
+			en: 'Structures that carry the priorities',
+			es: 'Estructuras que sostienen las prioridades'
+		},
+		description: {
+			en: 'The district systems and routines that carry each priority: required districtwide or site discretion, repurposed or new, and the board policies behind them.',
+			es: 'Los sistemas y rutinas del distrito que sostienen cada prioridad: obligatorios en todo el distrito o a criterio de cada escuela, reutilizados o nuevos, y las políticas de la junta detrás de ellos.'
+		},
+		columns: [
+			priority,
+			s('structure', 'The structure.'),
+			s('structure_es', 'The structure in Spanish.', true),
+			{
+				name: 'category',
+				type: 'string',
+				values: [
+					'time',
+					'people',
+					'materials',
+					'routines',
+					'monitoring',
+					'resources',
+					'governance'
+				],
+				description: 'What kind of structure it is.'
+			},
+			{
+				name: 'authority',
+				type: 'string',
+				values: ['required districtwide', 'site discretion'],
+				description: 'Required districtwide or site discretion.'
+			},
+			{
+				name: 'origin',
+				type: 'string',
+				values: ['repurposed', 'new'],
+				description: 'Repurposed or new.'
+			},
+			s('policies', 'The board policies behind it, separated by semicolons.')
+		],
+		filters: ['priority'],
+		rows: structureRows
+	},
+	{
+		name: 'policies',
+		title: { en: 'Board policies', es: 'Políticas de la junta' },
+		description: {
+			en: 'The board policies behind the structures that carry each priority.',
+			es: 'Las políticas de la junta detrás de las estructuras que sostienen cada prioridad.'
+		},
+		columns: [
+			priority,
+			s('structure', 'The structure the policy is behind.'),
+			{
+				name: 'kind',
+				type: 'string',
+				values: ['BP', 'AR', 'E', 'BB'],
+				description: 'BP board policy, AR administrative regulation, E exhibit, BB board bylaw.'
+			},
+			s('number', 'The policy number (CSBA numbering).'),
+			s('title', 'Title.'),
+			{
+				name: 'relation',
+				type: 'string',
+				values: ['establishes', 'funds', 'requires', 'guides'],
+				description: 'How it relates to the structure.'
+			},
+			s('url', 'Link to the policy.', true)
+		],
+		filters: ['priority'],
+		rows: policyRows
+	},
+	{
+		name: 'updates',
+		title: { en: 'Published progress updates', es: 'Informes de progreso publicados' },
+		description: {
+			en: "The superintendent's published progress updates on each priority, by board meeting.",
+			es: 'Los informes de progreso publicados por el superintendente sobre cada prioridad, por reunión de la junta.'
+		},
+		columns: [
+			priority,
+			{ name: 'meeting_date', type: 'date', description: 'The board meeting.' },
+			schoolYear,
+			{
+				name: 'status',
+				type: 'string',
+				values: updateStatuses,
+				description: 'Status.'
+			},
+			s('summary', 'Summary.'),
+			s('summary_es', 'Summary in Spanish.', true),
+			s('narrative', 'Narrative.'),
+			s('narrative_es', 'Narrative in Spanish.', true),
+			s('learned', 'What we learned.'),
+			s('learned_es', 'What we learned, in Spanish.', true),
+			s('adjustments', 'Support adjustments.'),
+			s('adjustments_es', 'Support adjustments, in Spanish.', true),
+			s('next_steps', 'Next steps.'),
+			s('next_steps_es', 'Next steps, in Spanish.', true),
+			s('published_at', 'When it was published.'),
+			{ name: 'version', type: 'integer', description: 'Version of the update.' }
+		],
+		filters: ['priority', 'year'],
+		rows: updateRows
+	},
+	{
+		name: 'meetings',
+		title: { en: 'Board meetings on record', es: 'Reuniones de la junta registradas' },
+		description: {
+			en: 'The board meetings held, with the number of progress updates published for each.',
+			es: 'Las reuniones de la junta celebradas, con el número de informes publicados para cada una.'
+		},
+		columns: [
+			{ name: 'id', type: 'integer', description: "The meeting's number." },
+			{ name: 'held_on', type: 'date', description: 'Date.' },
+			schoolYear,
+			{
+				name: 'kind',
+				type: 'string',
+				values: meetingKinds,
+				description: 'Regular, special or study session.'
+			},
+			s('title', 'Title.'),
+			{ name: 'published_updates', type: 'integer', description: 'Updates published for it.' },
+			s('record', 'Address of its public record.')
+		],
+		filters: ['year'],
+		rows: meetingRows
+	},
+	{
+		name: 'plan-changes',
+		title: { en: 'Changes to the adopted plan', es: 'Cambios al plan adoptado' },
+		description: {
+			en: "Every change to an adopted priority's measures, targets, baseline, status or structures, with what it was before and after and the reason.",
+			es: 'Cada cambio a las medidas, metas, punto de partida, estado o estructuras de una prioridad adoptada, con lo que era antes y después y la razón.'
+		},
+		columns: [
+			priority,
+			{ name: 'changed_on', type: 'date', description: 'Date of the change.' },
+			{
+				name: 'change',
+				type: 'string',
+				values: [
+					'measure-added',
+					'measure-removed',
+					'targets',
+					'baseline',
+					'status',
+					'structure-added',
+					'structure-removed'
+				],
+				description: 'What changed.'
+			},
+			s('subject', 'The measure, structure or priority it is about.'),
+			s('before', 'What it was before.'),
+			s('after', 'What it is after.'),
+			s('before_es', 'What it was before, in Spanish.'),
+			s('after_es', 'What it is after, in Spanish.'),
+			s('reason', 'The reason the district gave.'),
+			s('reason_es', 'The reason in Spanish.', true)
+		],
+		filters: ['priority'],
+		rows: planChangeRows
+	}
+];
+
+export function datasetByName(name: string): Dataset | undefined {
+	return datasets.find((d) => d.name === name);
+}
+
+/** What every file says about itself: the district, the suppression rule, the as-of date. */
+export interface DataContext {
+	district: string;
+	cdsCode: string;
+	suppressionSize: number;
+	/** When the district's data was last updated (DataAsOf on the pages). */
+	asOf: string | null;
+}
+
+export function dataContext(db: Db): DataContext | null {
+	const settings = districtSettings(db);
+	if (!settings) return null;
+	return {
+		district: settings.name,
+		cdsCode: settings.cdsCode,
+		suppressionSize: settings.suppressionSize,
+		asOf: settings.dataUpdatedAt
+	};
+}

@@ -1,0 +1,328 @@
+/**
+ * The public's tables, row by row: only what the public pages show. Priorities that are not
+ * retired, their measures and targets, results with the pages' suppression (a group under the
+ * suppression size, or of unknown size, has no value and no n), structures and policies as the
+ * priority pages list them, published updates, held meetings and the plan's change log. Never a
+ * draft, an internal note, an e-mail address or a person's account.
+ */
+import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { schools, schoolYears, studentGroups } from '../db/schema/district.ts';
+import { measures, measureTargets, results } from '../db/schema/measures.ts';
+import { priorities } from '../db/schema/priorities.ts';
+import { districtSettings } from '../priorities/queries.ts';
+import { stateLevelColumns, toPublicResult } from '../priorities/suppression.ts';
+import { carriersOfPriority } from '../throughline/carriers.ts';
+import { publishedUpdates } from '../meetings/updates.ts';
+import { publicMeetingList } from '../meetings/public-record.ts';
+import { listSchools } from '../schools/queries.ts';
+import { allPublicPlanChanges } from '../priorities/plan-changes.ts';
+import { planValueText } from '../../plan-changes.ts';
+import { indicatorByCode } from '../imports/indicators.ts';
+import { schoolYearLabel, schoolYearOf, startYearOfLabel } from '../../school-year.ts';
+import type { Filter } from './filters.ts';
+
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+export const districtData = 'district data';
+
+/**
+ * Where a result comes from: the state's file name for a California School Dashboard indicator
+ * (a 2023-24 result is in the 2024 Dashboard's file), else "district data".
+ */
+export function sourceOf(measureCode: string, year: string): string {
+	const indicator = indicatorByCode(measureCode);
+	const start = startYearOfLabel(year);
+	if (!indicator || indicator.isNew || indicator.enrollment || start === null) return districtData;
+	if (indicator.code === 'grad-dass') return `graddownload${start + 1}dassonly.txt`;
+	return `${indicator.code}download${start + 1}.txt`;
+}
+
+const notRetired = ne(priorities.status, 'retired');
+
+export function priorityRows(db: Db, filter: Filter = {}): Row[] {
+	return db
+		.select({
+			slug: priorities.slug,
+			title: priorities.title,
+			title_es: priorities.titleEs,
+			status: priorities.status,
+			sponsor: priorities.sponsor,
+			adopted_on: priorities.adoptedOn,
+			description: priorities.description,
+			description_es: priorities.descriptionEs
+		})
+		.from(priorities)
+		.where(and(notRetired, filter.priority ? eq(priorities.slug, filter.priority) : undefined))
+		.orderBy(sql`${priorities.status} <> 'active'`, asc(priorities.sortOrder), asc(priorities.id))
+		.all();
+}
+
+export function measureRows(db: Db, filter: Filter = {}): Row[] {
+	return db
+		.select({
+			code: measures.code,
+			name: measures.name,
+			name_es: measures.nameEs,
+			priority: priorities.slug,
+			kind: measures.kind,
+			unit: measures.unit,
+			better_when: measures.direction,
+			measure_source: measures.source,
+			baseline_year: schoolYears.label,
+			baseline_value: measures.baselineValue,
+			description: measures.description,
+			description_es: measures.descriptionEs,
+			headline: measures.headline
+		})
+		.from(measures)
+		.innerJoin(priorities, eq(priorities.id, measures.priorityId))
+		.leftJoin(schoolYears, eq(schoolYears.id, measures.baselineYearId))
+		.where(
+			and(
+				notRetired,
+				filter.priority ? eq(priorities.slug, filter.priority) : undefined,
+				filter.measure ? eq(measures.code, filter.measure) : undefined
+			)
+		)
+		.orderBy(asc(priorities.sortOrder), asc(measures.sortOrder), asc(measures.id))
+		.all();
+}
+
+export function targetRows(db: Db, filter: Filter = {}): Row[] {
+	return db
+		.select({
+			measure: measures.code,
+			priority: priorities.slug,
+			school_year: schoolYears.label,
+			student_group: measureTargets.studentGroup,
+			target: measureTargets.value,
+			unit: measures.unit
+		})
+		.from(measureTargets)
+		.innerJoin(measures, eq(measures.id, measureTargets.measureId))
+		.innerJoin(priorities, eq(priorities.id, measures.priorityId))
+		.innerJoin(schoolYears, eq(schoolYears.id, measureTargets.schoolYearId))
+		.where(
+			and(
+				notRetired,
+				filter.priority ? eq(priorities.slug, filter.priority) : undefined,
+				filter.measure ? eq(measures.code, filter.measure) : undefined,
+				filter.year ? eq(schoolYears.label, filter.year) : undefined,
+				filter.group ? eq(measureTargets.studentGroup, filter.group) : undefined
+			)
+		)
+		.orderBy(
+			asc(priorities.sortOrder),
+			asc(measures.sortOrder),
+			asc(measures.id),
+			sql`${measureTargets.studentGroup} <> 'ALL'`,
+			asc(measureTargets.studentGroup),
+			asc(schoolYears.startYear)
+		)
+		.all();
+}
+
+/**
+ * Results of the public priorities' measures: the district's by student group, and each school's
+ * (not excluded from the district's figures) by student group, as the priority and school pages
+ * show them. Who took which test (SBA, CAA) is not a student group and is left out.
+ */
+export function resultRows(db: Db, filter: Filter = {}): Row[] {
+	const settings = districtSettings(db);
+	if (!settings) return [];
+	const where: (SQL | undefined)[] = [
+		notRetired,
+		eq(studentGroups.kind, 'student-group'),
+		or(isNull(results.schoolId), eq(schools.excluded, false))
+	];
+	if (filter.priority) where.push(eq(priorities.slug, filter.priority));
+	if (filter.measure) where.push(eq(measures.code, filter.measure));
+	if (filter.year) where.push(eq(schoolYears.label, filter.year));
+	if (filter.group) where.push(eq(results.studentGroup, filter.group));
+	if (filter.school === 'district') where.push(isNull(results.schoolId));
+	else if (filter.school) where.push(eq(schools.cdsCode, filter.school));
+	const rows = db
+		.select({
+			measure: measures.code,
+			priority: priorities.slug,
+			unit: measures.unit,
+			year: schoolYears.label,
+			cdsCode: schools.cdsCode,
+			schoolName: schools.name,
+			group: results.studentGroup,
+			groupName: studentGroups.name,
+			groupNameEs: studentGroups.nameEs,
+			value: results.value,
+			n: results.n,
+			...stateLevelColumns
+		})
+		.from(results)
+		.innerJoin(measures, eq(measures.id, results.measureId))
+		.innerJoin(priorities, eq(priorities.id, measures.priorityId))
+		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
+		.innerJoin(studentGroups, eq(studentGroups.code, results.studentGroup))
+		.leftJoin(schools, eq(schools.id, results.schoolId))
+		.where(and(...where))
+		.orderBy(
+			asc(priorities.sortOrder),
+			asc(measures.sortOrder),
+			asc(measures.id),
+			asc(schoolYears.startYear),
+			sql`${results.schoolId} IS NOT NULL`,
+			asc(schools.name),
+			asc(studentGroups.sortOrder),
+			asc(results.studentGroup)
+		)
+		.all();
+	return rows.map((r) => {
+		const shown = toPublicResult({ ...r, studentGroup: r.group }, settings.suppressionSize);
+		return {
+			measure: r.measure,
+			priority: r.priority,
+			school_year: r.year,
+			school_cds_code: r.cdsCode ?? settings.cdsCode,
+			school_name: r.schoolName ?? settings.name,
+			level: r.cdsCode ? 'school' : 'district',
+			student_group: r.group,
+			student_group_name: r.groupName,
+			student_group_name_es: r.groupNameEs,
+			value: shown.value,
+			unit: r.unit,
+			n: shown.n,
+			suppressed: shown.suppressed,
+			state_color: shown.state?.color ?? null,
+			state_status_level: shown.state?.status ?? null,
+			source: sourceOf(r.measure, r.year)
+		};
+	});
+}
+
+/** The structures that carry each public priority, one row per priority and structure. */
+export function structureRows(db: Db, filter: Filter = {}): Row[] {
+	const list = db
+		.select({ id: priorities.id, slug: priorities.slug })
+		.from(priorities)
+		.where(and(notRetired, filter.priority ? eq(priorities.slug, filter.priority) : undefined))
+		.orderBy(asc(priorities.sortOrder), asc(priorities.id))
+		.all();
+	return list.flatMap((p) =>
+		carriersOfPriority(db, p.id).structures.map((s) => ({
+			priority: p.slug,
+			structure: s.name,
+			structure_es: s.nameEs,
+			category: s.category,
+			authority: s.authority === 'required' ? 'required districtwide' : 'site discretion',
+			origin: s.origin,
+			policies: s.policies.map((l) => `${l.kind} ${l.number} ${l.title}`).join('; ')
+		}))
+	);
+}
+
+/** The board policies behind the structures that carry each public priority. */
+export function policyRows(db: Db, filter: Filter = {}): Row[] {
+	const list = db
+		.select({ id: priorities.id, slug: priorities.slug })
+		.from(priorities)
+		.where(and(notRetired, filter.priority ? eq(priorities.slug, filter.priority) : undefined))
+		.orderBy(asc(priorities.sortOrder), asc(priorities.id))
+		.all();
+	return list.flatMap((p) =>
+		carriersOfPriority(db, p.id).structures.flatMap((s) =>
+			s.policies.map((l) => ({
+				priority: p.slug,
+				structure: s.name,
+				kind: l.kind,
+				number: l.number,
+				title: l.title,
+				relation: l.relation,
+				url: l.url
+			}))
+		)
+	);
+}
+
+/** Published updates only: the newest published version of each, never a draft or a shared one. */
+export function updateRows(db: Db, filter: Filter = {}): Row[] {
+	const ids = filter.priority
+		? db
+				.select({ id: priorities.id })
+				.from(priorities)
+				.where(and(notRetired, eq(priorities.slug, filter.priority)))
+				.all()
+				.map((p) => p.id)
+		: db
+				.select({ id: priorities.id })
+				.from(priorities)
+				.where(notRetired)
+				.all()
+				.map((p) => p.id);
+	return publishedUpdates(db, { priorityIds: ids })
+		.filter((u) => !filter.year || yearOfDate(u.meetingDate) === filter.year)
+		.map((u) => ({
+			priority: u.prioritySlug,
+			meeting_date: u.meetingDate,
+			school_year: yearOfDate(u.meetingDate),
+			status: u.status,
+			summary: u.summary,
+			summary_es: u.summaryEs,
+			narrative: u.narrative,
+			narrative_es: u.narrativeEs,
+			learned: u.learned,
+			learned_es: u.learnedEs,
+			adjustments: u.adjustments,
+			adjustments_es: u.adjustmentsEs,
+			next_steps: u.nextSteps,
+			next_steps_es: u.nextStepsEs,
+			published_at: u.publishedAt,
+			version: u.version
+		}));
+}
+
+/** The school year a date falls in, e.g. "2024-25". */
+export const yearOfDate = (iso: string) => schoolYearLabel(schoolYearOf(iso));
+
+export function meetingRows(db: Db, filter: Filter = {}): Row[] {
+	return publicMeetingList(db)
+		.filter((m) => !filter.year || yearOfDate(m.heldOn) === filter.year)
+		.map((m) => ({
+			id: m.id,
+			held_on: m.heldOn,
+			school_year: yearOfDate(m.heldOn),
+			kind: m.kind,
+			title: m.title,
+			published_updates: m.publishedUpdates,
+			record: `/meetings/${m.id}`
+		}));
+}
+
+export function planChangeRows(db: Db, filter: Filter = {}): Row[] {
+	return allPublicPlanChanges(db)
+		.filter((c) => !filter.priority || c.prioritySlug === filter.priority)
+		.map((c) => ({
+			priority: c.prioritySlug,
+			changed_on: c.changedAt.slice(0, 10),
+			change: c.kind,
+			subject: c.subject,
+			before: planValueText(c.kind, 'before', c.before, 'en'),
+			after: planValueText(c.kind, 'after', c.after, 'en'),
+			before_es: planValueText(c.kind, 'before', c.before, 'es'),
+			after_es: planValueText(c.kind, 'after', c.after, 'es'),
+			reason: c.reason,
+			reason_es: c.reasonEs
+		}));
+}
+
+/** The district's schools as the public list shows them (open and closed; none excluded). */
+export function schoolRows(db: Db, filter: Filter = {}): Row[] {
+	return listSchools(db, { status: 'all' })
+		.filter((s) => !filter.school || s.cdsCode === filter.school)
+		.map((s) => ({
+			school_cds_code: s.cdsCode,
+			school_name: s.name,
+			type: s.type,
+			grade_span: s.gradeSpan,
+			status: s.status
+		}));
+}
