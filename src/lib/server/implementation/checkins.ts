@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 // Implementation check-ins: one structure's school year for every open school, entered in one grid.
 
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -37,7 +38,7 @@ export function listStructures(db: Db) {
 		.orderBy(
 			sql`${structures.authority} <> 'required'`,
 			asc(structures.sortOrder),
-			asc(structures.name)
+			byName(structures.name)
 		)
 		.all();
 }
@@ -64,7 +65,7 @@ export function checkInGrid(db: Db, structureId: number, schoolYearId: number): 
 		.select({ id: schools.id, name: schools.name, type: schools.type })
 		.from(schools)
 		.where(openInFigures())
-		.orderBy(asc(schools.name))
+		.orderBy(byName(schools.name))
 		.all()
 		.map((school) => {
 			const c = stored.get(school.id);

@@ -1,3 +1,4 @@
+import { byText } from '../../collate.ts';
 // Writing a read file: one all-or-nothing transaction per file, with one audit entry.
 import { district } from '../db/schema/district.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
@@ -108,7 +109,7 @@ export function runImport(
 				else applyDashboard(db, parsed.dashboard, tally, districtName);
 
 				report.bySchool = [...tally.schools.values()].sort((x, y) =>
-					x.cds === null ? -1 : y.cds === null ? 1 : x.name.localeCompare(y.name)
+					x.cds === null ? -1 : y.cds === null ? 1 : byText(x.name, y.name)
 				);
 				const groups = new Map(
 					db

@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import {
@@ -47,7 +48,7 @@ export function carriersOfPriority(db: Db, priorityId: number): PriorityCarriers
 		.from(structurePriorities)
 		.innerJoin(structures, eq(structures.id, structurePriorities.structureId))
 		.where(eq(structurePriorities.priorityId, priorityId))
-		.orderBy(desc(structures.authority), asc(structures.sortOrder), asc(structures.name))
+		.orderBy(desc(structures.authority), asc(structures.sortOrder), byName(structures.name))
 		.all();
 	const links = rows.length
 		? db

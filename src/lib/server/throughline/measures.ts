@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 import { and, asc, eq, min, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
@@ -84,7 +85,7 @@ export function listMeasures(
 				filter.kind ? eq(measures.kind, filter.kind) : undefined
 			)
 		)
-		.orderBy(asc(priorities.sortOrder), asc(measures.sortOrder), asc(measures.name))
+		.orderBy(asc(priorities.sortOrder), asc(measures.sortOrder), byName(measures.name))
 		.all();
 }
 

@@ -1,4 +1,5 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { byName } from '../db/sort.ts';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
@@ -22,7 +23,7 @@ export function listNotDoing(db: Db): NotDoingItem[] {
 	return db
 		.select()
 		.from(notDoingItems)
-		.orderBy(desc(notDoingItems.decidedOn), asc(notDoingItems.title))
+		.orderBy(desc(notDoingItems.decidedOn), byName(notDoingItems.title))
 		.all();
 }
 

@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
@@ -48,7 +49,7 @@ export function listPriorities(db: Db, filter: { status?: PriorityStatus } = {})
 		.select()
 		.from(priorities)
 		.where(filter.status ? eq(priorities.status, filter.status) : undefined)
-		.orderBy(asc(priorities.sortOrder), asc(priorities.title))
+		.orderBy(asc(priorities.sortOrder), byName(priorities.title))
 		.all();
 }
 
