@@ -9,7 +9,7 @@ import { choice, optionalText, parse, requiredDate, requiredText, type Saved } f
 export const notDoingDecisions = ['not pursued', 'stopped'] as const;
 
 export const notDoingInput = z.object({
-	title: requiredText('what the board decided not to do', 200),
+	title: requiredText('initiative the board decided not to do', 200),
 	decision: choice('decision', notDoingDecisions),
 	decidedOn: requiredDate('date of the decision'),
 	reason: requiredText('reason', 2000),
