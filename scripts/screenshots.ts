@@ -55,7 +55,7 @@ const contexts = {
 const boardProbe = await contexts.board.newPage();
 const boardPriority = await firstLink(boardProbe, '/board', '/board/priorities/');
 const slide = await firstLink(boardProbe, '/board/meetings', '/board/meetings/')
-	.then((m) => `/present/${m.split('/')[3]}/1`)
+	.then((m) => `/present/${m.split('/')[3]}/3`)
 	.catch(() => '/board/meetings');
 await boardProbe.close();
 
