@@ -97,6 +97,15 @@ for (const shot of shots.filter((s) => all || s.readme)) {
 		await page.setViewportSize({ width: vp.width, height: vp.height });
 		await page.goto(base + shot.path);
 		await page.waitForLoadState('networkidle');
+		// Charts are drawn as they come near the screen: pass over the whole page first.
+		if (all)
+			await page.evaluate(async () => {
+				for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+					scrollTo(0, y);
+					await new Promise((r) => setTimeout(r, 60));
+				}
+				scrollTo(0, 0);
+			});
 		// chart.js animates its first draw
 		await page.waitForTimeout(700);
 		const file = all ? `${out}/${shot.name}-${vp.label}.png` : `${out}/${shot.name}.png`;
