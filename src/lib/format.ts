@@ -55,22 +55,74 @@ export function differenceUnit(unit: Unit, locale: Locale = 'en'): string {
 	return '';
 }
 
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+/**
+ * The district's time zone: times (the audit trail, sign-ins) are shown as the district's clock
+ * reads them, whoever reads them. California districts first (PRODUCT.md).
+ */
+export const districtTimeZone = 'America/Los_Angeles';
 
-export function formatDate(iso: string | null, locale: Locale = 'en'): string {
-	if (!iso) return '—';
-	const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-	let format = dateFormats.get(locale);
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(key: string, locale: Locale, options: Intl.DateTimeFormatOptions) {
+	let format = dateFormats.get(`${key}${locale}`);
 	if (!format) {
-		format = new Intl.DateTimeFormat(tag(locale), {
-			year: 'numeric',
-			month: 'long',
-			day: 'numeric',
-			timeZone: 'UTC'
-		});
-		dateFormats.set(locale, format);
+		format = new Intl.DateTimeFormat(tag(locale), options);
+		dateFormats.set(`${key}${locale}`, format);
 	}
-	return format.format(date);
+	return format;
+}
+
+/**
+ * The one way a date reads: "May 8, 2025" (English), "8 de mayo de 2025" (Spanish). A calendar
+ * date ("2025-05-08") is that day wherever the reader is; a timestamp is the day in the district.
+ */
+export function formatDate(iso: string | null | undefined, locale: Locale = 'en'): string {
+	if (!iso) return '—';
+	const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+	const date = new Date(dateOnly ? `${iso}T12:00:00Z` : iso);
+	if (Number.isNaN(date.getTime())) return iso;
+	return dateFormat(dateOnly ? 'd' : 'dz', locale, {
+		year: 'numeric',
+		month: 'long',
+		day: 'numeric',
+		timeZone: dateOnly ? 'UTC' : districtTimeZone
+	}).format(date);
+}
+
+/** A moment in the district's time zone: "May 8, 2025, 3:15 PM PDT". */
+export function formatDateTime(iso: string | null | undefined, locale: Locale = 'en'): string {
+	if (!iso) return '—';
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) return iso;
+	return dateFormat('t', locale, {
+		year: 'numeric',
+		month: 'long',
+		day: 'numeric',
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZone: districtTimeZone,
+		timeZoneName: 'short'
+	}).format(date);
+}
+
+/** A time of day in the district's time zone, for the presenter's clock: "3:15 PM". */
+export function formatTime(date: Date, locale: Locale = 'en'): string {
+	return dateFormat('h', locale, {
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZone: districtTimeZone
+	}).format(date);
+}
+
+/** A month of a monthly axis: "Jan 2025" / "ene 2025", from "2025-01". */
+export function formatMonth(month: string, locale: Locale = 'en'): string {
+	const date = new Date(`${month}-15T12:00:00Z`);
+	if (Number.isNaN(date.getTime())) return month;
+	return dateFormat('m', locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+}
+
+/** A whole number with the locale's grouping: "12,345" / "12 345". */
+export function formatCount(value: number, locale: Locale = 'en'): string {
+	return formatNumber(value, locale, 0);
 }
 
 /** What a table's numbers are in, for its caption: "points of distance from standard", "percent"… */

@@ -210,8 +210,8 @@ test.describe('when the reader asks for reduced motion', () => {
 			);
 			expect(moving, `moving elements on ${url}`).toEqual([]);
 		}
-		// Public pages draw SVG; the board's charts are chart.js.
-		await page.goto('/board');
+		// Public pages draw SVG; the board's charts are chart.js (on each priority's board page).
+		await page.goto(`/board${aPriorityPage()}`);
 		await page.locator('figure.trend').first().scrollIntoViewIfNeeded();
 		await expect(page.locator('canvas').first()).toHaveAttribute('data-animated', 'false');
 	});
@@ -224,7 +224,7 @@ test.describe('when the reader asks for reduced motion', () => {
 			storageState: storageStateFor('board')
 		});
 		const page = await context.newPage();
-		await page.goto('/board');
+		await page.goto(`/board${aPriorityPage()}`);
 		await page.locator('figure.trend').first().scrollIntoViewIfNeeded();
 		await expect(page.locator('canvas').first()).toHaveAttribute('data-animated', 'true');
 		await context.close();

@@ -523,7 +523,7 @@ test.describe('administration writes: one audit entry each', () => {
 		// The audit page shows it, filtered by record type.
 		await page.goto('/admin/audit?entity=district');
 		await expect(page.getByRole('table', { name: 'Audit entries, newest first' })).toContainText(
-			'Engagement window days'
+			'Engagement window (days)'
 		);
 		// Every entry so far, the demo seed's and this journey's, is in one verified chain.
 		await expect(page.getByTestId('audit-chain')).toContainText('Chain verified');

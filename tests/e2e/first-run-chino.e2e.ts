@@ -82,9 +82,9 @@ test('Chino Valley Unified: setup, its directory imported in the browser, its sc
 	await page.getByLabel('Status').selectOption('closed');
 	await page.getByRole('button', { name: 'Show' }).click();
 	await expect(page.getByRole('status')).toHaveText('8 closed schools.');
-	await expect(row(page, 'El Rancho Elementary')).toContainText(/Closed 2009-06-30\s*—/);
+	await expect(row(page, 'El Rancho Elementary')).toContainText(/Closed June 30, 2009\s*—/);
 	await expect(row(page, 'Oxford Preparatory Academy - Chino Valley')).toContainText(
-		/Yes\s*Closed 2017-06-30/
+		/Yes\s*Closed June 30, 2017/
 	);
 	await shoot(page, 'closed');
 

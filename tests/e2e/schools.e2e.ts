@@ -113,10 +113,10 @@ test('editing a school closes it with its date', async ({ page }) => {
 	await page.getByRole('radio', { name: 'Closed' }).check();
 	await page.getByRole('button', { name: 'Save changes' }).click();
 	await expect(page.getByRole('status')).toContainText('Saved.');
-	await expect(page.getByText('Closed on 2025-06-13')).toBeVisible();
+	await expect(page.getByText('Closed on June 13, 2025')).toBeVisible();
 	await page.goto(`/manage/schools?q=${cypress.cds}&status=closed`);
 	await expect(page.getByRole('row', { name: new RegExp(cypress.name) })).toContainText(
-		'Closed 2025-06-13'
+		'Closed June 13, 2025'
 	);
 	await expect(page.getByRole('row', { name: new RegExp(cypress.name) })).toContainText('TK-5');
 });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { storageStateFor } from './helpers/auth.ts';
+import { query } from './helpers/e2e-db.ts';
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -55,10 +56,51 @@ test.describe('the throughline map (board)', () => {
 		await page.goto('/board');
 		await expect(page.getByRole('heading', { name: 'Active priorities' })).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'What needs attention' })).toBeVisible();
+		// Signals are grouped by area, each group a disclosure with its count: open them all.
+		const groups = page.locator('details.area');
+		expect(await groups.count()).toBeGreaterThan(0);
+		for (const group of await groups.all()) {
+			const count = Number(
+				await group
+					.locator('.area-count')
+					.innerText()
+					.then((t) => t.match(/\d+/)?.[0])
+			);
+			await group.locator('summary').click();
+			await expect(group.locator('[data-signal]')).toHaveCount(count);
+		}
 		const signals = page.locator('[data-signal]');
 		expect(await signals.count()).toBeGreaterThan(0);
 		for (const signal of await signals.all())
 			await expect(signal.locator('a, .who-can').first()).toBeVisible();
+	});
+
+	test('at 1280 × 800 the overview shows every active priority, its status and the attention groups above the fold', async ({
+		page
+	}) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await page.goto('/board');
+		const active = query<{ title: string }>(
+			"select title from priority where status = 'active' order by sort_order"
+		);
+		expect(active.length).toBeGreaterThan(0);
+		const aboveFold = async (locator: import('@playwright/test').Locator) => {
+			const box = await locator.boundingBox();
+			expect(box, 'is laid out').not.toBeNull();
+			expect(box!.y + box!.height, 'ends above the fold').toBeLessThanOrEqual(800);
+		};
+		for (const { title } of active) {
+			const tile = page.getByRole('article', { name: title });
+			await expect(tile.getByRole('link', { name: title, exact: true })).toBeVisible();
+			await aboveFold(tile.getByRole('heading', { name: title }));
+			// Its standing in words, and its latest update's date and status.
+			const standing = tile.locator('.measure .badge');
+			await expect(standing).toHaveText(/target|no results/i);
+			await aboveFold(standing);
+			await aboveFold(tile.locator('.update'));
+		}
+		await aboveFold(page.getByRole('heading', { name: 'What needs attention' }));
+		await aboveFold(page.locator('details.area').last());
 	});
 
 	test('board pages pass axe', async ({ page }) => {

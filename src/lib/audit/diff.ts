@@ -1,20 +1,15 @@
 // Before/after of an audit entry as rows a person can read. Shared by the server and components.
+import { fieldLabel, hiddenFields, valueText } from './words.ts';
+
+export { fieldLabel } from './words.ts';
 
 export interface DiffRow {
 	field: string;
-	/** The field's name in words: "engagementWindowDays" → "Engagement window days". */
+	/** The field's name as its form labels it: "startYearId" → "Start year". */
 	label: string;
 	before: string;
 	after: string;
 	kind: 'added' | 'removed' | 'changed' | 'same';
-}
-
-function show(value: unknown): string {
-	if (value === undefined) return '';
-	if (value === null) return '—';
-	if (typeof value === 'boolean') return value ? 'yes' : 'no';
-	if (typeof value === 'object') return JSON.stringify(value);
-	return String(value);
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {
@@ -30,6 +25,7 @@ export function auditDiff(before: unknown, after: unknown, all = false): DiffRow
 	const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
 	const rows: DiffRow[] = [];
 	for (const field of keys) {
+		if (hiddenFields.has(field)) continue;
 		const bv = b ? b[field] : undefined;
 		const av = a ? a[field] : undefined;
 		const same = JSON.stringify(bv) === JSON.stringify(av);
@@ -37,8 +33,8 @@ export function auditDiff(before: unknown, after: unknown, all = false): DiffRow
 		rows.push({
 			field,
 			label: fieldLabel(field),
-			before: b && field in b ? show(bv) : '',
-			after: a && field in a ? show(av) : '',
+			before: b && field in b ? valueText(field, bv) : '',
+			after: a && field in a ? valueText(field, av) : '',
 			kind: same
 				? 'same'
 				: !b || !(field in b)
@@ -49,19 +45,4 @@ export function auditDiff(before: unknown, after: unknown, all = false): DiffRow
 		});
 	}
 	return rows;
-}
-
-const acronyms: Record<string, string> = { cds: 'CDS', id: 'ID', url: 'URL', n: 'n' };
-
-/** "cdsCode" → "CDS code", "boardTimeGoalPercent" → "Board time goal percent". */
-export function fieldLabel(key: string): string {
-	const words = key
-		.replace(/[_-]+/g, ' ')
-		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-		.toLowerCase()
-		.split(' ')
-		.filter(Boolean)
-		.map((w) => acronyms[w] ?? w);
-	const text = words.join(' ');
-	return text.charAt(0).toUpperCase() + text.slice(1);
 }

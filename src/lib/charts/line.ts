@@ -9,6 +9,8 @@ import {
 	PointElement,
 	Tooltip
 } from 'chart.js';
+import { chartLook as look } from './look';
+import { niceTicks, thinnedLabels } from './ticks';
 
 Chart.register(
 	LineController,
@@ -23,21 +25,31 @@ Chart.register(
 export interface LineSeries {
 	label: string;
 	values: (number | null)[];
-	color: string;
+	/** Targets: dashed, hollow squares, the target color. Results: solid, filled dots. */
 	dashed?: boolean;
+	/** A third series' own color (the scale profile's ownership line). */
+	color?: string;
 }
 
 export function drawLineChart(
 	canvas: HTMLCanvasElement,
 	labels: string[],
 	series: LineSeries[],
-	formatTick: (value: number) => string
+	formatTick: (value: number, step: number) => string,
+	{
+		percent = false,
+		min,
+		max,
+		count = 4
+	}: { percent?: boolean; min?: number; max?: number; count?: number } = {}
 ): Chart {
 	const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 	// What was drawn, for tests that check the chart against its data table.
 	canvas.dataset.drawn = JSON.stringify({ labels, series: series.map((s) => s.values) });
 	// Whether it animates: not when the reader asks for reduced motion (checked by a11y.e2e.ts).
 	canvas.dataset.animated = String(!reduceMotion);
+	const scale = niceTicks([...series.flatMap((s) => s.values), min, max], { count, percent });
+	const font = { family: look.font, size: look.fontSize };
 	return new Chart(canvas, {
 		type: 'line',
 		data: {
@@ -45,11 +57,14 @@ export function drawLineChart(
 			datasets: series.map((s) => ({
 				label: s.label,
 				data: s.values,
-				borderColor: s.color,
-				backgroundColor: s.color,
-				borderDash: s.dashed ? [6, 4] : [],
-				pointStyle: s.dashed ? 'rectRot' : 'circle',
-				pointRadius: 4,
+				borderColor: s.color ?? (s.dashed ? look.target : look.result),
+				backgroundColor: s.dashed ? look.paper : (s.color ?? look.result),
+				pointBorderColor: s.dashed ? (s.color ?? look.target) : look.paper,
+				borderWidth: s.dashed ? look.targetWidth : look.resultWidth,
+				borderDash: s.dashed ? look.dash : [],
+				pointStyle: s.dashed ? 'rect' : 'circle',
+				pointRadius: s.dashed ? look.targetRadius : look.resultRadius + 1,
+				pointBorderWidth: s.dashed ? 2 : 1.5,
 				spanGaps: true,
 				tension: 0
 			}))
@@ -58,8 +73,45 @@ export function drawLineChart(
 			responsive: true,
 			maintainAspectRatio: false,
 			animation: reduceMotion ? false : { duration: 300 },
-			plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
-			scales: { y: { ticks: { callback: (v) => formatTick(Number(v)) } } }
+			color: look.axis,
+			font,
+			plugins: {
+				legend: {
+					position: 'bottom',
+					align: 'start',
+					labels: { usePointStyle: true, color: look.axis, font, boxWidth: 10, padding: 16 }
+				},
+				tooltip: { titleFont: font, bodyFont: font }
+			},
+			scales: {
+				x: {
+					grid: { display: false },
+					border: { color: look.grid },
+					ticks: {
+						color: look.axis,
+						font,
+						autoSkip: false,
+						maxRotation: 0,
+						// Every year, or evenly thinned counting back from the newest.
+						callback(_value, index) {
+							const shown = thinnedLabels(labels.length, Math.floor(this.chart.width / 70));
+							return shown[index] ? labels[index] : '';
+						}
+					}
+				},
+				y: {
+					min: scale.min,
+					max: scale.max,
+					grid: { color: look.grid },
+					border: { display: false },
+					ticks: {
+						color: look.axis,
+						font,
+						stepSize: scale.step,
+						callback: (v) => formatTick(Number(v), scale.step)
+					}
+				}
+			}
 		}
 	});
 }

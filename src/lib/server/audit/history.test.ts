@@ -35,6 +35,27 @@ describe('audit history', () => {
 		expect(h[0].after).toEqual({ name: 'B' });
 	});
 
+	it('names the records an entry points to, as the forms show them', () => {
+		db = testDb();
+		db.$client
+			.prepare("insert into school_year (id, label, start_year) values (3, '2022-23', 2022)")
+			.run();
+		recordAudit(
+			db,
+			{ id: 'u1', email: 'pat@example.org' },
+			{
+				action: 'update',
+				entity: 'structure',
+				entityId: 1,
+				before: { startYearId: 3, name: 'Coaching' },
+				after: { startYearId: 99, name: 'Coaching' }
+			}
+		);
+		const [row] = historyOf(db, 'structure', 1);
+		expect(row.before).toEqual({ startYearId: '2022-23', name: 'Coaching' });
+		expect(row.after).toEqual({ startYearId: '#99, since deleted', name: 'Coaching' });
+	});
+
 	it('filters by person, entity, action and date, 50 a page', () => {
 		db = testDb();
 		for (let i = 0; i < 120; i++)

@@ -3,6 +3,7 @@ import { auditLog } from '../db/schema/audit.ts';
 import type { DbFile } from '../db/open.ts';
 import { derived } from '../cache/derived.ts';
 import { describeChainBreak, verifyAuditChain } from './chain.ts';
+import { withNames } from './names.ts';
 
 export interface AuditRow {
 	id: number;
@@ -35,13 +36,14 @@ export function historyOf(
 	entityId: string | number,
 	limit = 100
 ): AuditRow[] {
-	return db
+	const rows = db
 		.select(columns)
 		.from(auditLog)
 		.where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(entityId))))
 		.orderBy(desc(auditLog.at), desc(auditLog.id))
 		.limit(limit)
 		.all();
+	return withNames(db, rows);
 }
 
 export interface AuditFilter {
@@ -83,7 +85,7 @@ export function searchAudit(db: DbFile, filter: AuditFilter, page = 1) {
 		.limit(auditPageSize)
 		.offset((current - 1) * auditPageSize)
 		.all();
-	return { rows, total, page: current, pages };
+	return { rows: withNames(db, rows), total, page: current, pages };
 }
 
 /** The values the filters offer: entities and actions that occur in the trail. */

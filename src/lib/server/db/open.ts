@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
 import { sealLegacyAuditRows } from '../audit/chain.ts';
+import { sortKey } from '../../collate.ts';
 
 type Schema = typeof schema;
 
@@ -58,6 +59,10 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
 	// With immediate transactions (below) a writer waits its turn for up to this long, e.g. a web
 	// save while a CLI import of a large file commits.
 	client.pragma('busy_timeout = 15000');
+	// Names sort as people read them (accents aside): ORDER BY sort_key(name), see collate.ts.
+	client.function('sort_key', { deterministic: true }, (text: unknown) =>
+		text === null || text === undefined ? null : sortKey(String(text))
+	);
 	const db = drizzle(client, { schema });
 	immediateTransactions(db);
 	if (options.migrate !== false) {

@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 import { daysBetween } from '../../school-year.ts';
 import { and, asc, desc, eq, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
@@ -95,12 +96,12 @@ export function feedbackOptions(db: Db) {
 		schools: db
 			.select({ id: schools.id, name: schools.name })
 			.from(schools)
-			.orderBy(asc(schools.name))
+			.orderBy(byName(schools.name))
 			.all(),
 		structures: db
 			.select({ id: structures.id, name: structures.name })
 			.from(structures)
-			.orderBy(asc(structures.sortOrder), asc(structures.name))
+			.orderBy(asc(structures.sortOrder), byName(structures.name))
 			.all()
 	};
 }

@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 // Implementation check-ins: one structure's school year for every open school, entered in one grid.
 
 import { write } from '../audit/write.ts';
@@ -38,7 +39,7 @@ export function listStructures(db: Db) {
 		.orderBy(
 			sql`${structures.authority} <> 'required'`,
 			asc(structures.sortOrder),
-			asc(structures.name)
+			byName(structures.name)
 		)
 		.all();
 }
@@ -65,7 +66,7 @@ export function checkInGrid(db: Db, structureId: number, schoolYearId: number): 
 		.select({ id: schools.id, name: schools.name, type: schools.type })
 		.from(schools)
 		.where(openInFigures())
-		.orderBy(asc(schools.name))
+		.orderBy(byName(schools.name))
 		.all()
 		.map((school) => {
 			const c = stored.get(school.id);

@@ -1,3 +1,5 @@
+import { byText } from '../../collate.ts';
+import { byName } from '../db/sort.ts';
 // Queries for implementation check-ins: the coherence matrix, the scale profile, the entry grid.
 // Each gathers rows in as few queries as it can and hands them to the pure measures.
 
@@ -104,7 +106,7 @@ function structuresForYear(db: Db, startYear: number, priorityId?: number | null
 			(a, b) =>
 				Number(a.authority !== 'required') - Number(b.authority !== 'required') ||
 				a.sortOrder - b.sortOrder ||
-				a.name.localeCompare(b.name)
+				byText(a.name, b.name)
 		);
 }
 
@@ -132,7 +134,7 @@ export function coherenceMatrix(db: Db, query: MatrixQuery): Matrix {
 		.where(
 			query.schoolType ? and(openInFigures(), eq(schools.type, query.schoolType)) : openInFigures()
 		)
-		.orderBy(asc(schools.name))
+		.orderBy(byName(schools.name))
 		.all();
 	const rowIndex = new Map(schoolRows.map((s, i) => [s.id, i]));
 
@@ -197,8 +199,7 @@ export function coherenceMatrix(db: Db, query: MatrixQuery): Matrix {
 		const key = field === 'depth' ? 'meanDepth' : field;
 		rows.sort(
 			(a, b) =>
-				byNullable(a[key], b[key], dir === 'asc' ? 1 : -1) ||
-				a.school.name.localeCompare(b.school.name)
+				byNullable(a[key], b[key], dir === 'asc' ? 1 : -1) || byText(a.school.name, b.school.name)
 		);
 	}
 
@@ -219,7 +220,7 @@ export function listPriorities(db: Db) {
 			sponsor: priorities.sponsor
 		})
 		.from(priorities)
-		.orderBy(asc(priorities.sortOrder), asc(priorities.title))
+		.orderBy(asc(priorities.sortOrder), byName(priorities.title))
 		.all();
 }
 
@@ -282,7 +283,7 @@ export function scaleProfiles(
 				chosen.map((p) => p.id)
 			)
 		)
-		.orderBy(asc(structures.sortOrder), asc(structures.name))
+		.orderBy(asc(structures.sortOrder), byName(structures.name))
 		.all();
 	const structureIds = [...new Set(links.map((l) => l.id))];
 	const yearStart = new Map(years.map((y) => [y.id, y.startYear]));

@@ -1,4 +1,5 @@
 // Writing a read file: one all-or-nothing transaction per file, with one audit entry.
+import { byText } from '../../collate.ts';
 import { district } from '../db/schema/district.ts';
 import type { Actor } from '../audit/index.ts';
 import { write } from '../audit/write.ts';
@@ -111,7 +112,7 @@ export function runImport(
 			else applyDashboard(db, parsed.dashboard, tally, districtName);
 
 			report.bySchool = [...tally.schools.values()].sort((x, y) =>
-				x.cds === null ? -1 : y.cds === null ? 1 : x.name.localeCompare(y.name)
+				x.cds === null ? -1 : y.cds === null ? 1 : byText(x.name, y.name)
 			);
 			const groups = new Map(
 				db

@@ -1,19 +1,6 @@
-/** "12 Mar 2025" from an ISO date, for signal messages (server side, English). */
+import { formatDate } from '../../format.ts';
+
+/** A date in a signal message (server side, English), the one way dates read: "March 12, 2025". */
 export function formatDateShort(iso: string): string {
-	const [y, m, d] = iso.split('-').map(Number);
-	const months = [
-		'Jan',
-		'Feb',
-		'Mar',
-		'Apr',
-		'May',
-		'Jun',
-		'Jul',
-		'Aug',
-		'Sep',
-		'Oct',
-		'Nov',
-		'Dec'
-	];
-	return `${d} ${months[m - 1]} ${y}`;
+	return formatDate(iso);
 }

@@ -1,3 +1,5 @@
+import { byText } from '../../collate.ts';
+import { byName } from '../db/sort.ts';
 // Leadership continuity: leader tenures, the engagement log, and the continuity overview.
 
 import { write } from '../audit/write.ts';
@@ -45,8 +47,8 @@ export function listTenures(db: Db, filter: { role?: SeatRole | null } = {}): Te
 		.where(filter.role ? eq(leaderTenures.role, filter.role) : undefined)
 		.orderBy(
 			asc(leaderTenures.role),
-			asc(schools.name),
-			asc(priorities.title),
+			byName(schools.name),
+			byName(priorities.title),
 			desc(leaderTenures.startedOn)
 		)
 		.all();
@@ -289,7 +291,7 @@ export function leadershipOverview(
 			sortOrder: priorities.sortOrder
 		})
 		.from(priorities)
-		.orderBy(asc(priorities.sortOrder), asc(priorities.title))
+		.orderBy(asc(priorities.sortOrder), byName(priorities.title))
 		.all();
 
 	// Seats: the superintendency, each priority's sponsorship, each school's principalship.
@@ -317,7 +319,7 @@ export function leadershipOverview(
 		seat.tenures.push(t);
 	}
 	const seats: Seat[] = [...seatsByKey.entries()]
-		.sort(([, a], [, b]) => roleOrder[a.role] - roleOrder[b.role] || a.sort.localeCompare(b.sort))
+		.sort(([, a], [, b]) => roleOrder[a.role] - roleOrder[b.role] || byText(a.sort, b.sort))
 		.map(([key, seat]) => ({
 			key,
 			role: seat.role,

@@ -1,3 +1,4 @@
+import { formatDate } from '../../format.ts';
 import type { Db } from '../db/open.ts';
 import type { Signal, SignalSource } from '../signals/types.ts';
 import { monitoringCalendarOf } from './meetings.ts';
@@ -10,7 +11,7 @@ export const meetingSignals: SignalSource = (db: Db, { today }) => {
 		signals.push({
 			key: `update-overdue:${due.priorityId}:${due.meetingId}`,
 			area: 'meetings',
-			message: `The progress update on "${due.priorityTitle}" was due at the board meeting of ${due.heldOn} and is not published (${due.state}).`,
+			message: `The progress update on "${due.priorityTitle}" was due at the board meeting of ${formatDate(due.heldOn)} and is not published (${due.state}).`,
 			href: `/manage/meetings/${due.meetingId}/updates/${due.priorityId}`,
 			fixLabel: 'Finish the update',
 			subject: { entity: 'priority', id: due.priorityId }

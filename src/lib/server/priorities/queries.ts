@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { district, schoolYears, schools, studentGroups } from '../db/schema/district.ts';
@@ -240,7 +241,7 @@ export function resultsBySchool(db: Db, measureId: number, suppressionSize: numb
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
 		.innerJoin(schools, eq(schools.id, results.schoolId))
 		.where(and(eq(results.measureId, measureId), eq(results.studentGroup, 'ALL'), inFigures()))
-		.orderBy(asc(schools.name))
+		.orderBy(byName(schools.name))
 		.all();
 	const bySchool = new Map<string, SchoolRow>();
 	for (const r of rows) {

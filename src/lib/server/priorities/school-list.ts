@@ -1,3 +1,4 @@
+import { byText } from '../../collate.ts';
 import type { SchoolRow } from './queries.ts';
 
 /**
@@ -55,7 +56,7 @@ export function schoolListPage(
 		? rows.filter((r) => fold(r.name).includes(needle) || r.cdsCode.includes(needle))
 		: [...rows];
 	const factor = query.dir === 'asc' ? 1 : -1;
-	const byName = (a: SchoolRow, b: SchoolRow) => a.name.localeCompare(b.name);
+	const byName = (a: SchoolRow, b: SchoolRow) => byText(a.name, b.name);
 	if (query.sort === 'name') found.sort((a, b) => factor * byName(a, b));
 	else {
 		// Schools without a shown result for the latest year (none, or suppressed) go last either way.

@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 // Staff's work on the district's schools: the list at /manage/schools (search, type, status,
 // paged), add, edit, exclude from the district's figures, and merge two records of one school.
 // Every write runs in one transaction with its audit entry.
@@ -107,7 +108,7 @@ export function manageSchools(
 		})
 		.from(schools)
 		.where(where)
-		.orderBy(asc(schools.name), asc(schools.cdsCode))
+		.orderBy(byName(schools.name), asc(schools.cdsCode))
 		.limit(schoolsPerPage)
 		.offset((page - 1) * schoolsPerPage)
 		.all();
@@ -320,7 +321,7 @@ export function mergeCandidates(db: Db, id: number, q: string): School[] {
 					: like(schools.name, `%${text}%`)
 			)
 		)
-		.orderBy(asc(schools.name))
+		.orderBy(byName(schools.name))
 		.limit(20)
 		.all();
 }

@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { leaderTenures } from '../db/schema/leadership.ts';
 import type { Db } from '../db/open.ts';
@@ -46,7 +47,7 @@ export function listSchools(db: Db, filter: SchoolFilter = {}): SchoolListing[] 
 		})
 		.from(schools)
 		.where(and(...conditions))
-		.orderBy(asc(schools.name))
+		.orderBy(byName(schools.name))
 		.all();
 }
 

@@ -4,6 +4,7 @@ import {
 	type StructureAuthority,
 	type StructureCategory
 } from '../../choices.ts';
+import { byName } from '../db/sort.ts';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import {
@@ -49,7 +50,7 @@ export function carriersOfPriority(db: Db, priorityId: number): PriorityCarriers
 		.from(structurePriorities)
 		.innerJoin(structures, eq(structures.id, structurePriorities.structureId))
 		.where(eq(structurePriorities.priorityId, priorityId))
-		.orderBy(desc(structures.authority), asc(structures.sortOrder), asc(structures.name))
+		.orderBy(desc(structures.authority), asc(structures.sortOrder), byName(structures.name))
 		.all();
 	const links = rows.length
 		? db

@@ -1,4 +1,5 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { byName } from '../db/sort.ts';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
@@ -77,7 +78,7 @@ export function listInitiatives(
 					: undefined
 			)
 		)
-		.orderBy(asc(initiatives.name))
+		.orderBy(byName(initiatives.name))
 		.all();
 }
 
@@ -98,7 +99,7 @@ export function schoolChoices(db: Db) {
 		.select({ id: schools.id, name: schools.name })
 		.from(schools)
 		.where(openInFigures())
-		.orderBy(asc(schools.name))
+		.orderBy(byName(schools.name))
 		.all();
 }
 
@@ -207,6 +208,6 @@ export function initiativeLoad(db: Db) {
 		)
 		.where(openInFigures())
 		.groupBy(schools.id)
-		.orderBy(sql`count(${initiatives.id}) desc`, asc(schools.name))
+		.orderBy(sql`count(${initiatives.id}) desc`, byName(schools.name))
 		.all();
 }

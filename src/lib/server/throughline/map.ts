@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { measures } from '../db/schema/measures.ts';
@@ -41,7 +42,7 @@ export function throughlineGraph(
 	const structs = db
 		.select()
 		.from(structures)
-		.orderBy(asc(structures.sortOrder), asc(structures.name))
+		.orderBy(asc(structures.sortOrder), byName(structures.name))
 		.all();
 	for (const s of structs)
 		nodes.push({
@@ -56,7 +57,7 @@ export function throughlineGraph(
 	const pris = db
 		.select()
 		.from(priorities)
-		.orderBy(asc(priorities.sortOrder), asc(priorities.title))
+		.orderBy(asc(priorities.sortOrder), byName(priorities.title))
 		.all()
 		.filter((p) => options.includeRetired || p.status !== 'retired');
 	const shown = new Set(pris.map((p) => p.id));
@@ -73,7 +74,7 @@ export function throughlineGraph(
 	const meas = db
 		.select()
 		.from(measures)
-		.orderBy(asc(measures.priorityId), asc(measures.sortOrder), asc(measures.name))
+		.orderBy(asc(measures.priorityId), asc(measures.sortOrder), byName(measures.name))
 		.all()
 		.filter((m) => m.priorityId === null || shown.has(m.priorityId));
 	for (const m of meas) {

@@ -1,4 +1,5 @@
 import { write } from '../audit/write.ts';
+import { byName } from '../db/sort.ts';
 import { and, asc, eq, min, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
@@ -87,7 +88,7 @@ export function listMeasures(
 				filter.kind ? eq(measures.kind, filter.kind) : undefined
 			)
 		)
-		.orderBy(asc(priorities.sortOrder), asc(measures.sortOrder), asc(measures.name))
+		.orderBy(asc(priorities.sortOrder), asc(measures.sortOrder), byName(measures.name))
 		.all();
 }
 

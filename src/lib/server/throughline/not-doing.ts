@@ -1,4 +1,5 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { byName } from '../db/sort.ts';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
@@ -9,7 +10,7 @@ import { write } from '../audit/write.ts';
 export const notDoingDecisions = ['not pursued', 'stopped'] as const;
 
 export const notDoingInput = z.object({
-	title: requiredText('what the board decided not to do', 200),
+	title: requiredText('initiative the board decided not to do', 200),
 	decision: choice('decision', notDoingDecisions),
 	decidedOn: requiredDate('date of the decision'),
 	reason: requiredText('reason', 2000),
@@ -23,7 +24,7 @@ export function listNotDoing(db: Db): NotDoingItem[] {
 	return db
 		.select()
 		.from(notDoingItems)
-		.orderBy(desc(notDoingItems.decidedOn), asc(notDoingItems.title))
+		.orderBy(desc(notDoingItems.decidedOn), byName(notDoingItems.title))
 		.all();
 }
 

@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
@@ -82,7 +83,7 @@ export function structuresOfPolicy(db: Db, policyId: number) {
 		.from(policyStructures)
 		.innerJoin(structures, eq(structures.id, policyStructures.structureId))
 		.where(eq(policyStructures.policyId, policyId))
-		.orderBy(asc(structures.name))
+		.orderBy(byName(structures.name))
 		.all();
 }
 

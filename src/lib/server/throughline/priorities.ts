@@ -1,5 +1,6 @@
 import { write } from '../audit/write.ts';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { byName } from '../db/sort.ts';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
@@ -47,7 +48,7 @@ export function listPriorities(db: Db, filter: { status?: PriorityStatus } = {})
 		.select()
 		.from(priorities)
 		.where(filter.status ? eq(priorities.status, filter.status) : undefined)
-		.orderBy(asc(priorities.sortOrder), asc(priorities.title))
+		.orderBy(asc(priorities.sortOrder), byName(priorities.title))
 		.all();
 }
 

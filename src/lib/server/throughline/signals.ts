@@ -1,3 +1,4 @@
+import { byName } from '../db/sort.ts';
 import { currentStartYear } from '../../school-year.ts';
 import { schoolYearRow } from '../school-years/index.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
@@ -35,7 +36,7 @@ export const throughlineSignals: SignalSource = (db, context) => {
 		.select()
 		.from(priorities)
 		.where(eq(priorities.status, 'active'))
-		.orderBy(asc(priorities.sortOrder), asc(priorities.title))
+		.orderBy(asc(priorities.sortOrder), byName(priorities.title))
 		.all();
 	const activeIds = active.map((p) => p.id);
 
@@ -86,7 +87,7 @@ export const throughlineSignals: SignalSource = (db, context) => {
 	for (const s of db
 		.select({ id: structures.id, name: structures.name })
 		.from(structures)
-		.orderBy(asc(structures.sortOrder), asc(structures.name))
+		.orderBy(asc(structures.sortOrder), byName(structures.name))
 		.all()) {
 		if (authorised.has(s.id)) continue;
 		signals.push({
@@ -129,7 +130,7 @@ export const throughlineSignals: SignalSource = (db, context) => {
 				.select()
 				.from(measures)
 				.where(inArray(measures.priorityId, activeIds))
-				.orderBy(asc(measures.sortOrder), asc(measures.name))
+				.orderBy(asc(measures.sortOrder), byName(measures.name))
 				.all()
 		: [];
 	for (const p of active) {
@@ -191,7 +192,7 @@ export const throughlineSignals: SignalSource = (db, context) => {
 			.select({ id: schools.id, name: schools.name })
 			.from(schools)
 			.where(and(inArray(schools.id, overloaded), openInFigures()))
-			.orderBy(asc(schools.name))
+			.orderBy(byName(schools.name))
 			.all())
 			signals.push({
 				key: `initiative-load:${s.id}`,

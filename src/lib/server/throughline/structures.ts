@@ -7,6 +7,7 @@ import {
 	type StructureAuthority,
 	type StructureCategory
 } from '../../choices.ts';
+import { byName } from '../db/sort.ts';
 import { ensureSchoolYears } from '../school-years/index.ts';
 import { today } from '../clock.ts';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
@@ -92,7 +93,7 @@ export function listStructures(
 		.from(structures)
 		.leftJoin(schoolYears, eq(schoolYears.id, structures.startYearId))
 		.where(and(...conditions))
-		.orderBy(asc(structures.sortOrder), asc(structures.name))
+		.orderBy(asc(structures.sortOrder), byName(structures.name))
 		.all();
 }
 
@@ -204,7 +205,7 @@ export function structureLinks(db: Db, structureId: number) {
 			.from(structurePriorities)
 			.innerJoin(priorities, eq(priorities.id, structurePriorities.priorityId))
 			.where(eq(structurePriorities.structureId, structureId))
-			.orderBy(asc(priorities.sortOrder), asc(priorities.title))
+			.orderBy(asc(priorities.sortOrder), byName(priorities.title))
 			.all()
 	};
 }
