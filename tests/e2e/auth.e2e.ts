@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, request, test } from '@playwright/test';
+import { expect, request, test, type Page } from '@playwright/test';
 import {
 	apiAs,
 	baseURL,
@@ -497,7 +497,7 @@ test.describe('administration writes: one audit entry each', () => {
 		await page.goto('/admin/settings');
 		const before = auditFor('district', 1).length;
 		await page.getByLabel('CDS code').fill('12345');
-		await page.getByRole('button', { name: 'Save settings' }).click();
+		await saveSettings(page);
 		await expect(page.getByRole('alert')).toContainText('A CDS code is 14 digits');
 		expect(auditFor('district', 1)).toHaveLength(before);
 		// A small change, put back afterwards so other tests see the demo settings.
@@ -506,7 +506,7 @@ test.describe('administration writes: one audit entry each', () => {
 		const next = String(Number(was) + 1);
 		await page.getByLabel('CDS code').fill('99999990000000');
 		await field.fill(next);
-		await page.getByRole('button', { name: 'Save settings' }).click();
+		await saveSettings(page);
 		await expect(page.getByRole('status')).toHaveText('Settings saved.');
 		const entries = auditFor('district', 1);
 		expect(entries).toHaveLength(before + 1);
@@ -517,7 +517,7 @@ test.describe('administration writes: one audit entry each', () => {
 			after: { engagementWindowDays: Number(next), priorityCap: 5 }
 		});
 		await field.fill(was);
-		await page.getByRole('button', { name: 'Save settings' }).click();
+		await saveSettings(page);
 		await expect(page.getByRole('status')).toHaveText('Settings saved.');
 		expect(auditFor('district', 1)).toHaveLength(before + 2);
 		// The audit page shows it, filtered by record type.
@@ -529,3 +529,13 @@ test.describe('administration writes: one audit entry each', () => {
 		await expect(page.getByTestId('audit-chain')).toContainText('Chain verified');
 	});
 });
+
+/** Saves the settings form and waits for the server's answer (the page updates in place). */
+async function saveSettings(page: Page) {
+	await Promise.all([
+		page.waitForResponse(
+			(r) => r.request().method() === 'POST' && r.url().includes('/admin/settings')
+		),
+		page.getByRole('button', { name: 'Save settings' }).click()
+	]);
+}

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { idOf } from '$lib/params';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
@@ -61,7 +62,9 @@ export const actions: Actions = {
 	unlinkPolicy: async (event) => {
 		const user = authorize(event, 'edit');
 		const form = await event.request.formData();
-		unlinkPolicy(db(), actor(user), Number(event.params.id), Number(form.get('policyId')));
+		const policyId = idOf(form.get('policyId'));
+		if (policyId === null || !unlinkPolicy(db(), actor(user), Number(event.params.id), policyId))
+			error(404, 'That policy is no longer linked to this structure.');
 		redirect(303, `/manage/structures/${event.params.id}?saved=linked#policies`);
 	},
 	priorities: async (event) => {
