@@ -21,7 +21,8 @@ function routeId(dir: string): string {
 	const parts = relative(routesDir, dir)
 		.split(sep)
 		.filter((p) => p && !/^\(.+\)$/.test(p));
-	return '/' + parts.join('/');
+	// Written without the parameter matchers (`[id=id]` is `[id]` in route-access.ts).
+	return '/' + parts.join('/').replace(/=\w+\]/g, ']');
 }
 
 function exportedNames(file: string): { names: string[]; actions: string[] } {
