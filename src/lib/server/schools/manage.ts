@@ -461,3 +461,6 @@ export function mergeSchools(db: Db, actor: Actor, removeId: number, keepId: num
 		return { ok: true as const, plan };
 	});
 }
+
+/** The school types as a form's choices, with their names. */
+export const schoolTypeChoices = schoolTypes.map((t) => ({ value: t, label: schoolTypeNames[t] }));

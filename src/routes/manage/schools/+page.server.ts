@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { z } from 'zod';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { manageSchools, manageStatuses, schoolTypeNames } from '$lib/server/schools/manage';
+import { manageSchools, manageStatuses, schoolTypeChoices } from '$lib/server/schools/manage';
 import { schoolTypes } from '$lib/choices';
 
 const filterSchema = z.object({
@@ -24,7 +24,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		filter,
 		list: manageSchools(db(), filter),
-		types: schoolTypes.map((t) => ({ value: t, label: schoolTypeNames[t] })),
+		types: schoolTypeChoices,
 		saved: p.get('saved')
 	};
 };

@@ -1,26 +1,18 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
+import { schoolOf } from '../school';
 import { db } from '$lib/server/db';
 import {
 	excludeSchool,
-	getSchool,
 	includeSchool,
-	schoolTypeNames,
+	schoolTypeChoices,
 	updateSchool
 } from '$lib/server/schools/manage';
 import { currentPrincipal } from '$lib/server/schools/queries';
 import { formValues } from '$lib/server/forms';
 import { historyOf } from '$lib/server/audit/history';
 import { today } from '$lib/server/clock';
-import { schoolTypes } from '$lib/choices';
-
-function schoolOf(id: string) {
-	const n = Number(id);
-	const school = getSchool(db(), n);
-	if (!school) error(404, 'There is no such school.');
-	return school;
-}
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -28,7 +20,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		school,
 		principal: currentPrincipal(db(), school.id),
-		types: schoolTypes.map((t) => ({ value: t, label: schoolTypeNames[t] })),
+		types: schoolTypeChoices,
 		history: historyOf(db(), 'school', school.id),
 		saved: event.url.searchParams.get('saved'),
 		mergedFrom:

@@ -2,13 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { createSchool, schoolTypeNames } from '$lib/server/schools/manage';
+import { createSchool, schoolTypeChoices } from '$lib/server/schools/manage';
 import { formValues } from '$lib/server/forms';
-import { schoolTypes } from '$lib/choices';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
-	return { types: schoolTypes.map((t) => ({ value: t, label: schoolTypeNames[t] })) };
+	return { types: schoolTypeChoices };
 };
 
 export const actions: Actions = {

@@ -1,22 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
+import { schoolOf } from '../../school';
 import { db } from '$lib/server/db';
 import {
 	getSchool,
 	mergeCandidates,
 	mergePlan,
 	mergeSchools,
-	schoolTypeNames
+	schoolTypeChoices
 } from '$lib/server/schools/manage';
-import { schoolTypes } from '$lib/choices';
-
-function schoolOf(id: string) {
-	const n = Number(id);
-	const school = getSchool(db(), n);
-	if (!school) error(404, 'There is no such school.');
-	return school;
-}
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -30,7 +23,7 @@ export const load: PageServerLoad = (event) => {
 	const plan = other ? mergePlan(db(), school.id, other.id) : undefined;
 	return {
 		school,
-		types: schoolTypes.map((t) => ({ value: t, label: schoolTypeNames[t] })),
+		types: schoolTypeChoices,
 		q,
 		candidates: other ? [] : mergeCandidates(db(), school.id, q),
 		other: other ?? null,
