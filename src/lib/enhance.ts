@@ -3,6 +3,7 @@ import { enhance } from '$app/forms';
 import { goto } from '$app/navigation';
 import { tick } from 'svelte';
 import { focusFirstErrorIn } from './focus-first-error';
+import { saving } from './saving.svelte';
 
 /**
  * `use:saves` on every POST form: with JavaScript the form posts in the background and the page
@@ -18,14 +19,21 @@ export const saves: Action<HTMLFormElement, SavesOptions | undefined> = (form, o
 			cancel();
 			return;
 		}
+		saving.now = true;
+		form.setAttribute('aria-busy', 'true');
 		return async ({ result, update }) => {
-			if (result.type === 'redirect') {
-				const next = new URL(result.location, location.href);
-				const samePage = next.origin === location.origin && next.pathname === location.pathname;
-				await goto(next, { invalidateAll: true, noScroll: samePage, keepFocus: samePage });
-				return;
+			try {
+				if (result.type === 'redirect') {
+					const next = new URL(result.location, location.href);
+					const samePage = next.origin === location.origin && next.pathname === location.pathname;
+					await goto(next, { invalidateAll: true, noScroll: samePage, keepFocus: samePage });
+					return;
+				}
+				await update();
+			} finally {
+				saving.now = false;
+				form.removeAttribute('aria-busy');
 			}
-			await update();
 			// The root layout's own focus move runs before the refused form's messages are drawn.
 			if (result.type === 'failure') {
 				await tick();
