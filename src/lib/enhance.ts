@@ -29,7 +29,9 @@ export const saves: Action<HTMLFormElement, SavesOptions | undefined> = (form, o
 					await goto(next, { invalidateAll: true, noScroll: samePage, keepFocus: samePage });
 					return;
 				}
-				await update();
+				// A form that edits what the page shows keeps its fields: Svelte drops the server's
+				// `value` attributes on hydration, so a reset would empty them, not restore them.
+				await update({ reset: !options?.keep });
 			} finally {
 				saving.now = false;
 				form.removeAttribute('aria-busy');
@@ -43,6 +45,8 @@ export const saves: Action<HTMLFormElement, SavesOptions | undefined> = (form, o
 	});
 
 export interface SavesOptions {
+	/** Keep the fields as they are after a save that stays on the page (an edit form, not an "add" one). */
+	keep?: boolean;
 	/** Returns true to keep the form from being sent, having said why on the page. */
 	refuse?: (form: HTMLFormElement) => boolean;
 }

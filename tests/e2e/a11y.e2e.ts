@@ -13,7 +13,7 @@ import { signInAs, storageStateFor, type DemoRole } from './helpers/auth.ts';
 import { concretePath, routeTree } from './helpers/route-tree.ts';
 import { exampleParams } from './helpers/route-params.ts';
 import { routeAccess, type Need } from './route-access.ts';
-import { query } from './helpers/e2e-db.ts';
+import { query } from './helpers/db.ts';
 
 // axe over a 33-school grid takes a while on a shared machine.
 test.describe.configure({ timeout: 120_000 });

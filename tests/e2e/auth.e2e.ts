@@ -212,6 +212,7 @@ test.describe('authenticator app', () => {
 		await signInWithForm(page, account.email, account.password);
 		await page.getByLabel('Code', { exact: true }).fill(recovery[0]);
 		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page).toHaveURL(/\/$/);
 		await page.goto('/account');
 		await expect(page.getByText('9 recovery codes left')).toBeVisible();
 		const actions = auditFor('user', account.id).map((e) => e.action);

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { storageStateFor } from './helpers/auth';
-import { query } from './helpers/e2e-db';
+import { query } from './helpers/db.ts';
 
 interface Priority {
 	id: number;

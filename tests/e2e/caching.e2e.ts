@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { apiAs, baseURL } from './helpers/auth';
-import { query } from './helpers/e2e-db';
+import { query } from './helpers/db.ts';
 
 const publicCaching = 'public, max-age=60, stale-while-revalidate=600';
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
-import { query } from './helpers/e2e-db';
+import { query } from './helpers/db.ts';
 
 // Several tests visit every public page in both languages: give them time on a busy machine.
 test.describe.configure({ timeout: 120_000 });

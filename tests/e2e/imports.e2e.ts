@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { storageStateFor } from './helpers/auth.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
-import { query } from './helpers/e2e-db.ts';
+import { query } from './helpers/db.ts';
 import { closeSync, existsSync, ftruncateSync, openSync, readdirSync } from 'node:fs';
 
 /** Upload folders waiting for confirmation (the server's IMPORT_UPLOAD_DIR). */

@@ -6,7 +6,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import ICAL from 'ical.js';
 import { PDFDocument } from 'pdf-lib';
 import { apiAs, createAccount, signInWithForm, storageStateFor } from './helpers/auth';
-import { query } from './helpers/e2e-db';
+import { query } from './helpers/db.ts';
 import { expectNoAxeViolations } from './helpers/axe';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });

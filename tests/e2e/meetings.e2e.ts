@@ -9,7 +9,7 @@ import {
 	type Page
 } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { query } from './helpers/e2e-db';
+import { query } from './helpers/db.ts';
 import { expectNoAxeViolations } from './helpers/axe';
 import { resolve } from 'node:path';
 

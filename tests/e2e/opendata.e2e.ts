@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { baseURL, signInAs } from './helpers/auth.ts';
-import { query } from './helpers/e2e-db.ts';
+import { query } from './helpers/db.ts';
 
 const suppressionSize = () => query<{ s: number }>('select suppression_size s from district')[0].s;
 const activePriority = () =>

@@ -2,7 +2,7 @@
 // notes entered with the update, and a clock; it follows the audience window and leads it.
 import { expect, test } from '@playwright/test';
 import { storageStateFor } from './helpers/auth';
-import { query } from './helpers/e2e-db';
+import { query } from './helpers/db.ts';
 import { expectNoAxeViolations } from './helpers/axe';
 
 test.use({ storageState: storageStateFor('superintendent') });

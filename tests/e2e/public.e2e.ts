@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { storageStateFor } from './helpers/auth';
-import { query } from './helpers/e2e-db';
+import { query } from './helpers/db.ts';
 import { unflatten } from 'devalue';
 
 interface PriorityRow {

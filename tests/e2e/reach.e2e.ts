@@ -2,7 +2,7 @@
 // leadership continuity, on the demo district.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
-import { query } from './helpers/e2e-db';
+import { query } from './helpers/db.ts';
 import { storageStateFor } from './helpers/auth';
 
 // Axe over a 33-school grid or the full tenure table takes a while on a shared machine.

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { storageStateFor } from './helpers/auth.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
-import { query } from './helpers/e2e-db.ts';
+import { query } from './helpers/db.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ storageState: storageStateFor('staff') });

@@ -3,7 +3,7 @@
 // all above the edge.
 import { expect, test } from '@playwright/test';
 import { storageStateFor } from './helpers/auth';
-import { query } from './helpers/e2e-db';
+import { query } from './helpers/db.ts';
 
 const sizes = [
 	{ width: 1280, height: 720 },

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { storageStateFor } from './helpers/auth.ts';
-import { query } from './helpers/e2e-db.ts';
+import { query } from './helpers/db.ts';
 
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

@@ -1,7 +1,7 @@
 // Example values for a route's [params], from route-access.ts: a fixed value, or one picked from
 // the test database (reports/e2e.db) by a query.
 import type { RouteAccess } from '../route-access.ts';
-import { query } from './e2e-db.ts';
+import { query } from './db.ts';
 
 export function exampleParams(entry: RouteAccess): Record<string, string> {
 	const out: Record<string, string> = {};

@@ -1,5 +1,4 @@
-import { fail } from '@sveltejs/kit';
-import { errorsOf } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guard';
@@ -27,15 +26,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	update: async (event) => {
 		const admin = authorize(event, 'admin');
-		const form = Object.fromEntries(await event.request.formData());
-		const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
-		const parsed = settingsSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values, errors: errorsOf(parsed.error) });
+		const parsed = parseForm(settingsSchema, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
 			updateDistrictSettings(db(), { id: admin.id, email: admin.email }, parsed.data);
 		} catch (e) {
 			if (e instanceof Error && e.message === 'No such school year.')
-				return fail(400, { values, errors: { currentSchoolYearId: [e.message] } });
+				return invalid(parsed.values, { currentSchoolYearId: [e.message] });
 			throw e;
 		}
 		return { saved: true };
