@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deLocalizeHref, localizeHref } from '$lib/paraglide/runtime';
 import { isTranslatedPath, languageCookie } from '$lib/i18n';
 import { privateCaching } from './caching.ts';
+import { withoutHydrationMarkers } from './markup.ts';
 
 // A redirect that depends on this reader's language cookie, or sets it: no cache may keep it.
 const personalRedirect = (status: 303 | 307, location: string) =>
@@ -48,6 +49,9 @@ export const language: Handle = async ({ event, resolve }) => {
 
 	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+		// The one transform of a page's markup: its language, and no hydration markers if it is not hydrated.
+		return resolve(event, {
+			transformPageChunk: ({ html }) => withoutHydrationMarkers(html.replace('%lang%', locale))
+		});
 	});
 };

@@ -26,7 +26,9 @@ export interface SchoolListPage {
 	pageSize: number;
 }
 
-export const schoolsPerPage = 50;
+// 25 schools a page: most districts' schools on one page, and a priority page of a large district
+// (three measures, ten years) still in TCP's first round trip, compressed (`npm run bench`).
+export const schoolsPerPage = 25;
 
 export function schoolListQuery(params: URLSearchParams): SchoolListQuery {
 	const page = Number.parseInt(params.get('page') ?? '1', 10);
