@@ -28,3 +28,29 @@ export function list(values: FormValues, key: string): string[] {
 	const v = values[key];
 	return Array.isArray(v) ? v : v ? [v] : [];
 }
+
+/** What a refused form sent back (`invalid()` on the server), read from an action's `form` prop. */
+export interface Refusal {
+	values: FormValues;
+	errors: FieldErrors;
+}
+
+/**
+ * The refusal in an action's result, if that is what it is — and, for a page with several
+ * forms, only when it names this form (`{ form: key }`). Checks the shape instead of casting it,
+ * so a page reads `refusal(form)?.errors.title` with the types it expects.
+ */
+export function refusal(form: unknown, key?: string): Refusal | null {
+	if (!form || typeof form !== 'object') return null;
+	const f = form as Record<string, unknown>;
+	if (key !== undefined && f.form !== key) return null;
+	if (!f.errors || typeof f.errors !== 'object') return null;
+	return {
+		values: isValues(f.values) ? f.values : {},
+		errors: f.errors as FieldErrors
+	};
+}
+
+function isValues(v: unknown): v is FormValues {
+	return !!v && typeof v === 'object' && !Array.isArray(v);
+}
