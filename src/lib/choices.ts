@@ -7,6 +7,16 @@ export const roles = ['admin', 'superintendent', 'staff', 'board'] as const;
 export type Role = (typeof roles)[number];
 
 // district
+/** The board's settings of a new district: the schema's column defaults and the settings form's. */
+export const districtDefaults = {
+	priorityCap: 5,
+	suppressionSize: 11,
+	initiativeLimit: 4,
+	engagementWindowDays: 90,
+	boardTimeGoalPercent: 50,
+	feedbackOpenDays: 30,
+	mfaRequired: true
+} as const;
 export const schoolTypes = [
 	'elementary',
 	'middle',

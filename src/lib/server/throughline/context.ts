@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.ts';
 import { district } from '../db/schema/district.ts';
 import { today } from '../clock.ts';
+import { districtDefaults } from '../../choices.ts';
 import type { SignalContext } from '../signals/types.ts';
 
 /** The district's settings (or the defaults when none is set up yet) and today, for signals. */
@@ -9,14 +10,8 @@ export function signalContext(db: Db): SignalContext {
 		id: 0,
 		name: '',
 		cdsCode: '',
-		priorityCap: 5,
-		suppressionSize: 11,
+		...districtDefaults,
 		currentSchoolYearId: null,
-		initiativeLimit: 4,
-		engagementWindowDays: 90,
-		boardTimeGoalPercent: 50,
-		feedbackOpenDays: 30,
-		mfaRequired: true,
 		dataUpdatedAt: null
 	};
 	return { settings, today: today() };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { schoolTypes, studentGroupKinds } from '../../../choices.ts';
+import { districtDefaults as d, schoolTypes, studentGroupKinds } from '../../../choices.ts';
 
 export const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -14,20 +14,22 @@ export const district = sqliteTable('district', {
 	/** 14-digit County-District-School code; district codes end in 0000000. */
 	cdsCode: text('cds_code').notNull(),
 	/** Board-set cap on active priorities. */
-	priorityCap: integer('priority_cap').notNull().default(5),
+	priorityCap: integer('priority_cap').notNull().default(d.priorityCap),
 	/** Results for groups smaller than this are never shown to the public. */
-	suppressionSize: integer('suppression_size').notNull().default(11),
+	suppressionSize: integer('suppression_size').notNull().default(d.suppressionSize),
 	currentSchoolYearId: integer('current_school_year_id').references(() => schoolYears.id),
 	/** A school running more active initiatives than this is flagged. */
-	initiativeLimit: integer('initiative_limit').notNull().default(4),
+	initiativeLimit: integer('initiative_limit').notNull().default(d.initiativeLimit),
 	/** A priority with no senior-leader engagement for this many days is flagged. */
-	engagementWindowDays: integer('engagement_window_days').notNull().default(90),
+	engagementWindowDays: integer('engagement_window_days').notNull().default(d.engagementWindowDays),
 	/** Goal for the share of board meeting time spent on the priorities, in percent. */
-	boardTimeGoalPercent: integer('board_time_goal_percent').notNull().default(50),
+	boardTimeGoalPercent: integer('board_time_goal_percent')
+		.notNull()
+		.default(d.boardTimeGoalPercent),
 	/** Feedback loops open longer than this are flagged. */
-	feedbackOpenDays: integer('feedback_open_days').notNull().default(30),
+	feedbackOpenDays: integer('feedback_open_days').notNull().default(d.feedbackOpenDays),
 	/** Admin, superintendent and staff must sign in with a second factor (an authenticator app). */
-	mfaRequired: integer('mfa_required', { mode: 'boolean' }).notNull().default(true),
+	mfaRequired: integer('mfa_required', { mode: 'boolean' }).notNull().default(d.mfaRequired),
 	/** When results or published content last changed: the public pages' "data as of". */
 	dataUpdatedAt: text('data_updated_at')
 });
