@@ -97,3 +97,15 @@ export const planChangeKinds = [
 	'structure-removed'
 ] as const;
 export type PlanChangeKind = (typeof planChangeKinds)[number];
+
+// signals
+/** The areas the board's signals fall in, in the order the overview lists them. */
+export const signalAreas = [
+	'throughline',
+	'reach',
+	'leadership',
+	'meetings',
+	'feedback',
+	'load'
+] as const;
+export type SignalArea = (typeof signalAreas)[number];

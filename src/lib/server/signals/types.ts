@@ -1,3 +1,4 @@
+import type { SignalArea } from '../../choices.ts';
 import type { Db } from '../db/open.ts';
 import type { district } from '../db/schema/district.ts';
 
@@ -5,7 +6,7 @@ import type { district } from '../db/schema/district.ts';
 export interface Signal {
 	/** Stable key, e.g. "influence-only:3", so pages and tests can find one signal. */
 	key: string;
-	area: 'throughline' | 'reach' | 'leadership' | 'meetings' | 'feedback' | 'load';
+	area: SignalArea;
 	message: string;
 	href: string;
 	fixLabel: string;
