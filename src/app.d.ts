@@ -1,4 +1,5 @@
 import type { SessionUser } from '$lib/server/auth/guard.ts';
+import type { RoleCode } from '$lib/roles.ts';
 
 declare global {
 	namespace App {
@@ -8,6 +9,11 @@ declare global {
 			sessionId: string | null;
 			/** Signed in, but their role requires an authenticator app they have not set up yet. */
 			twoFactorDue: boolean;
+		}
+		/** What the root layout gives every page, the error page included. */
+		interface PageData {
+			user?: { name: string; role: RoleCode } | null;
+			nav?: { board: boolean; edit: boolean; admin: boolean };
 		}
 		interface Error {
 			message: string;
