@@ -26,3 +26,9 @@ export function fieldOf(name: () => string): {
 		error: () => state?.().errors?.[name()]
 	};
 }
+
+/** All the values of the form around a field (for a group that reads a list, not one text). */
+export function formValues(): () => FormValues {
+	const state = getContext<(() => FormState) | undefined>(key);
+	return () => state?.().values ?? {};
+}
