@@ -32,3 +32,12 @@ export function formValues(): () => FormValues {
 	const state = getContext<(() => FormState) | undefined>(key);
 	return () => state?.().values ?? {};
 }
+
+/** What a page hands a form of its own (`PriorityForm`…): its values and errors, where it posts,
+ * and its button's words. The form passes all but `submit` on to `<Form {...form}>`. */
+export interface EditForm {
+	values: FormValues;
+	errors?: Partial<FieldErrors> | null;
+	action: string;
+	submit: string;
+}
