@@ -26,3 +26,18 @@ export function fieldOf(name: () => string): {
 		error: () => state?.().errors?.[name()]
 	};
 }
+
+/** All the values of the form around a field (for a group that reads a list, not one text). */
+export function formValues(): () => FormValues {
+	const state = getContext<(() => FormState) | undefined>(key);
+	return () => state?.().values ?? {};
+}
+
+/** What a page hands a form of its own (`PriorityForm`…): its values and errors, where it posts,
+ * and its button's words. The form passes all but `submit` on to `<Form {...form}>`. */
+export interface EditForm {
+	values: FormValues;
+	errors?: Partial<FieldErrors> | null;
+	action: string;
+	submit: string;
+}
