@@ -1,6 +1,7 @@
 import { write } from '../audit/write.ts';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { byName } from '../db/sort.ts';
+import { missingChoice, takenByAnother } from '../db/lookups.ts';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
@@ -12,7 +13,7 @@ import {
 	optionalDate,
 	optionalId,
 	optionalText,
-	parse,
+	parseChecked,
 	plainText,
 	requiredText,
 	type FieldErrors,
@@ -68,33 +69,15 @@ export function meetingChoices(db: Db): { id: number; label: string }[] {
 
 function conflicts(db: Db, input: PriorityInput, id?: number): FieldErrors {
 	const errors: FieldErrors = {};
-	const taken = db
-		.select({ id: priorities.id })
-		.from(priorities)
-		.where(
-			id === undefined
-				? eq(priorities.slug, input.slug)
-				: and(eq(priorities.slug, input.slug), ne(priorities.id, id))
-		)
-		.get();
-	if (taken) errors.slug = ['Another priority already uses this slug.'];
-	if (
-		input.adoptedMeetingId !== null &&
-		!db
-			.select({ id: boardMeetings.id })
-			.from(boardMeetings)
-			.where(eq(boardMeetings.id, input.adoptedMeetingId))
-			.get()
-	)
+	if (takenByAnother(db, priorities, priorities.id, eq(priorities.slug, input.slug), id))
+		errors.slug = ['Another priority already uses this slug.'];
+	if (missingChoice(db, boardMeetings, boardMeetings.id, input.adoptedMeetingId))
 		errors.adoptedMeetingId = ['Choose a meeting from the list.'];
 	return errors;
 }
 
 function validated(db: Db, values: unknown, id?: number): Parsed<PriorityInput> {
-	const parsed = parse(priorityInput, values);
-	if (!parsed.ok) return parsed;
-	const errors = conflicts(db, parsed.data, id);
-	return Object.keys(errors).length ? { ok: false, errors } : parsed;
+	return parseChecked(priorityInput, values, (data) => conflicts(db, data, id));
 }
 
 export function createPriority(db: Db, actor: Actor, values: unknown): Saved {

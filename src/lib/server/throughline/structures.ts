@@ -8,9 +8,10 @@ import {
 	type StructureCategory
 } from '../../choices.ts';
 import { byName } from '../db/sort.ts';
+import { missingChoice, takenByAnother } from '../db/lookups.ts';
 import { ensureSchoolYears } from '../school-years/index.ts';
 import { today } from '../clock.ts';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { reasonFor, recordPlanChanges, structurePlanChanges } from '../priorities/plan-changes.ts';
@@ -29,6 +30,7 @@ import {
 	optionalId,
 	optionalText,
 	parse,
+	parseChecked,
 	plainText,
 	requiredText,
 	type FieldErrors,
@@ -112,28 +114,14 @@ export function schoolYearChoices(db: Db) {
 }
 
 function validated(db: Db, values: unknown, id?: number) {
-	const parsed = parse(structureInput, values);
-	if (!parsed.ok) return parsed;
-	const errors: FieldErrors = {};
-	const same = eq(structures.name, parsed.data.name);
-	if (
-		db
-			.select({ id: structures.id })
-			.from(structures)
-			.where(id === undefined ? same : and(same, ne(structures.id, id)))
-			.get()
-	)
-		errors.name = ['Another structure already has this name.'];
-	if (
-		parsed.data.startYearId !== null &&
-		!db
-			.select({ id: schoolYears.id })
-			.from(schoolYears)
-			.where(eq(schoolYears.id, parsed.data.startYearId))
-			.get()
-	)
-		errors.startYearId = ['Choose a school year from the list.'];
-	return Object.keys(errors).length ? { ok: false as const, errors } : parsed;
+	return parseChecked(structureInput, values, (data) => {
+		const errors: FieldErrors = {};
+		if (takenByAnother(db, structures, structures.id, eq(structures.name, data.name), id))
+			errors.name = ['Another structure already has this name.'];
+		if (missingChoice(db, schoolYears, schoolYears.id, data.startYearId))
+			errors.startYearId = ['Choose a school year from the list.'];
+		return errors;
+	});
 }
 
 export function createStructure(db: Db, actor: Actor, values: unknown): Saved {
