@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.ts';
+import type { Parsed, Saved } from '../forms.ts';
 import type { Actor } from './index.ts';
 import { write } from './write.ts';
 
@@ -62,4 +63,30 @@ export function deleteRecorded(db: Db, actor: Actor, table: IdTable, entity: str
 		audit({ action: 'delete', entity, entityId: id, before });
 		return true;
 	});
+}
+
+/** A create from checked values: the new row's id, or the messages and nothing saved. */
+export function saveNew<T extends IdTable>(
+	db: Db,
+	actor: Actor,
+	table: T,
+	entity: string,
+	parsed: Parsed<T['$inferInsert']>
+): Saved {
+	if (!parsed.ok) return parsed;
+	return { ok: true, id: insertRecorded(db, actor, table, entity, parsed.data).id };
+}
+
+/** An update from checked values of a row the caller found: its id, or the messages. */
+export function saveChanges<T extends IdTable>(
+	db: Db,
+	actor: Actor,
+	table: T,
+	entity: string,
+	id: number,
+	parsed: Parsed<SQLiteUpdateSetSource<T>>
+): Saved {
+	if (!parsed.ok) return parsed;
+	updateRecorded(db, actor, table, entity, id, () => parsed.data);
+	return { ok: true, id };
 }

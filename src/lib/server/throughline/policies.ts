@@ -1,4 +1,5 @@
 import { byName } from '../db/sort.ts';
+import { saveChanges, saveNew } from '../audit/rows.ts';
 import { takenByAnother } from '../db/lookups.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -100,25 +101,12 @@ function validated(db: Db, values: unknown, id?: number) {
 }
 
 export function createPolicy(db: Db, actor: Actor, values: unknown): Saved {
-	const parsed = validated(db, values);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(policies).values(parsed.data).returning().get();
-		audit({ action: 'create', entity: 'policy', entityId: row.id, after: row });
-		return { ok: true as const, id: row.id };
-	});
+	return saveNew(db, actor, policies, 'policy', validated(db, values));
 }
 
 export function updatePolicy(db: Db, actor: Actor, id: number, values: unknown): Saved {
-	const before = getPolicy(db, id);
-	if (!before) return { ok: false, errors: { form: ['This policy no longer exists.'] } };
-	const parsed = validated(db, values, id);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const after = tx.update(policies).set(parsed.data).where(eq(policies.id, id)).returning().get();
-		audit({ action: 'update', entity: 'policy', entityId: id, before, after });
-		return { ok: true as const, id };
-	});
+	if (!getPolicy(db, id)) return { ok: false, errors: { form: ['This policy no longer exists.'] } };
+	return saveChanges(db, actor, policies, 'policy', id, validated(db, values, id));
 }
 
 export function deletePolicy(db: Db, actor: Actor, id: number): boolean {

@@ -1,6 +1,7 @@
 import { write } from '../audit/write.ts';
 import { asc, eq, sql } from 'drizzle-orm';
 import { byName } from '../db/sort.ts';
+import { deleteRecorded, saveNew } from '../audit/rows.ts';
 import { missingChoice, takenByAnother } from '../db/lookups.ts';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
@@ -81,18 +82,7 @@ function validated(db: Db, values: unknown, id?: number): Parsed<PriorityInput> 
 }
 
 export function createPriority(db: Db, actor: Actor, values: unknown): Saved {
-	const parsed = validated(db, values);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(priorities).values(parsed.data).returning().get();
-		audit({
-			action: 'create',
-			entity: 'priority',
-			entityId: row.id,
-			after: row
-		});
-		return { ok: true as const, id: row.id };
-	});
+	return saveNew(db, actor, priorities, 'priority', validated(db, values));
 }
 
 export function updatePriority(db: Db, actor: Actor, id: number, values: unknown): Saved {
@@ -125,16 +115,5 @@ export function updatePriority(db: Db, actor: Actor, id: number, values: unknown
 }
 
 export function deletePriority(db: Db, actor: Actor, id: number): boolean {
-	const before = getPriority(db, id);
-	if (!before) return false;
-	write(db, actor, ({ tx, audit }) => {
-		tx.delete(priorities).where(eq(priorities.id, id)).run();
-		audit({
-			action: 'delete',
-			entity: 'priority',
-			entityId: id,
-			before
-		});
-	});
-	return true;
+	return deleteRecorded(db, actor, priorities, 'priority', id);
 }

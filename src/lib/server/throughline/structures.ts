@@ -8,6 +8,7 @@ import {
 	type StructureCategory
 } from '../../choices.ts';
 import { byName } from '../db/sort.ts';
+import { saveChanges, saveNew } from '../audit/rows.ts';
 import { missingChoice, takenByAnother } from '../db/lookups.ts';
 import { ensureSchoolYears } from '../school-years/index.ts';
 import { today } from '../clock.ts';
@@ -125,30 +126,13 @@ function validated(db: Db, values: unknown, id?: number) {
 }
 
 export function createStructure(db: Db, actor: Actor, values: unknown): Saved {
-	const parsed = validated(db, values);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(structures).values(parsed.data).returning().get();
-		audit({ action: 'create', entity: 'structure', entityId: row.id, after: row });
-		return { ok: true as const, id: row.id };
-	});
+	return saveNew(db, actor, structures, 'structure', validated(db, values));
 }
 
 export function updateStructure(db: Db, actor: Actor, id: number, values: unknown): Saved {
-	const before = getStructure(db, id);
-	if (!before) return { ok: false, errors: { form: ['This structure no longer exists.'] } };
-	const parsed = validated(db, values, id);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const after = tx
-			.update(structures)
-			.set(parsed.data)
-			.where(eq(structures.id, id))
-			.returning()
-			.get();
-		audit({ action: 'update', entity: 'structure', entityId: id, before, after });
-		return { ok: true as const, id };
-	});
+	if (!getStructure(db, id))
+		return { ok: false, errors: { form: ['This structure no longer exists.'] } };
+	return saveChanges(db, actor, structures, 'structure', id, validated(db, values, id));
 }
 
 export function deleteStructure(db: Db, actor: Actor, id: number): boolean {
