@@ -28,16 +28,35 @@ export interface TenureRow extends Tenure {
 	priorityTitle: string | null;
 }
 
+/** The seat a list is narrowed to by its `role` parameter: none for all, or one not known. */
+export function roleFilter(params: URLSearchParams): SeatRole | null {
+	return z
+		.enum(leaderRoles)
+		.nullable()
+		.catch(null)
+		.parse(params.get('role') || null);
+}
+
+/** What the continuity measures read of a tenure (leadership/measures.ts). */
+const tenureColumns = {
+	id: leaderTenures.id,
+	role: leaderTenures.role,
+	personName: leaderTenures.personName,
+	schoolId: leaderTenures.schoolId,
+	priorityId: leaderTenures.priorityId,
+	startedOn: leaderTenures.startedOn,
+	endedOn: leaderTenures.endedOn
+};
+
+/** The tenures `where` picks (all if none), as the continuity measures read them. */
+export function tenuresWhere(db: Db, where?: SQL): Tenure[] {
+	return db.select(tenureColumns).from(leaderTenures).where(where).all();
+}
+
 export function listTenures(db: Db, filter: { role?: SeatRole | null } = {}): TenureRow[] {
 	return db
 		.select({
-			id: leaderTenures.id,
-			role: leaderTenures.role,
-			personName: leaderTenures.personName,
-			schoolId: leaderTenures.schoolId,
-			priorityId: leaderTenures.priorityId,
-			startedOn: leaderTenures.startedOn,
-			endedOn: leaderTenures.endedOn,
+			...tenureColumns,
 			schoolName: schools.name,
 			priorityTitle: priorities.title
 		})
