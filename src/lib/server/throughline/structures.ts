@@ -14,7 +14,7 @@ import { ensureSchoolYears } from '../school-years/index.ts';
 import { today } from '../clock.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db/open.ts';
+import type { Db, Tx } from '../db/open.ts';
 import { reasonFor, recordPlanChanges, structurePlanChanges } from '../priorities/plan-changes.ts';
 import { type Actor } from '../audit/index.ts';
 import { schoolYears } from '../db/schema/district.ts';
@@ -190,6 +190,28 @@ export const policyLinkInput = z.object({
 	relation: choice('relation (establishes, funds, requires or guides)', policyRelations)
 });
 
+/** Changes a structure's policy links and records the links before and after, with `note`. */
+function changePolicyLinks(
+	db: Db,
+	actor: Actor,
+	structureId: number,
+	before: ReturnType<typeof structureLinks>['policies'],
+	note: string,
+	change: (tx: Tx) => void
+) {
+	write(db, actor, ({ tx, audit }) => {
+		change(tx);
+		audit({
+			action: 'update',
+			entity: 'structure',
+			entityId: structureId,
+			before: { policies: before },
+			after: { policies: structureLinks(tx, structureId).policies },
+			note
+		});
+	});
+}
+
 /** Links a policy to a structure, or changes how it is linked. */
 export function linkPolicy(db: Db, actor: Actor, structureId: number, values: unknown): Saved {
 	const parsed = parse(policyLinkInput, values);
@@ -200,45 +222,33 @@ export function linkPolicy(db: Db, actor: Actor, structureId: number, values: un
 	if (!getStructure(db, structureId))
 		return { ok: false, errors: { form: ['This structure no longer exists.'] } };
 	const before = structureLinks(db, structureId).policies;
-	return write(db, actor, ({ tx, audit }) => {
-		tx.insert(policyStructures)
+	const note = `${policy.kind} ${policy.number} ${relation} this structure`;
+	changePolicyLinks(db, actor, structureId, before, note, (tx) =>
+		tx
+			.insert(policyStructures)
 			.values({ policyId, structureId, relation })
 			.onConflictDoUpdate({
 				target: [policyStructures.policyId, policyStructures.structureId],
 				set: { relation }
 			})
-			.run();
-		audit({
-			action: 'update',
-			entity: 'structure',
-			entityId: structureId,
-			before: { policies: before },
-			after: { policies: structureLinks(tx, structureId).policies },
-			note: `${policy.kind} ${policy.number} ${relation} this structure`
-		});
-		return { ok: true as const, id: structureId };
-	});
+			.run()
+	);
+	return { ok: true, id: structureId };
 }
 
 export function unlinkPolicy(db: Db, actor: Actor, structureId: number, policyId: number): boolean {
 	const before = structureLinks(db, structureId).policies;
 	const link = before.find((l) => l.policyId === policyId);
 	if (!link) return false;
-	write(db, actor, ({ tx, audit }) => {
-		tx.delete(policyStructures)
+	const note = `Removed the link to ${link.kind} ${link.number}`;
+	changePolicyLinks(db, actor, structureId, before, note, (tx) =>
+		tx
+			.delete(policyStructures)
 			.where(
 				and(eq(policyStructures.structureId, structureId), eq(policyStructures.policyId, policyId))
 			)
-			.run();
-		audit({
-			action: 'update',
-			entity: 'structure',
-			entityId: structureId,
-			before: { policies: before },
-			after: { policies: structureLinks(tx, structureId).policies },
-			note: `Removed the link to ${link.kind} ${link.number}`
-		});
-	});
+			.run()
+	);
 	return true;
 }
 
