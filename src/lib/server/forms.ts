@@ -47,6 +47,21 @@ export function parse<T>(schema: z.ZodType<T>, values: unknown): Parsed<T> {
 	return { ok: false, errors: errorsOf(result.error) };
 }
 
+/**
+ * Validates values, then checks the data against what is stored (a name already taken, a choice
+ * that is gone): the data, or the messages of whichever step refused it.
+ */
+export function parseChecked<T>(
+	schema: z.ZodType<T>,
+	values: unknown,
+	check: (data: T) => FieldErrors
+): Parsed<T> {
+	const parsed = parse(schema, values);
+	if (!parsed.ok) return parsed;
+	const errors = check(parsed.data);
+	return Object.keys(errors).length ? { ok: false, errors } : parsed;
+}
+
 /** A zod error as messages per field: `title`, `targets.0.value`, or `form` for the whole form. */
 export function errorsOf(error: z.ZodError): FieldErrors {
 	const errors: FieldErrors = {};
@@ -103,54 +118,38 @@ export const requiredDate = (label: string) =>
 		.min(1, `Enter the ${label}.`)
 		.refine(realDate, `Enter the ${label} as a date (YYYY-MM-DD).`);
 
+/**
+ * A number typed or chosen in a field: empty gives `empty`, one `fits` refuses is refused with
+ * `message`. The one reading behind ids, whole numbers in a range and plain numbers.
+ */
+export const numberField = <E>(empty: E, fits: (n: number) => boolean, message: string) =>
+	z
+		.string()
+		.trim()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v) return empty;
+			const n = Number(v);
+			if (!fits(n)) {
+				ctx.addIssue({ code: 'custom', message });
+				return z.NEVER;
+			}
+			return n;
+		});
+
 /** An optional id from a <select>: empty means none. */
 export const optionalId = (label: string) =>
-	z
-		.string()
-		.trim()
-		.optional()
-		.transform((v, ctx) => {
-			if (!v) return null;
-			const n = Number(v);
-			if (!Number.isInteger(n) || n <= 0) {
-				ctx.addIssue({ code: 'custom', message: `Choose a ${label} from the list.` });
-				return z.NEVER;
-			}
-			return n;
-		});
+	numberField(null, (n) => Number.isInteger(n) && n > 0, `Choose a ${label} from the list.`);
 
 export const integerIn = (label: string, min: number, max: number, fallback: number) =>
-	z
-		.string()
-		.trim()
-		.optional()
-		.transform((v, ctx) => {
-			if (!v) return fallback;
-			const n = Number(v);
-			if (!Number.isInteger(n) || n < min || n > max) {
-				ctx.addIssue({
-					code: 'custom',
-					message: `The ${label} must be a whole number from ${min} to ${max}.`
-				});
-				return z.NEVER;
-			}
-			return n;
-		});
+	numberField(
+		fallback,
+		(n) => Number.isInteger(n) && n >= min && n <= max,
+		`The ${label} must be a whole number from ${min} to ${max}.`
+	);
 
 export const optionalNumber = (label: string) =>
-	z
-		.string()
-		.trim()
-		.optional()
-		.transform((v, ctx) => {
-			if (!v) return null;
-			const n = Number(v);
-			if (!Number.isFinite(n)) {
-				ctx.addIssue({ code: 'custom', message: `The ${label} must be a number.` });
-				return z.NEVER;
-			}
-			return n;
-		});
+	numberField(null, Number.isFinite, `The ${label} must be a number.`);
 
 export const checkbox = z
 	.string()

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../db/open.ts';
-import { testDb } from '../testing.ts';
+import { MPUSD, scratchFolder, testDb } from '../testing.ts';
 import type { DbFile } from '../db/open.ts';
 import { importFile } from '../imports/index.ts';
 import { exportAll, exportTable, exportTables, tableCsv } from './index.ts';
 import { backupDatabase } from './backup.ts';
 
 const fixtures = resolve('tests/fixtures');
-const MPUSD = '27660920000000';
 const actor = { id: 'u1', email: 'staff@example.org' };
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'throughline-export-test-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const scratch = scratchFolder('throughline-export-test-');
 
 async function mpusd(
 	db: DbFile,
@@ -57,7 +51,7 @@ describe('exports', () => {
 		const db = testDb();
 		await mpusd(db);
 		const before = resultRows(db);
-		const file = join(dir, 'results.csv');
+		const file = scratch.path('results.csv');
 		writeFileSync(file, tableCsv(db, exportTable('results')!, 'editor'));
 		// Re-importing the export over the same data changes nothing…
 		const same = await importFile(db, file, 'results.csv', actor);
@@ -97,7 +91,7 @@ describe('exports', () => {
 				)
 				.all();
 		const before = rows();
-		const file = join(dir, 'check-ins.csv');
+		const file = scratch.path('check-ins.csv');
 		writeFileSync(file, tableCsv(db, exportTable('check-ins')!, 'editor'));
 		c.exec('DELETE FROM check_in');
 		const r = await importFile(db, file, 'check-ins.csv', actor);
@@ -108,7 +102,7 @@ describe('exports', () => {
 	it('writes one CSV per table for the full export', async () => {
 		const db = testDb();
 		await mpusd(db);
-		const out = join(dir, 'full');
+		const out = scratch.path('full');
 		const files = exportAll(db, out);
 		expect(readdirSync(out).sort()).toEqual(exportTables.map((t) => `${t.name}.csv`).sort());
 		expect(files.find((f) => f.file.endsWith('results.csv'))!.rows).toBe(resultRows(db).length);
@@ -117,7 +111,7 @@ describe('exports', () => {
 
 describe('backup', () => {
 	it('takes a consistent copy while writes go on', async () => {
-		const path = join(dir, 'live.db');
+		const path = scratch.path('live.db');
 		const db = openDatabase(path);
 		await mpusd(db);
 		// Make the database large enough that the copy takes several steps.
@@ -133,7 +127,7 @@ describe('backup', () => {
 				await new Promise((r) => setImmediate(r));
 			}
 		})();
-		const out = join(dir, 'copy.db');
+		const out = scratch.path('copy.db');
 		const { pages } = await backupDatabase(path, out);
 		writing = false;
 		await writer;
@@ -152,7 +146,7 @@ describe('command line', () => {
 		spawnSync('npx', ['node', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
 
 	it('imports, refuses bad files with a non-zero exit, exports and backs up', () => {
-		const db = join(dir, 'cli.db');
+		const db = scratch.path('cli.db');
 		const ela = join(fixtures, 'ca-dashboard/2023/eladownload2023.txt');
 		const first = run(['scripts/import.ts', '--district', MPUSD, ela], { DATABASE_PATH: db });
 		expect(first.stderr).toBe('');
@@ -163,7 +157,7 @@ describe('command line', () => {
 		expect(again.status).toBe(0);
 		expect(again.stdout).toMatch(/nothing changed/);
 
-		const bad = join(dir, 'bad.txt');
+		const bad = scratch.path('bad.txt');
 		writeFileSync(
 			bad,
 			readFileSync(ela, 'latin1').replace(/^(27660920000000\t[^\r\n]*?)\tALL\t/m, '$1\t12.5\t')
@@ -181,19 +175,19 @@ describe('command line', () => {
 		expect(other.status).not.toBe(0);
 		expect(other.stderr).toMatch(/another district's file/);
 
-		const noDistrict = run(['scripts/import.ts', ela], { DATABASE_PATH: join(dir, 'new.db') });
+		const noDistrict = run(['scripts/import.ts', ela], { DATABASE_PATH: scratch.path('new.db') });
 		expect(noDistrict.status).not.toBe(0);
 		expect(noDistrict.stderr).toMatch(/--district/);
 
-		const exported = run(['scripts/export.ts', '--out', join(dir, 'cli-export')], {
+		const exported = run(['scripts/export.ts', '--out', scratch.path('cli-export')], {
 			DATABASE_PATH: db
 		});
 		expect(exported.status).toBe(0);
-		expect(readFileSync(join(dir, 'cli-export', 'results.csv'), 'utf8')).toContain('-34.3,4332');
+		expect(readFileSync(scratch.path('cli-export', 'results.csv'), 'utf8')).toContain('-34.3,4332');
 
-		const backup = run(['scripts/backup.ts', join(dir, 'cli-backup.db')], { DATABASE_PATH: db });
+		const backup = run(['scripts/backup.ts', scratch.path('cli-backup.db')], { DATABASE_PATH: db });
 		expect(backup.status).toBe(0);
-		const copy = new Database(join(dir, 'cli-backup.db'), { readonly: true });
+		const copy = new Database(scratch.path('cli-backup.db'), { readonly: true });
 		expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
 		copy.close();
 	}, 180_000);

@@ -7,7 +7,7 @@ import { type Actor } from '../audit/index.ts';
 import { feedbackItems } from '../db/schema/feedback.ts';
 import { schools } from '../db/schema/district.ts';
 import { structures } from '../db/schema/structures.ts';
-import { write } from '../audit/write.ts';
+import { deleteRecorded, insertRecorded, updateRecorded } from '../audit/rows.ts';
 import { feedbackKinds } from '../../choices.ts';
 
 export type Feedback = typeof feedbackItems.$inferSelect;
@@ -194,16 +194,7 @@ export function openLoopsOlderThan(db: Db, today: string, days: number): Feedbac
 }
 
 export function createFeedback(db: Db, actor: Actor, input: FeedbackInput): number {
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(feedbackItems).values(input).returning().get();
-		audit({
-			action: 'create',
-			entity: 'feedback',
-			entityId: row.id,
-			after: row
-		});
-		return row.id;
-	});
+	return insertRecorded(db, actor, feedbackItems, 'feedback', input).id;
 }
 
 export function updateFeedback(
@@ -212,87 +203,32 @@ export function updateFeedback(
 	feedbackId: number,
 	input: FeedbackInput
 ): boolean {
-	return write(db, actor, ({ tx, audit }) => {
-		const before = tx.select().from(feedbackItems).where(eq(feedbackItems.id, feedbackId)).get();
-		if (!before) return false;
-		const after = tx
-			.update(feedbackItems)
-			.set(input)
-			.where(eq(feedbackItems.id, feedbackId))
-			.returning()
-			.get();
-		audit({
-			action: 'update',
-			entity: 'feedback',
-			entityId: feedbackId,
-			before,
-			after
-		});
-		return true;
-	});
+	return updateRecorded(db, actor, feedbackItems, 'feedback', feedbackId, () => input) !== null;
 }
 
 export class LoopError extends Error {}
 
 /** Closes the loop with the district's response. The response cannot predate the report. */
 export function closeLoop(db: Db, actor: Actor, feedbackId: number, input: ResponseInput): boolean {
-	return write(db, actor, ({ tx, audit }) => {
-		const before = tx.select().from(feedbackItems).where(eq(feedbackItems.id, feedbackId)).get();
-		if (!before) return false;
+	const closed = (before: Feedback) => {
 		if (input.respondedOn < before.reportedOn) {
 			throw new LoopError('The response cannot come before the report.');
 		}
-		const after = tx
-			.update(feedbackItems)
-			.set({ response: input.response, respondedOn: input.respondedOn, respondedBy: actor.id })
-			.where(eq(feedbackItems.id, feedbackId))
-			.returning()
-			.get();
-		audit({
-			action: 'update',
-			entity: 'feedback',
-			entityId: feedbackId,
-			before,
-			after,
-			note: 'loop closed'
-		});
-		return true;
-	});
+		return { response: input.response, respondedOn: input.respondedOn, respondedBy: actor.id };
+	};
+	return (
+		updateRecorded(db, actor, feedbackItems, 'feedback', feedbackId, closed, 'loop closed') !== null
+	);
 }
 
 export function reopenLoop(db: Db, actor: Actor, feedbackId: number): boolean {
-	return write(db, actor, ({ tx, audit }) => {
-		const before = tx.select().from(feedbackItems).where(eq(feedbackItems.id, feedbackId)).get();
-		if (!before) return false;
-		const after = tx
-			.update(feedbackItems)
-			.set({ response: null, respondedOn: null, respondedBy: null })
-			.where(eq(feedbackItems.id, feedbackId))
-			.returning()
-			.get();
-		audit({
-			action: 'update',
-			entity: 'feedback',
-			entityId: feedbackId,
-			before,
-			after,
-			note: 'loop reopened'
-		});
-		return true;
-	});
+	const reopened = () => ({ response: null, respondedOn: null, respondedBy: null });
+	return (
+		updateRecorded(db, actor, feedbackItems, 'feedback', feedbackId, reopened, 'loop reopened') !==
+		null
+	);
 }
 
 export function deleteFeedback(db: Db, actor: Actor, feedbackId: number): boolean {
-	return write(db, actor, ({ tx, audit }) => {
-		const before = tx.select().from(feedbackItems).where(eq(feedbackItems.id, feedbackId)).get();
-		if (!before) return false;
-		tx.delete(feedbackItems).where(eq(feedbackItems.id, feedbackId)).run();
-		audit({
-			action: 'delete',
-			entity: 'feedback',
-			entityId: feedbackId,
-			before
-		});
-		return true;
-	});
+	return deleteRecorded(db, actor, feedbackItems, 'feedback', feedbackId);
 }

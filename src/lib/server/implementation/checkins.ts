@@ -52,9 +52,9 @@ export function getSchoolYear(db: Db, id: number) {
 	return db.select().from(schoolYears).where(eq(schoolYears.id, id)).get();
 }
 
-/** Every open school, with its stored check-in for the structure and year, if any. */
-export function checkInGrid(db: Db, structureId: number, schoolYearId: number): GridRow[] {
-	const stored = new Map(
+/** The check-ins stored for a structure and year, by school: what the grid shows and saves over. */
+function storedCheckIns(db: Db, structureId: number, schoolYearId: number) {
+	return new Map(
 		db
 			.select()
 			.from(checkIns)
@@ -62,6 +62,11 @@ export function checkInGrid(db: Db, structureId: number, schoolYearId: number): 
 			.all()
 			.map((c) => [c.schoolId, c])
 	);
+}
+
+/** Every open school, with its stored check-in for the structure and year, if any. */
+export function checkInGrid(db: Db, structureId: number, schoolYearId: number): GridRow[] {
+	const stored = storedCheckIns(db, structureId, schoolYearId);
 	return db
 		.select({ id: schools.id, name: schools.name, type: schools.type })
 		.from(schools)
@@ -191,14 +196,7 @@ export function saveCheckInGrid(
 ): SaveSummary {
 	return write(db, actor, ({ tx, audit }) => {
 		const summary: SaveSummary = { created: 0, updated: 0, removed: 0 };
-		const stored = new Map(
-			tx
-				.select()
-				.from(checkIns)
-				.where(and(eq(checkIns.schoolYearId, schoolYearId), eq(checkIns.structureId, structureId)))
-				.all()
-				.map((c) => [c.schoolId, c])
-		);
+		const stored = storedCheckIns(tx, structureId, schoolYearId);
 		for (const row of rows) {
 			const before = stored.get(row.schoolId);
 			if (row.depth === null) {

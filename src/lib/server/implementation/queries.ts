@@ -11,6 +11,7 @@ import { checkIns } from '../db/schema/implementation.ts';
 import { leaderTenures } from '../db/schema/leadership.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { structurePriorities, structures } from '../db/schema/structures.ts';
+import { tenuresWhere } from '../leadership/queries.ts';
 import { principalChangeYears, type Tenure } from '../leadership/measures.ts';
 import { listSchoolYears } from '../school-years/index.ts';
 import {
@@ -225,19 +226,7 @@ export function listPriorities(db: Db) {
 }
 
 export function principalTenures(db: Db): Tenure[] {
-	return db
-		.select({
-			id: leaderTenures.id,
-			role: leaderTenures.role,
-			personName: leaderTenures.personName,
-			schoolId: leaderTenures.schoolId,
-			priorityId: leaderTenures.priorityId,
-			startedOn: leaderTenures.startedOn,
-			endedOn: leaderTenures.endedOn
-		})
-		.from(leaderTenures)
-		.where(eq(leaderTenures.role, 'principal'))
-		.all();
+	return tenuresWhere(db, eq(leaderTenures.role, 'principal'));
 }
 
 export interface ScaleProfileYear extends ScaleYear {

@@ -1,6 +1,6 @@
 // Reading cells: the one place where a number, a CDS code, a school year or a date is read from a
 // file and where a refused cell becomes a row error naming its line, column, value and reason.
-import { ImportFileError, type Table } from './read.ts';
+import { ImportFileError, type Table, type TableRow } from './read.ts';
 import { parseSchoolYear } from './indicators.ts';
 import { cdsPattern } from '../../params.ts';
 
@@ -220,6 +220,39 @@ export function yesCell(cells: string[], i: number): boolean {
 	if (i < 0) return false;
 	const t = (cells[i] ?? '').trim().toLowerCase();
 	return t === 'y' || t === 'yes' || t === 'true' || t === '1';
+}
+
+/**
+ * Each row of the file, counted as read, that is long enough to read: what every importer walks
+ * (a short or long row is an error of its own, checkLength).
+ */
+export async function* checkedRows(ctx: ReadContext): AsyncGenerator<TableRow> {
+	for await (const batch of ctx.table.rows) {
+		for (const row of batch) {
+			ctx.rowsRead++;
+			if (checkLength(ctx, row.line, row.cells)) yield row;
+		}
+	}
+}
+
+/**
+ * The school of a CSV row when it is the district's own (or the district's row, if allowed);
+ * false for a row to pass over: a refused code, or a school of another district, counted as such.
+ */
+export function ownSchoolCell(
+	ctx: ReadContext,
+	line: number,
+	cells: string[],
+	i: number,
+	allowDistrict: boolean
+): { cds: string | null; place: 'district' | 'school' } | false {
+	const school = schoolCell(ctx, line, cells, i, allowDistrict);
+	if (school === false) return false;
+	if (school.place === 'other') {
+		ctx.otherDistrictRows++;
+		return false;
+	}
+	return { cds: school.cds, place: school.place };
 }
 
 /** The school's CDS code of a CSV row: blank or the district's code for the district's own row. */

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { testDb } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import { districtTestDb, scratchFolder } from '../testing.ts';
 import type { DbFile } from '../db/open.ts';
 import { importFile } from './index.ts';
 
-const MPUSD = '27660920000000';
 const SCHOOL = '27660926118962';
 const actor = { id: 'u1', email: 'staff@example.org' };
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'throughline-checkins-test-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { write } = scratchFolder('throughline-checkins-test-');
 
 function districtDb(): DbFile {
-	const db = testDb();
-	db.$client.prepare('INSERT INTO district (name, cds_code) VALUES (?, ?)').run('MPUSD', MPUSD);
+	const db = districtTestDb('MPUSD');
 	db.$client.prepare('INSERT INTO school (cds_code, name) VALUES (?, ?)').run(SCHOOL, 'Ocean');
 	db.$client
 		.prepare(
@@ -28,12 +19,10 @@ function districtDb(): DbFile {
 }
 
 function csv(rows: string[]): string {
-	const path = join(dir, 'check-ins.csv');
-	writeFileSync(
-		path,
+	return write(
+		'check-ins.csv',
 		['school_cds_code,structure,school_year,depth,evidence_url', ...rows].join('\n')
 	);
-	return path;
 }
 
 describe('check-ins CSV: the same checks as the check-in form', () => {

@@ -8,12 +8,12 @@ import type { DbFile } from '../db/open.ts';
 import { checkInRow } from '../implementation/checkins.ts';
 import {
 	addError,
-	checkLength,
+	checkedRows,
 	col,
 	duplicate,
 	refuse,
 	requireColumns,
-	schoolCell,
+	ownSchoolCell,
 	schoolYearCell,
 	unusedColumns,
 	type ReadContext
@@ -89,71 +89,57 @@ export async function readCheckInsCsv(ctx: ReadContext): Promise<CheckInsRead> {
 	const out: CheckInsRead = { rows: [], unusedColumns: unusedColumns(table, Object.values(i)) };
 	const seen = new Map<string, number>();
 	const cell = (cells: string[], at: number) => (at >= 0 ? (cells[at] ?? '').trim() : '');
-	for await (const batch of table.rows) {
-		for (const { line, cells } of batch) {
-			ctx.rowsRead++;
-			if (!checkLength(ctx, line, cells)) continue;
-			const school = schoolCell(ctx, line, cells, i.school, false);
-			if (school === false) continue;
-			if (school.place === 'other') {
-				ctx.otherDistrictRows++;
-				continue;
-			}
-			const structure = cell(cells, i.structure);
-			let ok = true;
-			if (!structure) ok = refuse(ctx, line, i.structure, '', 'is empty; name the structure');
-			const startYear = schoolYearCell(ctx, line, cells, i.year);
-			const depthRaw = cell(cells, i.depth);
-			if (depthRaw === '')
-				ok = refuse(
-					ctx,
+	for await (const { line, cells } of checkedRows(ctx)) {
+		const school = ownSchoolCell(ctx, line, cells, i.school, false);
+		if (school === false) continue;
+		const structure = cell(cells, i.structure);
+		let ok = true;
+		if (!structure) ok = refuse(ctx, line, i.structure, '', 'is empty; name the structure');
+		const startYear = schoolYearCell(ctx, line, cells, i.year);
+		const depthRaw = cell(cells, i.depth);
+		if (depthRaw === '')
+			ok = refuse(ctx, line, i.depth, '', 'is empty; give a depth 0–4 or not started … sustaining');
+		const siteLed = yesNo(cell(cells, i.siteLed));
+		if (siteLed === 'invalid')
+			ok = refuse(ctx, line, i.siteLed, cell(cells, i.siteLed), 'must be yes or no');
+		// The same checks as the check-in grid's form (a web address, lengths, the depth).
+		const parsed = checkInRow.safeParse({
+			depth: depthText(depthRaw),
+			adaptation: cell(cells, i.adaptation),
+			siteLed: siteLed === true,
+			evidenceUrl: cell(cells, i.evidenceUrl)
+		});
+		if (!parsed.success) {
+			for (const issue of parsed.error.issues) {
+				const field = String(issue.path[0]);
+				const at = columnOf[field] ?? -1;
+				if (field === 'depth' && depthRaw === '') continue;
+				const message =
+					field === 'depth'
+						? 'must be 0–4 or not started, beginning, developing, implementing, sustaining'
+						: issue.message;
+				addError(ctx, {
 					line,
-					i.depth,
-					'',
-					'is empty; give a depth 0–4 or not started … sustaining'
-				);
-			const siteLed = yesNo(cell(cells, i.siteLed));
-			if (siteLed === 'invalid')
-				ok = refuse(ctx, line, i.siteLed, cell(cells, i.siteLed), 'must be yes or no');
-			// The same checks as the check-in grid's form (a web address, lengths, the depth).
-			const parsed = checkInRow.safeParse({
-				depth: depthText(depthRaw),
-				adaptation: cell(cells, i.adaptation),
-				siteLed: siteLed === true,
-				evidenceUrl: cell(cells, i.evidenceUrl)
-			});
-			if (!parsed.success) {
-				for (const issue of parsed.error.issues) {
-					const field = String(issue.path[0]);
-					const at = columnOf[field] ?? -1;
-					if (field === 'depth' && depthRaw === '') continue;
-					const message =
-						field === 'depth'
-							? 'must be 0–4 or not started, beginning, developing, implementing, sustaining'
-							: issue.message;
-					addError(ctx, {
-						line,
-						column: at >= 0 ? ctx.table.rawHeader[at] : field,
-						value: cell(cells, at),
-						reason: message
-					});
-				}
-				ok = false;
+					column: at >= 0 ? ctx.table.rawHeader[at] : field,
+					value: cell(cells, at),
+					reason: message
+				});
 			}
-			if (!ok || startYear === false || !parsed.success || siteLed === 'invalid') continue;
-			if (duplicate(ctx, seen, `${school.cds}|${structure.toLowerCase()}|${startYear}`, line))
-				continue;
-			out.rows.push({
-				line,
-				schoolCds: school.cds!,
-				structure,
-				startYear,
-				depth: Number(parsed.data.depth),
-				adaptation: i.adaptation < 0 ? undefined : parsed.data.adaptation || null,
-				siteLed,
-				evidenceUrl: i.evidenceUrl < 0 ? undefined : parsed.data.evidenceUrl || null
-			});
+			ok = false;
 		}
+		if (!ok || startYear === false || !parsed.success || siteLed === 'invalid') continue;
+		if (duplicate(ctx, seen, `${school.cds}|${structure.toLowerCase()}|${startYear}`, line))
+			continue;
+		out.rows.push({
+			line,
+			schoolCds: school.cds!,
+			structure,
+			startYear,
+			depth: Number(parsed.data.depth),
+			adaptation: i.adaptation < 0 ? undefined : parsed.data.adaptation || null,
+			siteLed,
+			evidenceUrl: i.evidenceUrl < 0 ? undefined : parsed.data.evidenceUrl || null
+		});
 	}
 	return out;
 }

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { testDb } from '../testing.ts';
+import { districtTestDb, MPUSD, scratchFolder, importFixture } from '../testing.ts';
 import type { DbFile } from '../db/open.ts';
 import { importFile } from './index.ts';
 import { indicatorFromFileName } from './indicators.ts';
@@ -10,7 +9,6 @@ import { resultsByGroup } from '../priorities/queries.ts';
 import { schoolEnrollment } from '../schools/queries.ts';
 
 const fixtures = resolve('tests/fixtures');
-const MPUSD = '27660920000000';
 const actor = { id: 'u1', email: 'staff@example.org' };
 type Expected = Record<
 	string,
@@ -20,25 +18,8 @@ const expected = JSON.parse(
 	readFileSync(join(fixtures, 'ca-dashboard-expected.json'), 'utf8')
 ) as Expected;
 
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'throughline-dashboard-test-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function mpusdDb(): DbFile {
-	const db = testDb();
-	db.$client
-		.prepare('INSERT INTO district (name, cds_code) VALUES (?, ?)')
-		.run('Monterey Peninsula Unified', MPUSD);
-	return db;
-}
-
-function write(name: string, content: string | Buffer): string {
-	const path = join(dir, name);
-	writeFileSync(path, content);
-	return path;
-}
+const { write } = scratchFolder('throughline-dashboard-test-');
+const mpusdDb = () => districtTestDb();
 
 function districtRow(db: DbFile, measure: string, year: string, group: string) {
 	return db.$client
@@ -112,12 +93,7 @@ describe('every year’s Dashboard layout, 2017 to 2025', () => {
 
 	it('stores the state’s colors as given and never computes one', async () => {
 		const db = mpusdDb();
-		await importFile(
-			db,
-			join(fixtures, 'ca-dashboard/2022/eladownload2022.txt'),
-			'eladownload2022.txt',
-			actor
-		);
+		await importFixture(db, 'ca-dashboard/2022/eladownload2022.txt', actor);
 		const colors = db.$client
 			.prepare(
 				'SELECT DISTINCT color_missing FROM result WHERE state_color IS NULL OR state_color = 0'
@@ -209,12 +185,7 @@ describe('codes the importer has not seen never throw a file away', () => {
 
 	it('keeps the long-term English learners and the test takers, labelled as what they are', async () => {
 		const db = mpusdDb();
-		await importFile(
-			db,
-			join(fixtures, 'ca-dashboard/2024/eladownload2024.txt'),
-			'eladownload2024.txt',
-			actor
-		);
+		await importFixture(db, 'ca-dashboard/2024/eladownload2024.txt', actor);
 		const groups = db.$client
 			.prepare('SELECT code, name_es AS nameEs, kind FROM student_group ORDER BY sort_order')
 			.all();
@@ -326,12 +297,7 @@ describe('bad input is refused whole, with line, column, value and reason', () =
 describe('on the public pages', () => {
 	it('test takers stay out of the by-group tables; the board may ask for them, labelled', async () => {
 		const db = mpusdDb();
-		await importFile(
-			db,
-			join(fixtures, 'ca-dashboard/2024/eladownload2024.txt'),
-			'eladownload2024.txt',
-			actor
-		);
+		await importFixture(db, 'ca-dashboard/2024/eladownload2024.txt', actor);
 		const id = db.$client
 			.prepare("SELECT id FROM measure WHERE code = 'ela'")
 			.pluck()
@@ -345,12 +311,7 @@ describe('on the public pages', () => {
 
 	it('a school page has its census enrollment as context, small groups left out', async () => {
 		const db = mpusdDb();
-		await importFile(
-			db,
-			join(fixtures, 'ca-dashboard/2024/censusenrollratesdownload2024.txt'),
-			'censusenrollratesdownload2024.txt',
-			actor
-		);
+		await importFixture(db, 'ca-dashboard/2024/censusenrollratesdownload2024.txt', actor);
 		const school = db.$client
 			.prepare("SELECT id FROM school WHERE cds_code = '27660926118962'")
 			.pluck()

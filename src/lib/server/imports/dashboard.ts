@@ -220,22 +220,14 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 				ctx.otherDistrictRows++;
 				continue;
 			}
-			if (
+			// A known indicator by its name (the DASS graduation file names the plain one); a new
+			// one by its code, checked once per spelling.
+			const otherIndicator =
 				named &&
-				!ind.isNew &&
-				indicatorByName(named)?.code !== ind.code &&
-				ind.code !== 'grad-dass'
-			) {
-				refuse(
-					ctx,
-					line,
-					i.indicator,
-					named,
-					`is not the file's indicator (${ind.code}); import one indicator per file`
-				);
-				continue;
-			}
-			if (named && named !== lastNamed && ind.isNew && newIndicator(named).code !== ind.code) {
+				(ind.isNew
+					? named !== lastNamed && newIndicator(named).code !== ind.code
+					: indicatorByName(named)?.code !== ind.code && ind.code !== 'grad-dass');
+			if (otherIndicator) {
 				refuse(
 					ctx,
 					line,

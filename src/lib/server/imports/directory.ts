@@ -8,7 +8,7 @@ import type { Db } from '../db/open.ts';
 import { today } from '../clock.ts';
 import {
 	cdsCell,
-	checkLength,
+	checkedRows,
 	col,
 	dateCell,
 	duplicate,
@@ -92,61 +92,57 @@ export async function readDirectory(ctx: ReadContext): Promise<DirectoryRead> {
 		unusedColumns: unusedColumns(table, Object.values(i))
 	};
 	const seen = new Map<string, number>();
-	for await (const batch of table.rows) {
-		for (const { line, cells } of batch) {
-			ctx.rowsRead++;
-			if (!checkLength(ctx, line, cells)) continue;
-			const cds = cdsCell(ctx, line, cells, i.cds);
-			if (cds === false) continue;
-			const place = placeOf(ctx, cds);
-			if (place === 'other') {
-				ctx.otherDistrictRows++;
-				continue;
-			}
-			if (place === 'district') {
-				out.districtNameInFile = noData(cells[i.district]) ?? out.districtNameInFile;
-				const first = i.first >= 0 ? noData(cells[i.first]) : null;
-				const last = i.last >= 0 ? noData(cells[i.last]) : null;
-				if (first || last) out.superintendent = [first, last].filter(Boolean).join(' ');
-				continue;
-			}
-			const name = noData(cells[i.name]);
-			const statusText = (cells[i.status] ?? '').trim().toLowerCase();
-			let ok = true;
-			if (!name) ok = refuse(ctx, line, i.name, cells[i.name] ?? '', 'is empty');
-			if (!statuses.includes(statusText)) {
-				ok = refuse(
-					ctx,
-					line,
-					i.status,
-					cells[i.status] ?? '',
-					'must be Active, Closed, Merged or Pending'
-				);
-			}
-			const openedOn = dateCell(ctx, line, cells, i.open);
-			const closedOn = dateCell(ctx, line, cells, i.closed);
-			if (!ok || openedOn === false || closedOn === false) continue;
-			if (duplicate(ctx, seen, cds, line)) continue;
-			const span = i.span >= 0 ? noData(cells[i.span]) : null;
+	for await (const { line, cells } of checkedRows(ctx)) {
+		const cds = cdsCell(ctx, line, cells, i.cds);
+		if (cds === false) continue;
+		const place = placeOf(ctx, cds);
+		if (place === 'other') {
+			ctx.otherDistrictRows++;
+			continue;
+		}
+		if (place === 'district') {
+			out.districtNameInFile = noData(cells[i.district]) ?? out.districtNameInFile;
 			const first = i.first >= 0 ? noData(cells[i.first]) : null;
 			const last = i.last >= 0 ? noData(cells[i.last]) : null;
-			out.schools.push({
-				line,
-				cds,
-				name: name!,
-				type: schoolTypeOf(
-					i.soc >= 0 ? noData(cells[i.soc]) : null,
-					i.eil >= 0 ? noData(cells[i.eil]) : null,
-					span
-				),
-				gradeSpan: span,
-				status: statusText === 'closed' || statusText === 'merged' ? 'closed' : 'open',
-				openedOn,
-				closedOn,
-				charter: yesCell(cells, i.charter),
-				principal: first || last ? [first, last].filter(Boolean).join(' ') : null
-			});
+			if (first || last) out.superintendent = [first, last].filter(Boolean).join(' ');
+			continue;
 		}
+		const name = noData(cells[i.name]);
+		const statusText = (cells[i.status] ?? '').trim().toLowerCase();
+		let ok = true;
+		if (!name) ok = refuse(ctx, line, i.name, cells[i.name] ?? '', 'is empty');
+		if (!statuses.includes(statusText)) {
+			ok = refuse(
+				ctx,
+				line,
+				i.status,
+				cells[i.status] ?? '',
+				'must be Active, Closed, Merged or Pending'
+			);
+		}
+		const openedOn = dateCell(ctx, line, cells, i.open);
+		const closedOn = dateCell(ctx, line, cells, i.closed);
+		if (!ok || openedOn === false || closedOn === false) continue;
+		if (duplicate(ctx, seen, cds, line)) continue;
+		const span = i.span >= 0 ? noData(cells[i.span]) : null;
+		const first = i.first >= 0 ? noData(cells[i.first]) : null;
+		const last = i.last >= 0 ? noData(cells[i.last]) : null;
+		out.schools.push({
+			line,
+			cds,
+			name: name!,
+			type: schoolTypeOf(
+				i.soc >= 0 ? noData(cells[i.soc]) : null,
+				i.eil >= 0 ? noData(cells[i.eil]) : null,
+				span
+			),
+			gradeSpan: span,
+			status: statusText === 'closed' || statusText === 'merged' ? 'closed' : 'open',
+			openedOn,
+			closedOn,
+			charter: yesCell(cells, i.charter),
+			principal: first || last ? [first, last].filter(Boolean).join(' ') : null
+		});
 	}
 	return out;
 }

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import {
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	truncateSync,
-	writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { testDb } from '../testing.ts';
+import { districtTestDb, MPUSD, scratchFolder, testDb, importFixture } from '../testing.ts';
 import type { DbFile } from '../db/open.ts';
 import { systemActor } from '../audit/index.ts';
 import { ImportFileError, importFile } from './index.ts';
@@ -20,22 +12,11 @@ const fixtures = resolve('tests/fixtures');
 const dashboardFiles = ['2022', '2023'].flatMap((y) =>
 	readdirSync(join(fixtures, 'ca-dashboard', y)).map((f) => join(fixtures, 'ca-dashboard', y, f))
 );
-const MPUSD = '27660920000000';
 const actor = { id: 'u1', email: 'staff@example.org' };
 
-let dir: string;
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'throughline-import-test-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function mpusdDb(): DbFile {
-	const db = testDb();
-	db.$client
-		.prepare('INSERT INTO district (name, cds_code) VALUES (?, ?)')
-		.run('Monterey Peninsula Unified', MPUSD);
-	return db;
-}
+const scratch = scratchFolder('throughline-import-test-');
+const write = scratch.write;
+const mpusdDb = () => districtTestDb();
 
 async function importAll(db: DbFile) {
 	for (const f of dashboardFiles) {
@@ -67,12 +48,6 @@ function districtValue(db: DbFile, measure: string, year: string, group = 'ALL')
 		)
 		.get(measure, year, group) as
 		{ value: number; n: number; color: number | null; status: number } | undefined;
-}
-
-function write(name: string, content: string | Buffer): string {
-	const path = join(dir, name);
-	writeFileSync(path, content);
-	return path;
 }
 
 function fixture(rel: string): string {
@@ -171,12 +146,7 @@ describe('California School Dashboard files', () => {
 
 	it('counts rows of other districts as skipped and reports per school and group', async () => {
 		const db = mpusdDb();
-		const r = await importFile(
-			db,
-			join(fixtures, 'ca-dashboard/2023/eladownload2023.txt'),
-			'eladownload2023.txt',
-			actor
-		);
+		const r = await importFixture(db, 'ca-dashboard/2023/eladownload2023.txt', actor);
 		expect(r.rowsRead).toBe(515);
 		expect(r.inserted).toBe(49);
 		expect(r.skippedOtherDistrict).toBe(515 - 49);
@@ -267,14 +237,9 @@ describe('bad input is refused with a clear message and changes nothing', () => 
 
 	async function refused(name: string, content: string | Buffer | ((path: string) => void)) {
 		const db = mpusdDb();
-		await importFile(
-			db,
-			join(fixtures, 'ca-dashboard/2022/eladownload2022.txt'),
-			'eladownload2022.txt',
-			actor
-		);
+		await importFixture(db, 'ca-dashboard/2022/eladownload2022.txt', actor);
 		const before = dump(db);
-		let path = join(dir, name);
+		let path = scratch.path(name);
 		if (typeof content === 'function') content(path);
 		else path = write(name, content);
 		let message: string;
@@ -444,12 +409,7 @@ describe('school directory', () => {
 describe('results and check-ins CSV', () => {
 	it('imports results by measure code and school CDS code, refusing unknown measures and schools', async () => {
 		const db = mpusdDb();
-		await importFile(
-			db,
-			join(fixtures, 'ca-dashboard/2023/eladownload2023.txt'),
-			'eladownload2023.txt',
-			actor
-		);
+		await importFixture(db, 'ca-dashboard/2023/eladownload2023.txt', actor);
 		const school = db.$client
 			.prepare('SELECT cds_code FROM school LIMIT 1')
 			.pluck()

@@ -6,13 +6,13 @@ import { measures, results } from '../db/schema/measures.ts';
 import { nowIso } from '../db/schema/district.ts';
 import type { DbFile } from '../db/open.ts';
 import {
-	checkLength,
+	checkedRows,
 	col,
 	duplicate,
 	isNoValue,
 	refuse,
 	requireColumns,
-	schoolCell,
+	ownSchoolCell,
 	schoolYearCell,
 	unusedColumns,
 	type ReadContext
@@ -108,74 +108,64 @@ export async function readResultsCsv(ctx: ReadContext): Promise<ResultsRead> {
 		unusedColumns: unusedColumns(table, Object.values(i))
 	};
 	const seen = new Map<string, number>();
-	for await (const batch of table.rows) {
-		for (const { line, cells } of batch) {
-			ctx.rowsRead++;
-			if (!checkLength(ctx, line, cells)) continue;
-			const school = schoolCell(ctx, line, cells, i.school, true);
-			if (school === false) continue;
-			if (school.place === 'other') {
-				ctx.otherDistrictRows++;
-				continue;
-			}
-			const measure =
-				(i.measureCode >= 0 ? (cells[i.measureCode] ?? '').trim() : '') ||
-				(i.measure >= 0 ? (cells[i.measure] ?? '').trim() : '');
-			let ok = true;
-			if (!measure) {
-				ok = refuse(
-					ctx,
-					line,
-					i.measureCode >= 0 ? i.measureCode : i.measure,
-					'',
-					'is empty; name the measure'
-				);
-			}
-			const startYear = schoolYearCell(ctx, line, cells, i.year);
-			const groupRaw = i.group >= 0 ? (cells[i.group] ?? '').trim() : '';
-			let group = groupRaw === '' ? 'ALL' : normaliseGroupCode(groupRaw);
-			const known = knownGroup(group);
-			if (known) group = known.code;
-			else if (!groupCodePattern.test(group)) {
-				ok = refuse(
-					ctx,
-					line,
-					i.group,
-					groupRaw,
-					'is not a student-group code (letters, like ALL, EL or LTEL)'
-				);
-			}
-			const parsed = resultInput.safeParse({
-				value: cells[i.value] ?? '',
-				n: i.n >= 0 ? (cells[i.n] ?? '') : '',
-				stateColor: i.color >= 0 ? (cells[i.color] ?? '') : undefined,
-				statusLevel: i.status >= 0 ? (cells[i.status] ?? '') : undefined
-			});
-			if (!parsed.success) {
-				for (const issue of parsed.error.issues) {
-					const field = String(issue.path[0]);
-					refuse(ctx, line, columnOf[field], (cells[columnOf[field]] ?? '').trim(), issue.message);
-				}
-				ok = false;
-			}
-			if (!ok || startYear === false || !parsed.success) continue;
-			if (
-				duplicate(ctx, seen, `${school.cds}|${measure.toLowerCase()}|${startYear}|${group}`, line)
-			)
-				continue;
-			if (!known) out.newGroups.set(group, (out.newGroups.get(group) ?? 0) + 1);
-			out.rows.push({
+	for await (const { line, cells } of checkedRows(ctx)) {
+		const school = ownSchoolCell(ctx, line, cells, i.school, true);
+		if (school === false) continue;
+		const measure =
+			(i.measureCode >= 0 ? (cells[i.measureCode] ?? '').trim() : '') ||
+			(i.measure >= 0 ? (cells[i.measure] ?? '').trim() : '');
+		let ok = true;
+		if (!measure) {
+			ok = refuse(
+				ctx,
 				line,
-				schoolCds: school.cds,
-				measure,
-				startYear,
-				group,
-				value: parsed.data.value,
-				n: parsed.data.n,
-				stateColor: parsed.data.stateColor,
-				statusLevel: parsed.data.statusLevel
-			});
+				i.measureCode >= 0 ? i.measureCode : i.measure,
+				'',
+				'is empty; name the measure'
+			);
 		}
+		const startYear = schoolYearCell(ctx, line, cells, i.year);
+		const groupRaw = i.group >= 0 ? (cells[i.group] ?? '').trim() : '';
+		let group = groupRaw === '' ? 'ALL' : normaliseGroupCode(groupRaw);
+		const known = knownGroup(group);
+		if (known) group = known.code;
+		else if (!groupCodePattern.test(group)) {
+			ok = refuse(
+				ctx,
+				line,
+				i.group,
+				groupRaw,
+				'is not a student-group code (letters, like ALL, EL or LTEL)'
+			);
+		}
+		const parsed = resultInput.safeParse({
+			value: cells[i.value] ?? '',
+			n: i.n >= 0 ? (cells[i.n] ?? '') : '',
+			stateColor: i.color >= 0 ? (cells[i.color] ?? '') : undefined,
+			statusLevel: i.status >= 0 ? (cells[i.status] ?? '') : undefined
+		});
+		if (!parsed.success) {
+			for (const issue of parsed.error.issues) {
+				const field = String(issue.path[0]);
+				refuse(ctx, line, columnOf[field], (cells[columnOf[field]] ?? '').trim(), issue.message);
+			}
+			ok = false;
+		}
+		if (!ok || startYear === false || !parsed.success) continue;
+		if (duplicate(ctx, seen, `${school.cds}|${measure.toLowerCase()}|${startYear}|${group}`, line))
+			continue;
+		if (!known) out.newGroups.set(group, (out.newGroups.get(group) ?? 0) + 1);
+		out.rows.push({
+			line,
+			schoolCds: school.cds,
+			measure,
+			startYear,
+			group,
+			value: parsed.data.value,
+			n: parsed.data.n,
+			stateColor: parsed.data.stateColor,
+			statusLevel: parsed.data.statusLevel
+		});
 	}
 	return out;
 }

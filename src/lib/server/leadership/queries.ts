@@ -2,7 +2,7 @@ import { byText } from '../../collate.ts';
 import { byName } from '../db/sort.ts';
 // Leadership continuity: leader tenures, the engagement log, and the continuity overview.
 
-import { write } from '../audit/write.ts';
+import { deleteRecorded, insertRecorded, updateRecorded } from '../audit/rows.ts';
 import { engagementKinds, leaderRoles } from '../../choices.ts';
 import { and, asc, count, desc, eq, gte, lte, max, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -28,16 +28,35 @@ export interface TenureRow extends Tenure {
 	priorityTitle: string | null;
 }
 
+/** The seat a list is narrowed to by its `role` parameter: none for all, or one not known. */
+export function roleFilter(params: URLSearchParams): SeatRole | null {
+	return z
+		.enum(leaderRoles)
+		.nullable()
+		.catch(null)
+		.parse(params.get('role') || null);
+}
+
+/** What the continuity measures read of a tenure (leadership/measures.ts). */
+const tenureColumns = {
+	id: leaderTenures.id,
+	role: leaderTenures.role,
+	personName: leaderTenures.personName,
+	schoolId: leaderTenures.schoolId,
+	priorityId: leaderTenures.priorityId,
+	startedOn: leaderTenures.startedOn,
+	endedOn: leaderTenures.endedOn
+};
+
+/** The tenures `where` picks (all if none), as the continuity measures read them. */
+export function tenuresWhere(db: Db, where?: SQL): Tenure[] {
+	return db.select(tenureColumns).from(leaderTenures).where(where).all();
+}
+
 export function listTenures(db: Db, filter: { role?: SeatRole | null } = {}): TenureRow[] {
 	return db
 		.select({
-			id: leaderTenures.id,
-			role: leaderTenures.role,
-			personName: leaderTenures.personName,
-			schoolId: leaderTenures.schoolId,
-			priorityId: leaderTenures.priorityId,
-			startedOn: leaderTenures.startedOn,
-			endedOn: leaderTenures.endedOn,
+			...tenureColumns,
 			schoolName: schools.name,
 			priorityTitle: priorities.title
 		})
@@ -100,52 +119,15 @@ export const tenureInput = z
 export type TenureInput = z.infer<typeof tenureInput>;
 
 export function createTenure(db: Db, actor: Actor, input: TenureInput) {
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(leaderTenures).values(input).returning().get();
-		audit({
-			action: 'create',
-			entity: 'leader_tenure',
-			entityId: row.id,
-			after: row
-		});
-		return row;
-	});
+	return insertRecorded(db, actor, leaderTenures, 'leader_tenure', input);
 }
 
 export function updateTenure(db: Db, actor: Actor, id: number, input: TenureInput) {
-	return write(db, actor, ({ tx, audit }) => {
-		const before = tx.select().from(leaderTenures).where(eq(leaderTenures.id, id)).get();
-		if (!before) return null;
-		const after = tx
-			.update(leaderTenures)
-			.set(input)
-			.where(eq(leaderTenures.id, id))
-			.returning()
-			.get();
-		audit({
-			action: 'update',
-			entity: 'leader_tenure',
-			entityId: id,
-			before,
-			after
-		});
-		return after;
-	});
+	return updateRecorded(db, actor, leaderTenures, 'leader_tenure', id, () => input);
 }
 
 export function deleteTenure(db: Db, actor: Actor, id: number): boolean {
-	return write(db, actor, ({ tx, audit }) => {
-		const before = tx.select().from(leaderTenures).where(eq(leaderTenures.id, id)).get();
-		if (!before) return false;
-		tx.delete(leaderTenures).where(eq(leaderTenures.id, id)).run();
-		audit({
-			action: 'delete',
-			entity: 'leader_tenure',
-			entityId: id,
-			before
-		});
-		return true;
-	});
+	return deleteRecorded(db, actor, leaderTenures, 'leader_tenure', id);
 }
 
 export const engagementInput = z.object({
@@ -171,26 +153,11 @@ export const engagementInput = z.object({
 export type EngagementInput = z.infer<typeof engagementInput>;
 
 export function createEngagement(db: Db, actor: Actor, input: EngagementInput) {
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(engagements).values(input).returning().get();
-		audit({
-			action: 'create',
-			entity: 'engagement',
-			entityId: row.id,
-			after: row
-		});
-		return row;
-	});
+	return insertRecorded(db, actor, engagements, 'engagement', input);
 }
 
 export function deleteEngagement(db: Db, actor: Actor, id: number): boolean {
-	return write(db, actor, ({ tx, audit }) => {
-		const before = tx.select().from(engagements).where(eq(engagements.id, id)).get();
-		if (!before) return false;
-		tx.delete(engagements).where(eq(engagements.id, id)).run();
-		audit({ action: 'delete', entity: 'engagement', entityId: id, before });
-		return true;
-	});
+	return deleteRecorded(db, actor, engagements, 'engagement', id);
 }
 
 export interface EngagementRow {
@@ -203,6 +170,27 @@ export interface EngagementRow {
 	occurredOn: string;
 	schoolName: string | null;
 	note: string | null;
+}
+
+/** The engagement log, newest first, with each one's priority and school: `where` picks which. */
+function engagementLog(db: Db, where: SQL | undefined) {
+	return db
+		.select({
+			id: engagements.id,
+			priorityId: engagements.priorityId,
+			priorityTitle: priorities.title,
+			leaderName: engagements.leaderName,
+			leaderRole: engagements.leaderRole,
+			kind: engagements.kind,
+			occurredOn: engagements.occurredOn,
+			schoolName: schools.name,
+			note: engagements.note
+		})
+		.from(engagements)
+		.innerJoin(priorities, eq(engagements.priorityId, priorities.id))
+		.leftJoin(schools, eq(engagements.schoolId, schools.id))
+		.where(where)
+		.orderBy(desc(engagements.occurredOn), desc(engagements.id));
 }
 
 export const engagementPageSize = 25;
@@ -219,23 +207,7 @@ export function listEngagements(
 	const total = db.select({ n: count() }).from(engagements).where(where).get()?.n ?? 0;
 	const pages = Math.max(1, Math.ceil(total / engagementPageSize));
 	const page = Math.min(Math.max(1, filter.page ?? 1), pages);
-	const rows = db
-		.select({
-			id: engagements.id,
-			priorityId: engagements.priorityId,
-			priorityTitle: priorities.title,
-			leaderName: engagements.leaderName,
-			leaderRole: engagements.leaderRole,
-			kind: engagements.kind,
-			occurredOn: engagements.occurredOn,
-			schoolName: schools.name,
-			note: engagements.note
-		})
-		.from(engagements)
-		.innerJoin(priorities, eq(engagements.priorityId, priorities.id))
-		.leftJoin(schools, eq(engagements.schoolId, schools.id))
-		.where(where)
-		.orderBy(desc(engagements.occurredOn), desc(engagements.id))
+	const rows = engagementLog(db, where)
 		.limit(engagementPageSize)
 		.offset((page - 1) * engagementPageSize)
 		.all();
@@ -358,26 +330,10 @@ export function leadershipOverview(
 		principal: tenureAverage(started.filter((t) => t.role === 'principal'))
 	};
 
-	const log = db
-		.select({
-			id: engagements.id,
-			priorityId: engagements.priorityId,
-			priorityTitle: priorities.title,
-			leaderName: engagements.leaderName,
-			leaderRole: engagements.leaderRole,
-			kind: engagements.kind,
-			occurredOn: engagements.occurredOn,
-			schoolName: schools.name,
-			note: engagements.note
-		})
-		.from(engagements)
-		.innerJoin(priorities, eq(engagements.priorityId, priorities.id))
-		.leftJoin(schools, eq(engagements.schoolId, schools.id))
-		.where(
-			options.engagementsSince ? gte(engagements.occurredOn, options.engagementsSince) : undefined
-		)
-		.orderBy(desc(engagements.occurredOn), desc(engagements.id))
-		.all();
+	const log = engagementLog(
+		db,
+		options.engagementsSince ? gte(engagements.occurredOn, options.engagementsSince) : undefined
+	).all();
 	const lastOn = new Map(
 		db
 			.select({ priorityId: engagements.priorityId, occurredOn: engagements.occurredOn })

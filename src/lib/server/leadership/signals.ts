@@ -5,28 +5,18 @@ import { and, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { schools } from '../db/schema/district.ts';
 import { checkIns } from '../db/schema/implementation.ts';
-import { engagements, leaderTenures } from '../db/schema/leadership.ts';
+import { engagements } from '../db/schema/leadership.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import type { Signal, SignalSource } from '../signals/types.ts';
 import { currentSchoolYear, listSchoolYears } from '../implementation/queries.ts';
 import { mean } from '../implementation/measures.ts';
+import { tenuresWhere } from './queries.ts';
 import { changeTenures, daysBetween, schoolYearOf, type Tenure } from './measures.ts';
 import { formatDateShort } from './format.ts';
 import { openInFigures } from '../schools/counted.ts';
 
 function allTenures(db: Db): Tenure[] {
-	return db
-		.select({
-			id: leaderTenures.id,
-			role: leaderTenures.role,
-			personName: leaderTenures.personName,
-			schoolId: leaderTenures.schoolId,
-			priorityId: leaderTenures.priorityId,
-			startedOn: leaderTenures.startedOn,
-			endedOn: leaderTenures.endedOn
-		})
-		.from(leaderTenures)
-		.all();
+	return tenuresWhere(db);
 }
 
 /** Active priorities whose sponsor changed during the current school year. */

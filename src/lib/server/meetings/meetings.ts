@@ -14,6 +14,7 @@ import {
 import { priorities } from '../db/schema/priorities.ts';
 import { district } from '../db/schema/district.ts';
 import { write } from '../audit/write.ts';
+import { insertRecorded, updateRecorded } from '../audit/rows.ts';
 import { meetingKinds } from '../../choices.ts';
 
 export type Meeting = typeof boardMeetings.$inferSelect;
@@ -96,37 +97,11 @@ export function agendaOf(db: Db, meetingId: number): AgendaRow[] {
 }
 
 export function createMeeting(db: Db, actor: Actor, input: MeetingInput): number {
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(boardMeetings).values(input).returning().get();
-		audit({
-			action: 'create',
-			entity: 'board_meeting',
-			entityId: row.id,
-			after: row
-		});
-		return row.id;
-	});
+	return insertRecorded(db, actor, boardMeetings, 'board_meeting', input).id;
 }
 
 export function updateMeeting(db: Db, actor: Actor, id: number, input: MeetingInput): boolean {
-	return write(db, actor, ({ tx, audit }) => {
-		const before = tx.select().from(boardMeetings).where(eq(boardMeetings.id, id)).get();
-		if (!before) return false;
-		const after = tx
-			.update(boardMeetings)
-			.set(input)
-			.where(eq(boardMeetings.id, id))
-			.returning()
-			.get();
-		audit({
-			action: 'update',
-			entity: 'board_meeting',
-			entityId: id,
-			before,
-			after
-		});
-		return true;
-	});
+	return updateRecorded(db, actor, boardMeetings, 'board_meeting', id, () => input) !== null;
 }
 
 /** The meeting has a frozen record (meetings/snapshots.ts): a public record, never deleted. */
@@ -166,20 +141,7 @@ export function addAgendaItem(
 	meetingId: number,
 	input: AgendaItemInput
 ): number {
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx
-			.insert(agendaItems)
-			.values({ ...input, meetingId })
-			.returning()
-			.get();
-		audit({
-			action: 'create',
-			entity: 'agenda_item',
-			entityId: row.id,
-			after: row
-		});
-		return row.id;
-	});
+	return insertRecorded(db, actor, agendaItems, 'agenda_item', { ...input, meetingId }).id;
 }
 
 export function updateAgendaItem(

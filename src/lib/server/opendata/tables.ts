@@ -11,7 +11,7 @@ import { schools, schoolYears, studentGroups } from '../db/schema/district.ts';
 import { measures, measureTargets, results } from '../db/schema/measures.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { districtSettings } from '../priorities/queries.ts';
-import { stateLevelColumns, toPublicResult } from '../priorities/suppression.ts';
+import { shownResultColumns, toPublicResult } from '../priorities/suppression.ts';
 import { carriersOfPriority } from '../throughline/carriers.ts';
 import { publishedUpdates } from '../meetings/updates.ts';
 import { publicMeetingList } from '../meetings/public-record.ts';
@@ -41,6 +41,27 @@ export function sourceOf(measureCode: string, year: string): string {
 
 const notRetired = ne(priorities.status, 'retired');
 
+/** The public priorities a filter keeps: none retired, and only the one asked for, if any. */
+const publicPriorities = (filter: Filter) =>
+	and(notRetired, filter.priority ? eq(priorities.slug, filter.priority) : undefined);
+
+/** The public measures a filter keeps: of a public priority, and only the one asked for, if any. */
+const publicMeasures = (filter: Filter) =>
+	and(publicPriorities(filter), filter.measure ? eq(measures.code, filter.measure) : undefined);
+
+/** Measures in the order the priority pages list them. */
+const measureOrder = [asc(priorities.sortOrder), asc(measures.sortOrder), asc(measures.id)];
+
+/** The public priorities a filter keeps, in the pages' order: ids to look up what they carry. */
+function publicPriorityList(db: Db, filter: Filter) {
+	return db
+		.select({ id: priorities.id, slug: priorities.slug })
+		.from(priorities)
+		.where(publicPriorities(filter))
+		.orderBy(asc(priorities.sortOrder), asc(priorities.id))
+		.all();
+}
+
 export function priorityRows(db: Db, filter: Filter = {}): Row[] {
 	return db
 		.select({
@@ -54,7 +75,7 @@ export function priorityRows(db: Db, filter: Filter = {}): Row[] {
 			description_es: priorities.descriptionEs
 		})
 		.from(priorities)
-		.where(and(notRetired, filter.priority ? eq(priorities.slug, filter.priority) : undefined))
+		.where(publicPriorities(filter))
 		.orderBy(sql`${priorities.status} <> 'active'`, asc(priorities.sortOrder), asc(priorities.id))
 		.all();
 }
@@ -79,14 +100,8 @@ export function measureRows(db: Db, filter: Filter = {}): Row[] {
 		.from(measures)
 		.innerJoin(priorities, eq(priorities.id, measures.priorityId))
 		.leftJoin(schoolYears, eq(schoolYears.id, measures.baselineYearId))
-		.where(
-			and(
-				notRetired,
-				filter.priority ? eq(priorities.slug, filter.priority) : undefined,
-				filter.measure ? eq(measures.code, filter.measure) : undefined
-			)
-		)
-		.orderBy(asc(priorities.sortOrder), asc(measures.sortOrder), asc(measures.id))
+		.where(publicMeasures(filter))
+		.orderBy(...measureOrder)
 		.all();
 }
 
@@ -106,17 +121,13 @@ export function targetRows(db: Db, filter: Filter = {}): Row[] {
 		.innerJoin(schoolYears, eq(schoolYears.id, measureTargets.schoolYearId))
 		.where(
 			and(
-				notRetired,
-				filter.priority ? eq(priorities.slug, filter.priority) : undefined,
-				filter.measure ? eq(measures.code, filter.measure) : undefined,
+				publicMeasures(filter),
 				filter.year ? eq(schoolYears.label, filter.year) : undefined,
 				filter.group ? eq(measureTargets.studentGroup, filter.group) : undefined
 			)
 		)
 		.orderBy(
-			asc(priorities.sortOrder),
-			asc(measures.sortOrder),
-			asc(measures.id),
+			...measureOrder,
 			sql`${measureTargets.studentGroup} <> 'ALL'`,
 			asc(measureTargets.studentGroup),
 			asc(schoolYears.startYear)
@@ -133,12 +144,10 @@ export function resultRows(db: Db, filter: Filter = {}): Row[] {
 	const settings = districtSettings(db);
 	if (!settings) return [];
 	const where: (SQL | undefined)[] = [
-		notRetired,
+		publicMeasures(filter),
 		eq(studentGroups.kind, 'student-group'),
 		or(isNull(results.schoolId), eq(schools.excluded, false))
 	];
-	if (filter.priority) where.push(eq(priorities.slug, filter.priority));
-	if (filter.measure) where.push(eq(measures.code, filter.measure));
 	if (filter.year) where.push(eq(schoolYears.label, filter.year));
 	if (filter.group) where.push(eq(results.studentGroup, filter.group));
 	if (filter.school === 'district') where.push(isNull(results.schoolId));
@@ -154,9 +163,7 @@ export function resultRows(db: Db, filter: Filter = {}): Row[] {
 			group: results.studentGroup,
 			groupName: studentGroups.name,
 			groupNameEs: studentGroups.nameEs,
-			value: results.value,
-			n: results.n,
-			...stateLevelColumns
+			...shownResultColumns
 		})
 		.from(results)
 		.innerJoin(measures, eq(measures.id, results.measureId))
@@ -166,9 +173,7 @@ export function resultRows(db: Db, filter: Filter = {}): Row[] {
 		.leftJoin(schools, eq(schools.id, results.schoolId))
 		.where(and(...where))
 		.orderBy(
-			asc(priorities.sortOrder),
-			asc(measures.sortOrder),
-			asc(measures.id),
+			...measureOrder,
 			asc(schoolYears.startYear),
 			sql`${results.schoolId} IS NOT NULL`,
 			asc(schools.name),
@@ -201,13 +206,7 @@ export function resultRows(db: Db, filter: Filter = {}): Row[] {
 
 /** The structures that carry each public priority, one row per priority and structure. */
 export function structureRows(db: Db, filter: Filter = {}): Row[] {
-	const list = db
-		.select({ id: priorities.id, slug: priorities.slug })
-		.from(priorities)
-		.where(and(notRetired, filter.priority ? eq(priorities.slug, filter.priority) : undefined))
-		.orderBy(asc(priorities.sortOrder), asc(priorities.id))
-		.all();
-	return list.flatMap((p) =>
+	return publicPriorityList(db, filter).flatMap((p) =>
 		carriersOfPriority(db, p.id).structures.map((s) => ({
 			priority: p.slug,
 			structure: s.name,
@@ -222,13 +221,7 @@ export function structureRows(db: Db, filter: Filter = {}): Row[] {
 
 /** The board policies behind the structures that carry each public priority. */
 export function policyRows(db: Db, filter: Filter = {}): Row[] {
-	const list = db
-		.select({ id: priorities.id, slug: priorities.slug })
-		.from(priorities)
-		.where(and(notRetired, filter.priority ? eq(priorities.slug, filter.priority) : undefined))
-		.orderBy(asc(priorities.sortOrder), asc(priorities.id))
-		.all();
-	return list.flatMap((p) =>
+	return publicPriorityList(db, filter).flatMap((p) =>
 		carriersOfPriority(db, p.id).structures.flatMap((s) =>
 			s.policies.map((l) => ({
 				priority: p.slug,
@@ -245,19 +238,7 @@ export function policyRows(db: Db, filter: Filter = {}): Row[] {
 
 /** Published updates only: the newest published version of each, never a draft or a shared one. */
 export function updateRows(db: Db, filter: Filter = {}): Row[] {
-	const ids = filter.priority
-		? db
-				.select({ id: priorities.id })
-				.from(priorities)
-				.where(and(notRetired, eq(priorities.slug, filter.priority)))
-				.all()
-				.map((p) => p.id)
-		: db
-				.select({ id: priorities.id })
-				.from(priorities)
-				.where(notRetired)
-				.all()
-				.map((p) => p.id);
+	const ids = publicPriorityList(db, filter).map((p) => p.id);
 	return publishedUpdates(db, { priorityIds: ids })
 		.filter((u) => !filter.year || yearOfDate(u.meetingDate) === filter.year)
 		.map((u) => ({

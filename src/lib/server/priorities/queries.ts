@@ -4,7 +4,7 @@ import type { Db } from '../db/open.ts';
 import { district, schoolYears, schools, studentGroups } from '../db/schema/district.ts';
 import { measureTargets, measures, results } from '../db/schema/measures.ts';
 import { notDoingItems, priorities } from '../db/schema/priorities.ts';
-import { stateLevelColumns, toPublicResult, type PublicResult } from './suppression.ts';
+import { shownResultColumns, toPublicResult, type PublicResult } from './suppression.ts';
 import type { YearValue } from './status.ts';
 import { inFigures } from '../schools/counted.ts';
 
@@ -133,9 +133,7 @@ export function districtSeries(
 			measureId: results.measureId,
 			year: schoolYears.label,
 			startYear: schoolYears.startYear,
-			value: results.value,
-			n: results.n,
-			...stateLevelColumns
+			...shownResultColumns
 		})
 		.from(results)
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
@@ -187,9 +185,7 @@ export function resultsByGroup(
 			kind: studentGroups.kind,
 			sortOrder: studentGroups.sortOrder,
 			year: schoolYears.label,
-			value: results.value,
-			n: results.n,
-			...stateLevelColumns
+			...shownResultColumns
 		})
 		.from(results)
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
@@ -233,9 +229,7 @@ export function resultsBySchool(db: Db, measureId: number, suppressionSize: numb
 			name: schools.name,
 			type: schools.type,
 			year: schoolYears.label,
-			value: results.value,
-			n: results.n,
-			...stateLevelColumns
+			...shownResultColumns
 		})
 		.from(results)
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))

@@ -31,6 +31,9 @@ export const stateLevelColumns = {
 	colorMissing: results.colorMissing
 };
 
+/** What a shown result is read from (toPublicResult): its value, its n and the state's levels. */
+export const shownResultColumns = { value: results.value, n: results.n, ...stateLevelColumns };
+
 interface StateColumns {
 	stateColor?: number | null;
 	statusLevel?: number | null;

@@ -3,6 +3,7 @@ import { byName } from '../db/sort.ts';
 // paged), add, edit, exclude from the district's figures, and merge two records of one school.
 // Every write runs in one transaction with its audit entry.
 import { write } from '../audit/write.ts';
+import { saveChanges, saveNew } from '../audit/rows.ts';
 import { schoolTypes, type SchoolType } from '../../choices.ts';
 import { and, asc, count, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -225,25 +226,12 @@ function validated(db: Db, values: unknown, id?: number): Parsed<SchoolInput> {
 }
 
 export function createSchool(db: Db, actor: Actor, values: unknown): Saved {
-	const parsed = validated(db, values);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(schools).values(parsed.data).returning().get();
-		audit({ action: 'create', entity: 'school', entityId: row.id, after: row });
-		return { ok: true as const, id: row.id };
-	});
+	return saveNew(db, actor, schools, 'school', validated(db, values));
 }
 
 export function updateSchool(db: Db, actor: Actor, id: number, values: unknown): Saved {
-	const before = getSchool(db, id);
-	if (!before) return { ok: false, errors: { form: ['This school no longer exists.'] } };
-	const parsed = validated(db, values, id);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const after = tx.update(schools).set(parsed.data).where(eq(schools.id, id)).returning().get();
-		audit({ action: 'update', entity: 'school', entityId: id, before, after });
-		return { ok: true as const, id };
-	});
+	if (!getSchool(db, id)) return { ok: false, errors: { form: ['This school no longer exists.'] } };
+	return saveChanges(db, actor, schools, 'school', id, validated(db, values, id));
 }
 
 const exclusionInput = z.object({

@@ -5,7 +5,11 @@ import type { Db } from '../db/open.ts';
 import { schoolYears, enrollments, schools, studentGroups } from '../db/schema/district.ts';
 import { measures, results } from '../db/schema/measures.ts';
 import { priorities } from '../db/schema/priorities.ts';
-import { stateLevelColumns, toPublicResult, type PublicResult } from '../priorities/suppression.ts';
+import {
+	shownResultColumns,
+	toPublicResult,
+	type PublicResult
+} from '../priorities/suppression.ts';
 import type { Unit } from '../../format.ts';
 import { inFigures } from './counted.ts';
 import { schoolTypes, type SchoolType } from '../../choices.ts';
@@ -101,9 +105,7 @@ export function schoolResults(
 			groupName: studentGroups.name,
 			groupNameEs: studentGroups.nameEs,
 			year: schoolYears.label,
-			value: results.value,
-			n: results.n,
-			...stateLevelColumns
+			...shownResultColumns
 		})
 		.from(results)
 		.innerJoin(measures, eq(measures.id, results.measureId))

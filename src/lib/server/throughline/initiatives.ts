@@ -1,5 +1,6 @@
 import { byName } from '../db/sort.ts';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { missingChoice, takenByAnother } from '../db/lookups.ts';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
@@ -7,8 +8,9 @@ import { schools } from '../db/schema/district.ts';
 import { initiatives, initiativeSchools, priorities } from '../db/schema/priorities.ts';
 import {
 	checkbox,
+	numberField,
 	optionalId,
-	parse,
+	parseChecked,
 	plainText,
 	requiredText,
 	type FieldErrors,
@@ -22,22 +24,11 @@ export const initiativeInput = z.object({
 	description: plainText('description', 4000),
 	priorityId: optionalId('priority'),
 	active: checkbox,
-	startYear: z
-		.string()
-		.trim()
-		.optional()
-		.transform((v, ctx) => {
-			if (!v) return null;
-			const n = Number(v);
-			if (!Number.isInteger(n) || n < 1990 || n > 2100) {
-				ctx.addIssue({
-					code: 'custom',
-					message: 'Enter the year it started as four digits, e.g. 2023.'
-				});
-				return z.NEVER;
-			}
-			return n;
-		}),
+	startYear: numberField(
+		null,
+		(n) => Number.isInteger(n) && n >= 1990 && n <= 2100,
+		'Enter the year it started as four digits, e.g. 2023.'
+	),
 	schoolIds: z
 		.array(z.string())
 		.optional()
@@ -104,26 +95,14 @@ export function schoolChoices(db: Db) {
 }
 
 function validated(db: Db, values: unknown, id?: number) {
-	const parsed = parse(initiativeInput, values);
-	if (!parsed.ok) return parsed;
+	return parseChecked(initiativeInput, values, (data) => conflicts(db, data, id));
+}
+
+function conflicts(db: Db, data: z.infer<typeof initiativeInput>, id?: number): FieldErrors {
 	const errors: FieldErrors = {};
-	const same = eq(initiatives.name, parsed.data.name);
-	if (
-		db
-			.select({ id: initiatives.id })
-			.from(initiatives)
-			.where(id === undefined ? same : and(same, ne(initiatives.id, id)))
-			.get()
-	)
+	if (takenByAnother(db, initiatives, initiatives.id, eq(initiatives.name, data.name), id))
 		errors.name = ['Another initiative already has this name.'];
-	if (
-		parsed.data.priorityId !== null &&
-		!db
-			.select({ id: priorities.id })
-			.from(priorities)
-			.where(eq(priorities.id, parsed.data.priorityId))
-			.get()
-	)
+	if (missingChoice(db, priorities, priorities.id, data.priorityId))
 		errors.priorityId = ['Choose a priority from the list.'];
 	const known = new Set(
 		db
@@ -132,9 +111,9 @@ function validated(db: Db, values: unknown, id?: number) {
 			.all()
 			.map((s) => s.id)
 	);
-	if (parsed.data.schoolIds.some((s) => !known.has(s)))
+	if (data.schoolIds.some((s) => !known.has(s)))
 		errors.schoolIds = ['Choose schools from the list.'];
-	return Object.keys(errors).length ? { ok: false as const, errors } : parsed;
+	return errors;
 }
 
 function writeSchools(db: Db, initiativeId: number, schoolIds: number[]) {

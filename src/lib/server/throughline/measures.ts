@@ -1,6 +1,7 @@
 import { write } from '../audit/write.ts';
 import { byName } from '../db/sort.ts';
-import { and, asc, eq, min, ne, sql } from 'drizzle-orm';
+import { missingChoice, takenByAnother } from '../db/lookups.ts';
+import { and, asc, eq, min, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
@@ -220,32 +221,11 @@ function validated(db: Db, values: unknown, id?: number) {
 	);
 	if (parsed.ok) {
 		const d = parsed.data;
-		const same = eq(measures.code, d.code);
-		if (
-			db
-				.select({ id: measures.id })
-				.from(measures)
-				.where(id === undefined ? same : and(same, ne(measures.id, id)))
-				.get()
-		)
+		if (takenByAnother(db, measures, measures.id, eq(measures.code, d.code), id))
 			errors.code = ['Another measure already uses this code.'];
-		if (
-			d.priorityId !== null &&
-			!db
-				.select({ id: priorities.id })
-				.from(priorities)
-				.where(eq(priorities.id, d.priorityId))
-				.get()
-		)
+		if (missingChoice(db, priorities, priorities.id, d.priorityId))
 			errors.priorityId = ['Choose a priority from the list.'];
-		if (
-			d.baselineYearId !== null &&
-			!db
-				.select({ id: schoolYears.id })
-				.from(schoolYears)
-				.where(eq(schoolYears.id, d.baselineYearId))
-				.get()
-		)
+		if (missingChoice(db, schoolYears, schoolYears.id, d.baselineYearId))
 			errors.baselineYearId = ['Choose a school year from the list.'];
 		if ((d.baselineYearId === null) !== (d.baselineValue === null))
 			errors[d.baselineValue === null ? 'baselineValue' : 'baselineYearId'] = [

@@ -1,11 +1,11 @@
 import { byName } from '../db/sort.ts';
+import { deleteRecorded, saveChanges, saveNew } from '../audit/rows.ts';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
 import { notDoingItems } from '../db/schema/priorities.ts';
 import { choice, optionalText, parse, requiredDate, requiredText, type Saved } from '../forms.ts';
-import { write } from '../audit/write.ts';
 
 export const notDoingDecisions = ['not pursued', 'stopped'] as const;
 
@@ -33,38 +33,14 @@ export function getNotDoing(db: Db, id: number): NotDoingItem | undefined {
 }
 
 export function createNotDoing(db: Db, actor: Actor, values: unknown): Saved {
-	const parsed = parse(notDoingInput, values);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(notDoingItems).values(parsed.data).returning().get();
-		audit({ action: 'create', entity: 'not_doing', entityId: row.id, after: row });
-		return { ok: true as const, id: row.id };
-	});
+	return saveNew(db, actor, notDoingItems, 'not_doing', parse(notDoingInput, values));
 }
 
 export function updateNotDoing(db: Db, actor: Actor, id: number, values: unknown): Saved {
-	const before = getNotDoing(db, id);
-	if (!before) return { ok: false, errors: { form: ['This item no longer exists.'] } };
-	const parsed = parse(notDoingInput, values);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const after = tx
-			.update(notDoingItems)
-			.set(parsed.data)
-			.where(eq(notDoingItems.id, id))
-			.returning()
-			.get();
-		audit({ action: 'update', entity: 'not_doing', entityId: id, before, after });
-		return { ok: true as const, id };
-	});
+	if (!getNotDoing(db, id)) return { ok: false, errors: { form: ['This item no longer exists.'] } };
+	return saveChanges(db, actor, notDoingItems, 'not_doing', id, parse(notDoingInput, values));
 }
 
 export function deleteNotDoing(db: Db, actor: Actor, id: number): boolean {
-	const before = getNotDoing(db, id);
-	if (!before) return false;
-	write(db, actor, ({ tx, audit }) => {
-		tx.delete(notDoingItems).where(eq(notDoingItems.id, id)).run();
-		audit({ action: 'delete', entity: 'not_doing', entityId: id, before });
-	});
-	return true;
+	return deleteRecorded(db, actor, notDoingItems, 'not_doing', id);
 }

@@ -1,5 +1,7 @@
 import { byName } from '../db/sort.ts';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { saveChanges, saveNew } from '../audit/rows.ts';
+import { takenByAnother } from '../db/lookups.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
@@ -7,7 +9,7 @@ import { policies, policyStructures, structures } from '../db/schema/structures.
 import {
 	choice,
 	optionalDate,
-	parse,
+	parseChecked,
 	requiredText,
 	type FieldErrors,
 	type Saved
@@ -89,41 +91,22 @@ export function structuresOfPolicy(db: Db, policyId: number) {
 
 function duplicate(db: Db, kind: string, number: string, id?: number): FieldErrors {
 	const same = and(eq(policies.kind, kind as Policy['kind']), eq(policies.number, number));
-	const taken = db
-		.select({ id: policies.id })
-		.from(policies)
-		.where(id === undefined ? same : and(same, ne(policies.id, id)))
-		.get();
-	return taken ? { number: [`There is already a ${kind} ${number}.`] } : {};
+	return takenByAnother(db, policies, policies.id, same, id)
+		? { number: [`There is already a ${kind} ${number}.`] }
+		: {};
 }
 
 function validated(db: Db, values: unknown, id?: number) {
-	const parsed = parse(policyInput, values);
-	if (!parsed.ok) return parsed;
-	const errors = duplicate(db, parsed.data.kind, parsed.data.number, id);
-	return Object.keys(errors).length ? { ok: false as const, errors } : parsed;
+	return parseChecked(policyInput, values, (data) => duplicate(db, data.kind, data.number, id));
 }
 
 export function createPolicy(db: Db, actor: Actor, values: unknown): Saved {
-	const parsed = validated(db, values);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(policies).values(parsed.data).returning().get();
-		audit({ action: 'create', entity: 'policy', entityId: row.id, after: row });
-		return { ok: true as const, id: row.id };
-	});
+	return saveNew(db, actor, policies, 'policy', validated(db, values));
 }
 
 export function updatePolicy(db: Db, actor: Actor, id: number, values: unknown): Saved {
-	const before = getPolicy(db, id);
-	if (!before) return { ok: false, errors: { form: ['This policy no longer exists.'] } };
-	const parsed = validated(db, values, id);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const after = tx.update(policies).set(parsed.data).where(eq(policies.id, id)).returning().get();
-		audit({ action: 'update', entity: 'policy', entityId: id, before, after });
-		return { ok: true as const, id };
-	});
+	if (!getPolicy(db, id)) return { ok: false, errors: { form: ['This policy no longer exists.'] } };
+	return saveChanges(db, actor, policies, 'policy', id, validated(db, values, id));
 }
 
 export function deletePolicy(db: Db, actor: Actor, id: number): boolean {

@@ -1,6 +1,8 @@
 import { write } from '../audit/write.ts';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { byName } from '../db/sort.ts';
+import { deleteRecorded, saveNew } from '../audit/rows.ts';
+import { missingChoice, takenByAnother } from '../db/lookups.ts';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
@@ -12,7 +14,7 @@ import {
 	optionalDate,
 	optionalId,
 	optionalText,
-	parse,
+	parseChecked,
 	plainText,
 	requiredText,
 	type FieldErrors,
@@ -68,48 +70,19 @@ export function meetingChoices(db: Db): { id: number; label: string }[] {
 
 function conflicts(db: Db, input: PriorityInput, id?: number): FieldErrors {
 	const errors: FieldErrors = {};
-	const taken = db
-		.select({ id: priorities.id })
-		.from(priorities)
-		.where(
-			id === undefined
-				? eq(priorities.slug, input.slug)
-				: and(eq(priorities.slug, input.slug), ne(priorities.id, id))
-		)
-		.get();
-	if (taken) errors.slug = ['Another priority already uses this slug.'];
-	if (
-		input.adoptedMeetingId !== null &&
-		!db
-			.select({ id: boardMeetings.id })
-			.from(boardMeetings)
-			.where(eq(boardMeetings.id, input.adoptedMeetingId))
-			.get()
-	)
+	if (takenByAnother(db, priorities, priorities.id, eq(priorities.slug, input.slug), id))
+		errors.slug = ['Another priority already uses this slug.'];
+	if (missingChoice(db, boardMeetings, boardMeetings.id, input.adoptedMeetingId))
 		errors.adoptedMeetingId = ['Choose a meeting from the list.'];
 	return errors;
 }
 
 function validated(db: Db, values: unknown, id?: number): Parsed<PriorityInput> {
-	const parsed = parse(priorityInput, values);
-	if (!parsed.ok) return parsed;
-	const errors = conflicts(db, parsed.data, id);
-	return Object.keys(errors).length ? { ok: false, errors } : parsed;
+	return parseChecked(priorityInput, values, (data) => conflicts(db, data, id));
 }
 
 export function createPriority(db: Db, actor: Actor, values: unknown): Saved {
-	const parsed = validated(db, values);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(priorities).values(parsed.data).returning().get();
-		audit({
-			action: 'create',
-			entity: 'priority',
-			entityId: row.id,
-			after: row
-		});
-		return { ok: true as const, id: row.id };
-	});
+	return saveNew(db, actor, priorities, 'priority', validated(db, values));
 }
 
 export function updatePriority(db: Db, actor: Actor, id: number, values: unknown): Saved {
@@ -142,16 +115,5 @@ export function updatePriority(db: Db, actor: Actor, id: number, values: unknown
 }
 
 export function deletePriority(db: Db, actor: Actor, id: number): boolean {
-	const before = getPriority(db, id);
-	if (!before) return false;
-	write(db, actor, ({ tx, audit }) => {
-		tx.delete(priorities).where(eq(priorities.id, id)).run();
-		audit({
-			action: 'delete',
-			entity: 'priority',
-			entityId: id,
-			before
-		});
-	});
-	return true;
+	return deleteRecorded(db, actor, priorities, 'priority', id);
 }

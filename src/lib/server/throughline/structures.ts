@@ -8,11 +8,13 @@ import {
 	type StructureCategory
 } from '../../choices.ts';
 import { byName } from '../db/sort.ts';
+import { saveChanges, saveNew } from '../audit/rows.ts';
+import { missingChoice, takenByAnother } from '../db/lookups.ts';
 import { ensureSchoolYears } from '../school-years/index.ts';
 import { today } from '../clock.ts';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db/open.ts';
+import type { Db, Tx } from '../db/open.ts';
 import { reasonFor, recordPlanChanges, structurePlanChanges } from '../priorities/plan-changes.ts';
 import { type Actor } from '../audit/index.ts';
 import { schoolYears } from '../db/schema/district.ts';
@@ -29,6 +31,7 @@ import {
 	optionalId,
 	optionalText,
 	parse,
+	parseChecked,
 	plainText,
 	requiredText,
 	type FieldErrors,
@@ -112,55 +115,24 @@ export function schoolYearChoices(db: Db) {
 }
 
 function validated(db: Db, values: unknown, id?: number) {
-	const parsed = parse(structureInput, values);
-	if (!parsed.ok) return parsed;
-	const errors: FieldErrors = {};
-	const same = eq(structures.name, parsed.data.name);
-	if (
-		db
-			.select({ id: structures.id })
-			.from(structures)
-			.where(id === undefined ? same : and(same, ne(structures.id, id)))
-			.get()
-	)
-		errors.name = ['Another structure already has this name.'];
-	if (
-		parsed.data.startYearId !== null &&
-		!db
-			.select({ id: schoolYears.id })
-			.from(schoolYears)
-			.where(eq(schoolYears.id, parsed.data.startYearId))
-			.get()
-	)
-		errors.startYearId = ['Choose a school year from the list.'];
-	return Object.keys(errors).length ? { ok: false as const, errors } : parsed;
+	return parseChecked(structureInput, values, (data) => {
+		const errors: FieldErrors = {};
+		if (takenByAnother(db, structures, structures.id, eq(structures.name, data.name), id))
+			errors.name = ['Another structure already has this name.'];
+		if (missingChoice(db, schoolYears, schoolYears.id, data.startYearId))
+			errors.startYearId = ['Choose a school year from the list.'];
+		return errors;
+	});
 }
 
 export function createStructure(db: Db, actor: Actor, values: unknown): Saved {
-	const parsed = validated(db, values);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const row = tx.insert(structures).values(parsed.data).returning().get();
-		audit({ action: 'create', entity: 'structure', entityId: row.id, after: row });
-		return { ok: true as const, id: row.id };
-	});
+	return saveNew(db, actor, structures, 'structure', validated(db, values));
 }
 
 export function updateStructure(db: Db, actor: Actor, id: number, values: unknown): Saved {
-	const before = getStructure(db, id);
-	if (!before) return { ok: false, errors: { form: ['This structure no longer exists.'] } };
-	const parsed = validated(db, values, id);
-	if (!parsed.ok) return parsed;
-	return write(db, actor, ({ tx, audit }) => {
-		const after = tx
-			.update(structures)
-			.set(parsed.data)
-			.where(eq(structures.id, id))
-			.returning()
-			.get();
-		audit({ action: 'update', entity: 'structure', entityId: id, before, after });
-		return { ok: true as const, id };
-	});
+	if (!getStructure(db, id))
+		return { ok: false, errors: { form: ['This structure no longer exists.'] } };
+	return saveChanges(db, actor, structures, 'structure', id, validated(db, values, id));
 }
 
 export function deleteStructure(db: Db, actor: Actor, id: number): boolean {
@@ -218,6 +190,28 @@ export const policyLinkInput = z.object({
 	relation: choice('relation (establishes, funds, requires or guides)', policyRelations)
 });
 
+/** Changes a structure's policy links and records the links before and after, with `note`. */
+function changePolicyLinks(
+	db: Db,
+	actor: Actor,
+	structureId: number,
+	before: ReturnType<typeof structureLinks>['policies'],
+	note: string,
+	change: (tx: Tx) => void
+) {
+	write(db, actor, ({ tx, audit }) => {
+		change(tx);
+		audit({
+			action: 'update',
+			entity: 'structure',
+			entityId: structureId,
+			before: { policies: before },
+			after: { policies: structureLinks(tx, structureId).policies },
+			note
+		});
+	});
+}
+
 /** Links a policy to a structure, or changes how it is linked. */
 export function linkPolicy(db: Db, actor: Actor, structureId: number, values: unknown): Saved {
 	const parsed = parse(policyLinkInput, values);
@@ -228,45 +222,33 @@ export function linkPolicy(db: Db, actor: Actor, structureId: number, values: un
 	if (!getStructure(db, structureId))
 		return { ok: false, errors: { form: ['This structure no longer exists.'] } };
 	const before = structureLinks(db, structureId).policies;
-	return write(db, actor, ({ tx, audit }) => {
-		tx.insert(policyStructures)
+	const note = `${policy.kind} ${policy.number} ${relation} this structure`;
+	changePolicyLinks(db, actor, structureId, before, note, (tx) =>
+		tx
+			.insert(policyStructures)
 			.values({ policyId, structureId, relation })
 			.onConflictDoUpdate({
 				target: [policyStructures.policyId, policyStructures.structureId],
 				set: { relation }
 			})
-			.run();
-		audit({
-			action: 'update',
-			entity: 'structure',
-			entityId: structureId,
-			before: { policies: before },
-			after: { policies: structureLinks(tx, structureId).policies },
-			note: `${policy.kind} ${policy.number} ${relation} this structure`
-		});
-		return { ok: true as const, id: structureId };
-	});
+			.run()
+	);
+	return { ok: true, id: structureId };
 }
 
 export function unlinkPolicy(db: Db, actor: Actor, structureId: number, policyId: number): boolean {
 	const before = structureLinks(db, structureId).policies;
 	const link = before.find((l) => l.policyId === policyId);
 	if (!link) return false;
-	write(db, actor, ({ tx, audit }) => {
-		tx.delete(policyStructures)
+	const note = `Removed the link to ${link.kind} ${link.number}`;
+	changePolicyLinks(db, actor, structureId, before, note, (tx) =>
+		tx
+			.delete(policyStructures)
 			.where(
 				and(eq(policyStructures.structureId, structureId), eq(policyStructures.policyId, policyId))
 			)
-			.run();
-		audit({
-			action: 'update',
-			entity: 'structure',
-			entityId: structureId,
-			before: { policies: before },
-			after: { policies: structureLinks(tx, structureId).policies },
-			note: `Removed the link to ${link.kind} ${link.number}`
-		});
-	});
+			.run()
+	);
 	return true;
 }
 

@@ -1,11 +1,10 @@
 import type { PageServerLoad } from './$types';
-import { z } from 'zod';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
 import { districtSettings } from '$lib/server/priorities/queries';
 import { currentSchoolYear } from '$lib/server/implementation/queries';
-import { leadershipOverview } from '$lib/server/leadership/queries';
+import { leadershipOverview, roleFilter } from '$lib/server/leadership/queries';
 import { leaderRoles } from '$lib/choices';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,11 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const database = db();
 	const now = today();
 	const params = event.url.searchParams;
-	const role = z
-		.enum(leaderRoles)
-		.nullable()
-		.catch(null)
-		.parse(params.get('role') || null);
+	const role = roleFilter(params);
 	const all = params.get('engagements') === 'all';
 	const since = new Date(Date.parse(now) - 365 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 	const current = currentSchoolYear(database, now);

@@ -17,6 +17,7 @@ import {
 	engagementInput,
 	listEngagements,
 	listTenures,
+	roleFilter,
 	tenureInput,
 	updateTenure
 } from '$lib/server/leadership/queries';
@@ -24,15 +25,21 @@ import { engagementKinds, leaderRoles } from '$lib/choices';
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? '');
 
+/** The tenure form's fields as typed, the same for adding and for editing one. */
+const tenureValues = (form: FormData) => ({
+	role: text(form, 'role'),
+	personName: text(form, 'personName'),
+	schoolId: text(form, 'schoolId'),
+	priorityId: text(form, 'priorityId'),
+	startedOn: text(form, 'startedOn'),
+	endedOn: text(form, 'endedOn')
+});
+
 export const load: PageServerLoad = async (event) => {
 	authorize(event, 'edit');
 	const database = db();
 	const params = event.url.searchParams;
-	const role = z
-		.enum(leaderRoles)
-		.nullable()
-		.catch(null)
-		.parse(params.get('role') || null);
+	const role = roleFilter(params);
 	const now = today();
 	const tenures = listTenures(database, { role }).map((t) => ({
 		...t,
@@ -65,14 +72,7 @@ export const actions: Actions = {
 	createTenure: async (event) => {
 		const user = authorize(event, 'edit');
 		const form = await event.request.formData();
-		const values = {
-			role: text(form, 'role'),
-			personName: text(form, 'personName'),
-			schoolId: text(form, 'schoolId'),
-			priorityId: text(form, 'priorityId'),
-			startedOn: text(form, 'startedOn'),
-			endedOn: text(form, 'endedOn')
-		};
+		const values = tenureValues(form);
 		const parsed = tenureInput.safeParse(values);
 		if (!parsed.success)
 			return fail(400, { form: 'tenure' as const, values, errors: errorsOf(parsed.error) });
@@ -83,15 +83,7 @@ export const actions: Actions = {
 		const user = authorize(event, 'edit');
 		const form = await event.request.formData();
 		const id = idOf(form.get('id'));
-		const values = {
-			id: text(form, 'id'),
-			role: text(form, 'role'),
-			personName: text(form, 'personName'),
-			schoolId: text(form, 'schoolId'),
-			priorityId: text(form, 'priorityId'),
-			startedOn: text(form, 'startedOn'),
-			endedOn: text(form, 'endedOn')
-		};
+		const values = { id: text(form, 'id'), ...tenureValues(form) };
 		const parsed = tenureInput.safeParse(values);
 		if (!id || !parsed.success)
 			return fail(400, {

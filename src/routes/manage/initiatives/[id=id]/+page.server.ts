@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
@@ -9,7 +9,7 @@ import {
 	updateInitiative
 } from '$lib/server/throughline/initiatives';
 import { listPriorities } from '$lib/server/throughline/priorities';
-import { formValues } from '$lib/server/forms';
+import { deleteAction, updateAction } from '$lib/server/editor-actions';
 import { historyOf } from '$lib/server/audit/history';
 
 export const load: PageServerLoad = (event) => {
@@ -27,22 +27,6 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	update: async (event) => {
-		const user = authorize(event, 'edit');
-		const values = formValues(await event.request.formData(), ['schoolIds']);
-		const saved = updateInitiative(
-			db(),
-			{ id: user.id, email: user.email },
-			Number(event.params.id),
-			values
-		);
-		if (!saved.ok) return fail(400, { values, errors: saved.errors });
-		redirect(303, `/manage/initiatives/${saved.id}?saved=updated`);
-	},
-	delete: async (event) => {
-		const user = authorize(event, 'edit');
-		if (!deleteInitiative(db(), { id: user.id, email: user.email }, Number(event.params.id)))
-			error(404, 'There is no such initiative.');
-		redirect(303, '/manage/initiatives?saved=deleted');
-	}
+	update: updateAction(updateInitiative, '/manage/initiatives', ['schoolIds']),
+	delete: deleteAction(deleteInitiative, '/manage/initiatives', 'There is no such initiative.')
 };

@@ -1,10 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { createInitiative, schoolChoices } from '$lib/server/throughline/initiatives';
 import { listPriorities } from '$lib/server/throughline/priorities';
-import { formValues } from '$lib/server/forms';
+import { createAction } from '$lib/server/editor-actions';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -12,11 +11,5 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	create: async (event) => {
-		const user = authorize(event, 'edit');
-		const values = formValues(await event.request.formData(), ['schoolIds']);
-		const saved = createInitiative(db(), { id: user.id, email: user.email }, values);
-		if (!saved.ok) return fail(400, { values, errors: saved.errors });
-		redirect(303, `/manage/initiatives/${saved.id}?saved=created`);
-	}
+	create: createAction(createInitiative, '/manage/initiatives', ['schoolIds'])
 };

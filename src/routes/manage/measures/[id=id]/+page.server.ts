@@ -11,6 +11,7 @@ import {
 import { listPriorities } from '$lib/server/throughline/priorities';
 import { schoolYearChoices } from '$lib/server/throughline/structures';
 import { formValues } from '$lib/server/forms';
+import { updateAction } from '$lib/server/editor-actions';
 import { targetGroupChoices } from '$lib/server/student-groups';
 import { historyOf } from '$lib/server/audit/history';
 import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
@@ -42,22 +43,11 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	update: async (event) => {
-		const user = authorize(event, 'edit');
-		const values = formValues(await event.request.formData(), [
-			'targetYear',
-			'targetValue',
-			'targetGroup'
-		]);
-		const saved = updateMeasure(
-			db(),
-			{ id: user.id, email: user.email },
-			Number(event.params.id),
-			values
-		);
-		if (!saved.ok) return fail(400, { values, errors: saved.errors });
-		redirect(303, `/manage/measures/${saved.id}?saved=updated`);
-	},
+	update: updateAction(updateMeasure, '/manage/measures', [
+		'targetYear',
+		'targetValue',
+		'targetGroup'
+	]),
 	delete: async (event) => {
 		const user = authorize(event, 'edit');
 		const values = formValues(await event.request.formData());

@@ -1,9 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
-import { db } from '$lib/server/db';
 import { createNotDoing } from '$lib/server/throughline/not-doing';
-import { formValues } from '$lib/server/forms';
+import { createAction } from '$lib/server/editor-actions';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -11,11 +9,5 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	create: async (event) => {
-		const user = authorize(event, 'edit');
-		const values = formValues(await event.request.formData());
-		const saved = createNotDoing(db(), { id: user.id, email: user.email }, values);
-		if (!saved.ok) return fail(400, { values, errors: saved.errors });
-		redirect(303, `/manage/not-doing/${saved.id}?saved=created`);
-	}
+	create: createAction(createNotDoing, '/manage/not-doing')
 };

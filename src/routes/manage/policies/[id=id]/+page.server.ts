@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
@@ -8,7 +8,7 @@ import {
 	structuresOfPolicy,
 	updatePolicy
 } from '$lib/server/throughline/policies';
-import { formValues } from '$lib/server/forms';
+import { deleteAction, updateAction } from '$lib/server/editor-actions';
 import { historyOf } from '$lib/server/audit/history';
 import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
 
@@ -30,22 +30,6 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	update: async (event) => {
-		const user = authorize(event, 'edit');
-		const values = formValues(await event.request.formData());
-		const saved = updatePolicy(
-			db(),
-			{ id: user.id, email: user.email },
-			Number(event.params.id),
-			values
-		);
-		if (!saved.ok) return fail(400, { values, errors: saved.errors });
-		redirect(303, `/manage/policies/${saved.id}?saved=updated`);
-	},
-	delete: async (event) => {
-		const user = authorize(event, 'edit');
-		if (!deletePolicy(db(), { id: user.id, email: user.email }, Number(event.params.id)))
-			error(404, 'There is no such policy.');
-		redirect(303, '/manage/policies?saved=deleted');
-	}
+	update: updateAction(updatePolicy, '/manage/policies'),
+	delete: deleteAction(deletePolicy, '/manage/policies', 'There is no such policy.')
 };

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
@@ -10,7 +10,7 @@ import {
 } from '$lib/server/throughline/priorities';
 import { listStructures } from '$lib/server/throughline/structures';
 import { listMeasures } from '$lib/server/throughline/measures';
-import { formValues } from '$lib/server/forms';
+import { deleteAction, updateAction } from '$lib/server/editor-actions';
 import { historyOf } from '$lib/server/audit/history';
 import { keptBoardSignals, signalsAbout } from '$lib/server/signals';
 
@@ -31,22 +31,6 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	update: async (event) => {
-		const user = authorize(event, 'edit');
-		const values = formValues(await event.request.formData());
-		const saved = updatePriority(
-			db(),
-			{ id: user.id, email: user.email },
-			Number(event.params.id),
-			values
-		);
-		if (!saved.ok) return fail(400, { values, errors: saved.errors });
-		redirect(303, `/manage/priorities/${saved.id}?saved=updated`);
-	},
-	delete: async (event) => {
-		const user = authorize(event, 'edit');
-		if (!deletePriority(db(), { id: user.id, email: user.email }, Number(event.params.id)))
-			error(404, 'There is no such priority.');
-		redirect(303, '/manage/priorities?saved=deleted');
-	}
+	update: updateAction(updatePriority, '/manage/priorities'),
+	delete: deleteAction(deletePriority, '/manage/priorities', 'There is no such priority.')
 };

@@ -16,6 +16,7 @@ import {
 import { listPolicies } from '$lib/server/throughline/policies';
 import { listPriorities } from '$lib/server/throughline/priorities';
 import { formValues } from '$lib/server/forms';
+import { deleteAction, updateAction } from '$lib/server/editor-actions';
 import { historyOf } from '$lib/server/audit/history';
 import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
 
@@ -45,13 +46,7 @@ export const load: PageServerLoad = (event) => {
 const actor = (user: { id: string; email: string }) => ({ id: user.id, email: user.email });
 
 export const actions: Actions = {
-	update: async (event) => {
-		const user = authorize(event, 'edit');
-		const values = formValues(await event.request.formData());
-		const saved = updateStructure(db(), actor(user), Number(event.params.id), values);
-		if (!saved.ok) return fail(400, { values, errors: saved.errors });
-		redirect(303, `/manage/structures/${saved.id}?saved=updated`);
-	},
+	update: updateAction(updateStructure, '/manage/structures'),
 	linkPolicy: async (event) => {
 		const user = authorize(event, 'edit');
 		const values = formValues(await event.request.formData());
@@ -76,10 +71,5 @@ export const actions: Actions = {
 		if (!saved.ok) return fail(400, { carry: { errors: saved.errors, values } });
 		redirect(303, `/manage/structures/${saved.id}?saved=linked#priorities`);
 	},
-	delete: async (event) => {
-		const user = authorize(event, 'edit');
-		if (!deleteStructure(db(), actor(user), Number(event.params.id)))
-			error(404, 'There is no such structure.');
-		redirect(303, '/manage/structures?saved=deleted');
-	}
+	delete: deleteAction(deleteStructure, '/manage/structures', 'There is no such structure.')
 };
