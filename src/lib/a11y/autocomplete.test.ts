@@ -104,14 +104,16 @@ interface Field {
 function fieldsWithAutocomplete(): Field[] {
 	return [...svelteFiles('src/routes'), ...svelteFiles('src/lib/components')].flatMap((file) => {
 		const text = readFileSync(file, 'utf8');
-		return [...text.matchAll(/<(input|textarea|select)\b([^>]*?)\/?>/gs)].flatMap(
-			([, tag, attrs]) => {
-				const autocomplete = /\bautocomplete="([^"]*)"/.exec(attrs)?.[1];
-				if (autocomplete === undefined) return [];
-				const type = tag === 'input' ? (/\btype="([^"]*)"/.exec(attrs)?.[1] ?? 'text') : 'text';
-				return [{ file, type, autocomplete }];
-			}
-		);
+		// The controls themselves, and the form components that render them (`<Input>`, `<TextArea>`).
+		return [
+			...text.matchAll(/<(input|textarea|select|Input|TextArea|Select)\b([^>]*?)\/?>/gs)
+		].flatMap(([, name, attrs]) => {
+			const tag = name.toLowerCase();
+			const autocomplete = /\bautocomplete="([^"]*)"/.exec(attrs)?.[1];
+			if (autocomplete === undefined) return [];
+			const type = tag === 'input' ? (/\btype="([^"]*)"/.exec(attrs)?.[1] ?? 'text') : 'text';
+			return [{ file, type, autocomplete }];
+		});
 	});
 }
 
