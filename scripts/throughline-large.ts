@@ -2,7 +2,7 @@
 // for looking at the map at size: `node scripts/throughline-large.ts reports/large.db`.
 import { openDatabase } from '../src/lib/server/db/open.ts';
 import { schoolYears, district } from '../src/lib/server/db/schema/district.ts';
-import { seedLargeThroughline } from '../src/lib/server/throughline/large-fixture.ts';
+import { seedLargeThroughline } from '../src/lib/server/throughline/fixture.ts';
 
 const path = process.argv[2] ?? 'reports/throughline-large.db';
 const db = openDatabase(path);

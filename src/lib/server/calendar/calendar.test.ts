@@ -6,10 +6,10 @@ import { testDb } from '../testing.ts';
 import { users } from '../db/schema/auth.ts';
 import {
 	boardMember,
-	seedBasics,
+	seedMeetingsDistrict,
 	staff,
 	superintendent
-} from '../meetings/fixtures.test-helpers.ts';
+} from '../meetings/fixture.ts';
 import { addAgendaItem, createMeeting, setDuePriorities } from '../meetings/meetings.ts';
 import { agendaCsv } from '../meetings/agenda-csv.ts';
 import { escapeText, foldLine, icsCalendar } from './ics.ts';
@@ -38,7 +38,7 @@ describe('the board calendar feed', () => {
 	let april: number;
 	beforeAll(() => {
 		db = testDb();
-		seedBasics(db);
+		seedMeetingsDistrict(db);
 		april = createMeeting(db, staff, {
 			heldOn: '2025-04-10',
 			kind: 'regular',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
-import { seedBasics, staff, superintendent } from './fixtures.test-helpers.ts';
+import { seedMeetingsDistrict, staff, superintendent } from './fixture.ts';
 import { createMeeting, getMeeting } from './meetings.ts';
 import { heldMeetings, markHeld } from './held.ts';
 import { freezeMeeting, meetingRecord } from './snapshots.ts';
@@ -12,7 +12,7 @@ describe('marking a meeting held', () => {
 	let meetingId: number;
 	beforeEach(() => {
 		db = testDb();
-		seedBasics(db);
+		seedMeetingsDistrict(db);
 		meetingId = createMeeting(db, staff, {
 			heldOn: '2025-04-10',
 			kind: 'regular',

@@ -16,13 +16,13 @@ import {
 } from './meetings.ts';
 import { publishUpdate, saveUpdate, type UpdateInput } from './updates.ts';
 import { meetingSignals } from './signals.ts';
-import { seedBasics, staff, superintendent } from './fixtures.test-helpers.ts';
+import { seedMeetingsDistrict, staff, superintendent } from './fixture.ts';
 import { district } from '../db/schema/district.ts';
 
 let db: DbFile;
 beforeEach(() => {
 	db = testDb();
-	seedBasics(db);
+	seedMeetingsDistrict(db);
 });
 afterEach(() => db.$client.close());
 

@@ -23,7 +23,7 @@ import {
 	questionsOfMeeting,
 	unansweredOlderThan
 } from './questions.ts';
-import { boardMember, seedBasics, staff, superintendent } from './fixtures.test-helpers.ts';
+import { boardMember, seedMeetingsDistrict, staff, superintendent } from './fixture.ts';
 import { boardQuestions } from '../db/schema/meetings.ts';
 import { eq } from 'drizzle-orm';
 
@@ -31,7 +31,7 @@ let db: DbFile;
 let meeting: number;
 beforeEach(() => {
 	db = testDb();
-	seedBasics(db);
+	seedMeetingsDistrict(db);
 	meeting = createMeeting(db, staff, {
 		heldOn: '2025-03-01',
 		kind: 'regular',

@@ -9,7 +9,7 @@ export const superintendent: Actor = { id: 'u-sup', email: 'superintendent@examp
 export const boardMember: Actor = { id: 'u-board', email: 'board@example.org' };
 
 /** A district with three users and two active priorities (ids 1 and 2). */
-export function seedBasics(db: Db): void {
+export function seedMeetingsDistrict(db: Db): void {
 	const now = new Date();
 	db.insert(district).values({ id: 1, name: 'Test USD', cdsCode: '01234560000000' }).run();
 	db.insert(users)
