@@ -4,12 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { users } from '../db/schema/auth.ts';
-import {
-	boardMember,
-	seedMeetingsDistrict,
-	staff,
-	superintendent
-} from '../meetings/fixture.ts';
+import { boardMember, seedMeetingsDistrict, staff, superintendent } from '../meetings/fixture.ts';
 import { addAgendaItem, createMeeting, setDuePriorities } from '../meetings/meetings.ts';
 import { agendaCsv } from '../meetings/agenda-csv.ts';
 import { escapeText, foldLine, icsCalendar } from './ics.ts';
