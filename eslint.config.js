@@ -6,6 +6,16 @@ import { defineConfig, includeIgnoreFile } from 'eslint/config';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
+const oneWriteHelper = {
+	group: ['**/audit', '**/audit/index.ts', '**/audit/index'],
+	importNames: ['recordAudit'],
+	message: 'Change through write() or recordEvent() (audit/write.ts).'
+};
+const storeBehindDomain = {
+	group: ['drizzle-orm', 'drizzle-orm/*', '**/db/schema', '**/db/schema/*'],
+	message: 'Routes ask the domain (src/lib/server/<area>/), never the store.'
+};
+
 const gitignorePath = path.resolve(import.meta.dirname, '.gitignore');
 
 export default defineConfig(
@@ -42,6 +52,17 @@ export default defineConfig(
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
 			]
 		}
+	},
+	// The architecture, kept by the linter (README: Architecture): every change goes through the
+	// one write helper, and routes reach the store only through the domain.
+	{
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/lib/server/audit/**', '**/*.test.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [oneWriteHelper] }] }
+	},
+	{
+		files: ['src/routes/**'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [oneWriteHelper, storeBehindDomain] }] }
 	},
 	{ ignores: ['drizzle/', 'build/', 'reports/', 'data/', 'src/lib/paraglide/'] }
 );

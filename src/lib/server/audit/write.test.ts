@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
-import { write } from './write.ts';
+import { recordEvent, write } from './write.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { systemActor } from './index.ts';
@@ -66,5 +66,41 @@ describe('write: a change and its audit entry in one transaction', () => {
 		).toThrow('outer refused');
 		expect(db.select().from(priorities).all()).toEqual([]);
 		expect(db.select().from(auditLog).all()).toEqual([]);
+	});
+
+	it('records an event whose change is made elsewhere, and returns its id', () => {
+		const db = testDb();
+		const first = recordEvent(db, actor, { action: 'sign-in-failed', entity: 'session' });
+		const second = recordEvent(db, actor, { action: 'sign-out', entity: 'session' });
+		expect(second).toBe(first + 1);
+		expect(
+			db
+				.select()
+				.from(auditLog)
+				.all()
+				.map((e) => [e.id, e.action])
+		).toEqual([
+			[first, 'sign-in-failed'],
+			[second, 'sign-out']
+		]);
+	});
+
+	it('counts the entries of a write nested in it as its own', () => {
+		const db = testDb();
+		const id = write(db, actor, ({ tx }) =>
+			write(tx, actor, ({ tx: inner, audit }) => {
+				const row = inner.insert(priorities).values(priority).returning().get();
+				audit({ action: 'create', entity: 'priority', entityId: row.id });
+				return row.id;
+			})
+		);
+		expect(
+			db
+				.select()
+				.from(priorities)
+				.all()
+				.map((p) => p.id)
+		).toEqual([id]);
+		expect(db.select().from(auditLog).all()).toHaveLength(1);
 	});
 });

@@ -19,18 +19,26 @@ export interface Change {
 export function write<T>(db: Db, actor: Actor, change: (c: Change) => T): T {
 	return db.transaction((tx) => {
 		const before = rowsChanged(tx);
-		let recorded = 0;
-		const result = change({
-			tx,
-			audit(entry) {
-				recorded++;
-				return recordAudit(tx, actor, entry);
-			}
-		});
-		if (recorded === 0 && rowsChanged(tx) !== before)
+		const lastEntry = newestEntry(tx);
+		const result = change({ tx, audit: (entry) => recordAudit(tx, actor, entry) });
+		// Entries recorded by writes nested in this one count too: they share its transaction.
+		if (rowsChanged(tx) !== before && newestEntry(tx) === lastEntry)
 			throw new Error('A write must record what it changed in the audit trail.');
 		return result;
 	});
+}
+
+/**
+ * Records an event whose change is made elsewhere — the sign-in library's own tables, a refused
+ * attempt that changes nothing — through the same door as every write; returns the entry's id.
+ */
+export function recordEvent(db: Db, actor: Actor, entry: AuditEntry): number {
+	return write(db, actor, ({ audit }) => audit(entry));
+}
+
+/** The id of the audit trail's newest entry (0 when it is empty). */
+function newestEntry(tx: Tx): number {
+	return tx.get<{ id: number | null }>(sql`select max(id) as id from audit_log`).id ?? 0;
 }
 
 /** Rows inserted, updated or deleted on this connection so far (SQLite's total_changes()). */

@@ -2,7 +2,6 @@ import { and, eq, gt } from 'drizzle-orm';
 import { isAPIError } from 'better-auth/api';
 import type { Db } from '../db/open.ts';
 import { users, verifications } from '../db/schema/auth.ts';
-import { recordAudit } from '../audit/index.ts';
 import type { Auth } from './auth.ts';
 import {
 	attemptPassed,
@@ -12,7 +11,7 @@ import {
 } from './throttle.ts';
 import { findAccountByEmail, isRole, normalizeEmail } from './users.ts';
 import type { SessionUser } from './guard.ts';
-import { write } from '../audit/write.ts';
+import { recordEvent, write } from '../audit/write.ts';
 
 export const genericFailure = 'That e-mail and password do not match an active account.';
 export const wrongCode =
@@ -60,7 +59,7 @@ function afterFailure(ifWrong: ThrottleVerdict, plain: SignInRefusal): SignInRef
 }
 
 function auditFailure(db: Db, email: string, userId: string | null, note: string): void {
-	recordAudit(
+	recordEvent(
 		db,
 		{ id: userId, email },
 		{ action: 'sign-in-failed', entity: 'session', entityId: userId, note }
@@ -278,7 +277,7 @@ export async function signOut(
 ): Promise<string | null> {
 	const { headers: out } = await auth.api.signOut({ headers, returnHeaders: true });
 	if (user)
-		recordAudit(
+		recordEvent(
 			db,
 			{ id: user.id, email: user.email },
 			{ action: 'sign-out', entity: 'session', entityId: user.id }

@@ -6,10 +6,10 @@ import QRCode from 'qrcode';
 import { sessions, twoFactors, users } from '../db/schema/auth.ts';
 import { district } from '../db/schema/district.ts';
 import type { Db } from '../db/open.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
+import type { Actor } from '../audit/index.ts';
 import type { Auth } from './auth.ts';
 import { AccountError } from './users.ts';
-import { write } from '../audit/write.ts';
+import { recordEvent, write } from '../audit/write.ts';
 import { type Role } from '../../choices.ts';
 
 /** The roles that change the district's records: a second factor is required of them (ASVS L2). */
@@ -132,7 +132,7 @@ export async function confirmTwoFactorSetup(
 		setCookie = headers.get('set-cookie');
 	} catch (e) {
 		if (apiCode(e) === 'INVALID_CODE') {
-			recordAudit(db, actor, {
+			recordEvent(db, actor, {
 				action: 'two-factor-failed',
 				entity: 'user',
 				entityId: actor.id,
@@ -147,7 +147,7 @@ export async function confirmTwoFactorSetup(
 			throw new AccountError('Start the setup again: it was not found.', 'code');
 		throw e;
 	}
-	recordAudit(db, actor, {
+	recordEvent(db, actor, {
 		action: 'two-factor-enrol',
 		entity: 'user',
 		entityId: actor.id,
@@ -174,7 +174,7 @@ export async function newRecoveryCodes(
 			body: { password: input.password },
 			headers: input.headers
 		});
-		recordAudit(db, actor, {
+		recordEvent(db, actor, {
 			action: 'recovery-codes-new',
 			entity: 'user',
 			entityId: actor.id,
@@ -203,7 +203,7 @@ export async function disableTwoFactor(
 			headers: input.headers,
 			returnHeaders: true
 		});
-		recordAudit(db, actor, {
+		recordEvent(db, actor, {
 			action: 'two-factor-disable',
 			entity: 'user',
 			entityId: actor.id,

@@ -4,7 +4,8 @@
  */
 import { addStateLevels } from './state-levels.ts';
 import type { DbFile } from '../db/open.ts';
-import { recordAudit, systemActor } from '../audit/index.ts';
+import { systemActor } from '../audit/index.ts';
+import { recordEvent } from '../audit/write.ts';
 import { freezeMeeting } from '../meetings/snapshots.ts';
 import { markHeld } from '../meetings/held.ts';
 import { studentGroupCatalog } from './catalog.ts';
@@ -45,7 +46,7 @@ function existingUsers(db: DbFile): Context['users'] {
 }
 
 function recordSeed(context: Context, options: DistrictOptions): void {
-	recordAudit(context.db, systemActor, {
+	recordEvent(context.db, systemActor, {
 		action: 'create',
 		entity: 'district',
 		entityId: 1,

@@ -1,5 +1,6 @@
 import type { Context } from './context.ts';
-import { recordAudit, systemActor } from '../audit/index.ts';
+import { systemActor } from '../audit/index.ts';
+import { write } from '../audit/write.ts';
 import { getMeasure } from '../throughline/measures.ts';
 import { measurePlanChanges, recordPlanChanges } from '../priorities/plan-changes.ts';
 
@@ -26,14 +27,16 @@ export function addPlanChanges(context: Context): void {
 		reasonEs:
 			'La asistencia se recuperó más despacio de lo previsto después del aumento de 2021-22; la junta mantuvo la dirección y suavizó la última meta en un punto para que siga siendo alcanzable.'
 	};
-	const auditId = recordAudit(context.db, systemActor, {
-		action: 'update',
-		entity: 'measure',
-		entityId: measure.id,
-		before: { targets: before },
-		after: { targets: after },
-		note: reason.reason,
-		at
+	write(context.db, systemActor, ({ tx, audit }) => {
+		const auditId = audit({
+			action: 'update',
+			entity: 'measure',
+			entityId: measure.id,
+			before: { targets: before },
+			after: { targets: after },
+			note: reason.reason,
+			at
+		});
+		recordPlanChanges(tx, changes, reason, auditId, at);
 	});
-	recordPlanChanges(context.db, changes, reason, auditId, at);
 }

@@ -54,7 +54,7 @@ export function freezeMeeting(
  * public can now read is what the meeting's record holds.
  */
 export function publishAndFreeze(db: Db, actor: Actor, updateId: number): UpdateVersion {
-	return db.transaction((tx) => {
+	return write(db, actor, ({ tx }) => {
 		const published = publishUpdate(tx, actor, updateId);
 		const update = tx
 			.select({ meetingId: progressUpdates.meetingId })
