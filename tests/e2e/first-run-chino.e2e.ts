@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startEmptyServer, setUpDistrict, type FirstRunServer } from './helpers/first-run.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
+import { shoot } from './helpers/screens.ts';
 
 const port = Number(process.env.E2E_CHINO_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 14);
 const directoryFile = 'tests/fixtures/ca-directory/pubschls-chino-valley-unified.txt';
@@ -15,18 +16,6 @@ test.beforeAll(async () => {
 	server = await startEmptyServer(port);
 });
 test.afterAll(() => server?.stop());
-
-async function shoot(page: Page, name: string) {
-	if (!process.env.SCREENSHOTS) return;
-	for (const [size, viewport] of [
-		['desktop', { width: 1280, height: 800 }],
-		['phone', { width: 390, height: 844 }]
-	] as const) {
-		await page.setViewportSize(viewport);
-		await page.screenshot({ path: `reports/screens/chino-${name}-${size}.png`, fullPage: true });
-	}
-	await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 const row = (page: Page, school: string) =>
 	page.getByRole('table', { name: 'Schools' }).getByRole('row', { name: new RegExp(school) });
@@ -76,7 +65,7 @@ test('Chino Valley Unified: setup, its directory imported in the browser, its sc
 		/K-8\s*Yes\s*Open\s*Sebastian Cognetta/
 	);
 	await expectNoAxeViolations(page);
-	await shoot(page, 'schools');
+	await shoot(page, 'chino-schools');
 
 	// Closed ones, marked closed with their dates, without a principal.
 	await page.getByLabel('Status').selectOption('closed');
@@ -86,7 +75,7 @@ test('Chino Valley Unified: setup, its directory imported in the browser, its sc
 	await expect(row(page, 'Oxford Preparatory Academy - Chino Valley')).toContainText(
 		/Yes\s*Closed June 30, 2017/
 	);
-	await shoot(page, 'closed');
+	await shoot(page, 'chino-closed');
 
 	// Search by CDS code; the school's own page shows the principal.
 	await page.goto(server.base + '/manage/schools');

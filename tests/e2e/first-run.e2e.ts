@@ -1,55 +1,22 @@
 // A new district on an empty database, in the browser only after `npm start`: its own server
 // (the production build, already built by the config's webServer) on a temporary database.
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
 import { totp } from './helpers/totp.ts';
+import { startEmptyServer, type FirstRunServer } from './helpers/first-run.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 
 const port = Number(process.env.E2E_FIRST_RUN_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 13);
 const base = `http://localhost:${port}`;
-let server: ChildProcess;
-let dir: string;
-let setupAddress: string;
+let server: FirstRunServer;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'throughline-first-run-'));
-	server = spawn(process.execPath, ['scripts/start.ts'], {
-		env: {
-			...process.env,
-			DATABASE_PATH: join(dir, 'district.db'),
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: base,
-			THROUGHLINE_TODAY: '2026-12-01'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	// The setup address is printed on the console only: read it from the server's stdout.
-	setupAddress = await new Promise<string>((resolve, reject) => {
-		let out = '';
-		const timer = setTimeout(() => reject(new Error(`No setup address printed:\n${out}`)), 30_000);
-		server.stdout!.on('data', (chunk: Buffer) => {
-			out += chunk.toString();
-			const found = out.match(/(http:\/\/\S+\/setup\?token=[\w-]+)/);
-			if (found && out.includes('Listening')) {
-				clearTimeout(timer);
-				resolve(found[1]);
-			}
-		});
-		server.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-	});
+	server = await startEmptyServer(port);
 });
 
-test.afterAll(() => {
-	server?.kill();
-	rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => server?.stop());
 
 const admin = {
 	name: 'Ana Admin',
@@ -62,7 +29,7 @@ const admin = {
  * later step of first sign-in (multi-factor enrolment) belongs here.
  */
 async function finishSetupAsFirstAdmin(page: Page, cdsCode = '27660920000000') {
-	await page.goto(setupAddress);
+	await page.goto(server.setupAddress);
 	await page.getByLabel('District name').fill('Monterey Peninsula Unified');
 	await page.getByLabel('CDS code').fill(cdsCode);
 	await page.getByLabel('Your name').fill(admin.name);
@@ -112,21 +79,14 @@ async function importInBrowser(page: Page, path: string) {
 	await expect(page.getByRole('status')).toContainText('Imported');
 }
 
-function count(sql: string): number {
-	const db = new Database(join(dir, 'district.db'), { readonly: true });
-	try {
-		return db.prepare(sql).pluck().get() as number;
-	} finally {
-		db.close();
-	}
-}
+const count = (sql: string) => server.count(sql);
 
 test('before setup the home page explains the first run, with this database in its command', async ({
 	page
 }) => {
 	await page.goto(base + '/');
 	await expect(page.getByText('one-time setup address')).toBeVisible();
-	await expect(page.locator('code')).toContainText(`DATABASE_PATH=${join(dir, 'district.db')}`);
+	await expect(page.locator('code')).toContainText(`DATABASE_PATH=${server.databasePath}`);
 });
 
 test('a wrong token answers 404 and creates nothing', async ({ page, request }) => {
@@ -179,7 +139,7 @@ test('setup refuses a CDS code of the wrong length, then creates the district an
 	await page.waitForURL(base + '/manage/setup');
 
 	// The address worked once.
-	expect((await page.goto(setupAddress))!.status()).toBe(404);
+	expect((await page.goto(server.setupAddress))!.status()).toBe(404);
 	expect(count('select count(*) from district')).toBe(1);
 	expect(count("select count(*) from user where role = 'admin'")).toBe(1);
 });

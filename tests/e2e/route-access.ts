@@ -7,6 +7,7 @@
 //   '/manage/priorities': { page: 'edit', actions: { create: 'edit', update: 'edit', delete: 'edit' } },
 //   '/present/[meetingId]': { page: 'edit', params: { meetingId: { sql: 'select id from meeting limit 1' } } },
 //   '/api/export.csv': { endpoints: { GET: 'board' } },
+//   ...editorsList('/manage/things'),   // a list the editors keep: its page, new and [id]
 //
 // The values are the access sets of src/lib/server/auth/guard.ts ('board', 'edit', 'publish',
 // 'hold', 'ask', 'admin', 'account' = any signed-in person) or 'public'. The matrix then expects, for a
@@ -33,6 +34,38 @@ export interface RouteAccess {
 	expect?: Record<string, Outcome>;
 }
 
+// Example values and outcomes that several entries share, written once.
+const anActivePriority = {
+	sql: "select slug from priority where status = 'active' order by id limit 1"
+};
+const aHeldMeeting = {
+	sql: 'select id from board_meeting where held_at is not null order by id limit 1'
+};
+const anOpenSchool = { sql: "select id from school where status = 'open' order by id limit 1" };
+const notFoundForEveryone: Record<string, Outcome> = {
+	'GET anonymous': 404,
+	'GET board': 404,
+	'GET staff': 404,
+	'GET superintendent': 404,
+	'GET admin': 404
+};
+
+/**
+ * A list the editors keep (priorities, measures, structures…): its page, `new` to add one and
+ * `[id]` to change or delete one (demo id 1), with any further actions of `[id]`.
+ */
+function editorsList(path: string, moreActions: Record<string, Need> = {}) {
+	return {
+		[path]: { page: 'edit' },
+		[`${path}/new`]: { page: 'edit', actions: { create: 'edit' } },
+		[`${path}/[id]`]: {
+			page: 'edit',
+			params: { id: '1' },
+			actions: { update: 'edit', delete: 'edit', ...moreActions }
+		}
+	} satisfies Record<string, RouteAccess>;
+}
+
 export const routeAccess: Record<string, RouteAccess> = {
 	// Public
 	'/': { page: 'public' },
@@ -42,20 +75,12 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/setup': {
 		page: 'public',
 		actions: { default: 'public' },
-		expect: {
-			'GET anonymous': 404,
-			'GET board': 404,
-			'GET staff': 404,
-			'GET superintendent': 404,
-			'GET admin': 404
-		}
+		expect: notFoundForEveryone
 	},
 	'/login/code': { page: 'public', actions: { default: 'public' } },
 	'/priorities/[slug]': {
 		page: 'public',
-		params: {
-			slug: { sql: "select slug from priority where status = 'active' order by id limit 1" }
-		}
+		params: { slug: anActivePriority }
 	},
 	'/schools': { page: 'public' },
 	// Open data (issue 19)
@@ -73,9 +98,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	},
 	'/priorities/[slug]/changes': {
 		page: 'public',
-		params: {
-			slug: { sql: "select slug from priority where status = 'active' order by id limit 1" }
-		}
+		params: { slug: anActivePriority }
 	},
 	'/schools/[cds]': {
 		page: 'public',
@@ -87,15 +110,11 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/meetings': { page: 'public' },
 	'/meetings/[id]': {
 		page: 'public',
-		params: {
-			id: { sql: 'select id from board_meeting where held_at is not null order by id limit 1' }
-		}
+		params: { id: aHeldMeeting }
 	},
 	'/meetings/[id]/record.pdf': {
 		endpoints: { GET: 'public' },
-		params: {
-			id: { sql: 'select id from board_meeting where held_at is not null order by id limit 1' }
-		}
+		params: { id: aHeldMeeting }
 	},
 	// POST only; without a session it just goes home.
 	'/logout': { endpoints: { POST: 'public' }, expect: { 'POST anonymous': 303 } },
@@ -147,69 +166,29 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/manage/schools/[id]': {
 		page: 'edit',
 		actions: { update: 'edit', exclude: 'edit', include: 'edit' },
-		params: { id: { sql: "select id from school where status = 'open' order by id limit 1" } }
+		params: { id: anOpenSchool }
 	},
 	'/manage/schools/[id]/merge': {
 		page: 'edit',
 		actions: { merge: 'edit' },
-		params: { id: { sql: "select id from school where status = 'open' order by id limit 1" } }
+		params: { id: anOpenSchool }
 	},
-	'/manage/priorities': { page: 'edit' },
-	'/manage/priorities/new': { page: 'edit', actions: { create: 'edit' } },
-	'/manage/priorities/[id]': {
-		page: 'edit',
-		params: { id: '1' },
-		actions: { update: 'edit', delete: 'edit' }
-	},
-	'/manage/measures': { page: 'edit' },
-	'/manage/measures/new': { page: 'edit', actions: { create: 'edit' } },
-	'/manage/measures/[id]': {
-		page: 'edit',
-		params: { id: '1' },
-		actions: { update: 'edit', delete: 'edit' }
-	},
-	'/manage/structures': { page: 'edit' },
-	'/manage/structures/new': { page: 'edit', actions: { create: 'edit' } },
-	'/manage/structures/[id]': {
-		page: 'edit',
-		params: { id: '1' },
-		actions: {
-			update: 'edit',
-			linkPolicy: 'edit',
-			unlinkPolicy: 'edit',
-			priorities: 'edit',
-			delete: 'edit'
-		}
-	},
-	'/manage/policies': { page: 'edit' },
-	'/manage/policies/new': { page: 'edit', actions: { create: 'edit' } },
-	'/manage/policies/[id]': {
-		page: 'edit',
-		params: { id: '1' },
-		actions: { update: 'edit', delete: 'edit' }
-	},
-	'/manage/not-doing': { page: 'edit' },
-	'/manage/not-doing/new': { page: 'edit', actions: { create: 'edit' } },
-	'/manage/not-doing/[id]': {
-		page: 'edit',
-		params: { id: '1' },
-		actions: { update: 'edit', delete: 'edit' }
-	},
-	'/manage/initiatives': { page: 'edit' },
-	'/manage/initiatives/new': { page: 'edit', actions: { create: 'edit' } },
-	'/manage/initiatives/[id]': {
-		page: 'edit',
-		params: { id: '1' },
-		actions: { update: 'edit', delete: 'edit' }
-	},
+	...editorsList('/manage/priorities'),
+	...editorsList('/manage/measures'),
+	...editorsList('/manage/structures', {
+		linkPolicy: 'edit',
+		unlinkPolicy: 'edit',
+		priorities: 'edit'
+	}),
+	...editorsList('/manage/policies'),
+	...editorsList('/manage/not-doing'),
+	...editorsList('/manage/initiatives'),
 	// Reach
 	'/board/coherence': { page: 'board' },
 	'/board/scale': { page: 'board' },
 	'/board/priorities/[slug]': {
 		page: 'board',
-		params: {
-			slug: { sql: "select slug from priority where status = 'active' order by id limit 1" }
-		}
+		params: { slug: anActivePriority }
 	},
 	'/board/leadership': { page: 'board' },
 	'/manage/check-ins': { page: 'edit', actions: { save: 'edit' } },
@@ -236,13 +215,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// checks it). Without one, it is not found for everyone.
 	'/board/calendar.ics': {
 		endpoints: { GET: 'public' },
-		expect: {
-			'GET anonymous': 404,
-			'GET board': 404,
-			'GET staff': 404,
-			'GET superintendent': 404,
-			'GET admin': 404
-		}
+		expect: notFoundForEveryone
 	},
 	'/present/[meetingId]/[[slide]]': { page: 'board', params: { meetingId: '1', slide: '2' } },
 	'/board/feedback': { page: 'board' },

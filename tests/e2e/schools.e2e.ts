@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { storageStateFor } from './helpers/auth.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
+import { shoot } from './helpers/screens.ts';
 import { query } from './helpers/db.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -14,19 +15,6 @@ const run = String(Date.now() % 100000).padStart(5, '0');
 const code = (n: number) => `9999999${8 + n}${run.slice(1)}${n}`.slice(0, 14).padEnd(14, '0');
 const cypress = { name: `Cypress Test Elementary ${run}`, cds: code(0) };
 const charter = { name: `Harbor Test Charter ${run}`, cds: code(1) };
-
-/** Screenshots for looking at (SCREENSHOTS=1), at desktop and phone sizes. */
-async function shoot(page: Page, name: string) {
-	if (!process.env.SCREENSHOTS) return;
-	for (const [size, viewport] of [
-		['desktop', { width: 1280, height: 800 }],
-		['phone', { width: 390, height: 844 }]
-	] as const) {
-		await page.setViewportSize(viewport);
-		await page.screenshot({ path: `reports/screens/schools-${name}-${size}.png`, fullPage: true });
-	}
-	await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function fillSchool(page: Page, s: { name: string; cds: string }, span = 'K-5') {
 	await page.getByLabel('Name', { exact: true }).fill(s.name);
@@ -47,7 +35,7 @@ test('the list searches by name and CDS code and filters by type and status', as
 	await expect(page.getByRole('heading', { level: 1, name: 'Schools' })).toBeVisible();
 	await expect(page.getByRole('status')).toContainText(/\d+ open schools/);
 	await expectNoAxeViolations(page);
-	await shoot(page, 'list');
+	await shoot(page, 'schools-list');
 
 	await page.getByLabel('Name or CDS code').fill(demo.name);
 	await page.getByRole('button', { name: 'Show' }).click();
@@ -81,7 +69,7 @@ test('adding a school refuses a wrong-length and a duplicate CDS code, then save
 	);
 	await expect(page.getByLabel('CDS code')).toHaveAttribute('aria-invalid', 'true');
 	await expectNoAxeViolations(page);
-	await shoot(page, 'add-error');
+	await shoot(page, 'schools-add-error');
 
 	await page.getByLabel('CDS code').fill(demo.cds);
 	await page.getByRole('button', { name: 'Add the school' }).click();
@@ -100,7 +88,7 @@ test('adding a school refuses a wrong-length and a duplicate CDS code, then save
 		query('select type, grade_span as span, status from school where cds_code = ?', cypress.cds)
 	).toEqual([{ type: 'elementary', span: 'K-5', status: 'open' }]);
 	await expectNoAxeViolations(page);
-	await shoot(page, 'edit');
+	await shoot(page, 'schools-edit');
 });
 
 test('editing a school closes it with its date', async ({ page }) => {
@@ -149,7 +137,7 @@ test('excluding a school asks first, records the reason and takes it off the pub
 	await expect(page.getByRole('status')).toContainText("Excluded from the district's figures.");
 	await expect(page.getByRole('note')).toContainText('Independent charter the board authorizes');
 	await expectNoAxeViolations(page);
-	await shoot(page, 'excluded');
+	await shoot(page, 'schools-excluded');
 	expect(
 		query<{ note: string }>(
 			"select note from audit_log where action = 'exclude' and entity = 'school' and entity_id = ?",
@@ -182,7 +170,7 @@ test('merging two records asks which to keep, then moves one into the other', as
 	// The record with the directory's details is kept by default.
 	await expect(page.getByRole('radio', { name: new RegExp(cypress.name) })).toBeChecked();
 	await expectNoAxeViolations(page);
-	await shoot(page, 'merge');
+	await shoot(page, 'schools-merge');
 	await page.getByRole('button', { name: 'Yes, merge the two records' }).click();
 	await expect(page.getByRole('status')).toContainText(
 		`Merged ${bare.name} (${bare.cds}) into this school`

@@ -14,6 +14,29 @@ function resultUpdatedAt(context: Context, year: number): string {
 	return at < context.stamp ? at : context.stamp;
 }
 
+/** Writes one measure's result for a year, for a school or (schoolId null) the district. */
+function resultInserter(context: Context, measureId: number) {
+	const insert = inserter(context.db, 'result', [
+		'measure_id',
+		'school_year_id',
+		'school_id',
+		'student_group',
+		'value',
+		'n',
+		'updated_at'
+	]);
+	return (year: number, schoolId: number | null, group: string, value: number, n: number) =>
+		insert(
+			measureId,
+			context.yearIds.get(year)!,
+			schoolId,
+			group,
+			value,
+			n,
+			resultUpdatedAt(context, year)
+		);
+}
+
 /** How many years of improvement a school has banked on a measure by a given year. */
 function yearsOfGrowth(school: DemoSchool, year: number, adopted: number): number {
 	let years = Math.max(0, year - adopted + 1);
@@ -46,26 +69,10 @@ function addMeasureResults(context: Context, plan: MeasurePlan, totals: Totals):
 	const measureId = context.measureIds.get(plan.code)!;
 	const adopted = context.priorityYears.get(plan.priority)!.adopted;
 	const sign = plan.direction === 'higher' ? 1 : -1;
-	const insert = inserter(context.db, 'result', [
-		'measure_id',
-		'school_year_id',
-		'school_id',
-		'student_group',
-		'value',
-		'n',
-		'updated_at'
-	]);
+	const insert = resultInserter(context, measureId);
 	const record = (year: number, schoolId: number, group: string, value: number, n: number) => {
 		const rounded = round1(clamp(value, plan.min, plan.max));
-		insert(
-			measureId,
-			context.yearIds.get(year)!,
-			schoolId,
-			group,
-			rounded,
-			n,
-			resultUpdatedAt(context, year)
-		);
+		insert(year, schoolId, group, rounded, n);
 		const key = `${year}|${group}`;
 		const total = totals.get(key) ?? { sum: 0, n: 0 };
 		total.sum += rounded * n;
@@ -100,27 +107,11 @@ function addMeasureResults(context: Context, plan: MeasurePlan, totals: Totals):
 
 function addDistrictResults(context: Context, plan: MeasurePlan, totals: Totals): void {
 	const measureId = context.measureIds.get(plan.code)!;
-	const insert = inserter(context.db, 'result', [
-		'measure_id',
-		'school_year_id',
-		'school_id',
-		'student_group',
-		'value',
-		'n',
-		'updated_at'
-	]);
+	const insert = resultInserter(context, measureId);
 	for (const [key, total] of totals) {
 		const [year, group] = key.split('|');
 		if (total.n === 0) continue;
-		insert(
-			measureId,
-			context.yearIds.get(Number(year))!,
-			null,
-			group,
-			round1(total.sum / total.n),
-			total.n,
-			resultUpdatedAt(context, Number(year))
-		);
+		insert(Number(year), null, group, round1(total.sum / total.n), total.n);
 	}
 }
 

@@ -31,12 +31,12 @@ import {
 	indicators,
 	newIndicator,
 	parseSchoolYear,
-	schoolYearLabel,
 	yearFromFileName,
 	type Indicator
 } from './indicators.ts';
 import { compiled, schoolsByCds, schoolYearIds, sameNumber } from './lookups.ts';
 import type { ImportReport, Tally } from './report.ts';
+import { groupRowName, resultUpserts } from './group-rows.ts';
 
 const layout = 'California School Dashboard file';
 
@@ -568,30 +568,9 @@ export function applyDashboard(
 		colorMissing: sql.placeholder('colorMissing'),
 		updatedAt: nowIso
 	};
-	const upsertSchool = compiled(
-		db,
-		db
-			.insert(results)
-			.values(values)
-			.onConflictDoUpdate({
-				target: [results.schoolId, results.measureId, results.schoolYearId, results.studentGroup],
-				targetWhere: sql`school_id IS NOT NULL`,
-				set: resultSet
-			}),
-		order
-	);
-	const upsertDistrict = compiled(
-		db,
-		db
-			.insert(results)
-			.values(values)
-			.onConflictDoUpdate({
-				target: [results.measureId, results.schoolYearId, results.studentGroup],
-				targetWhere: sql`school_id IS NULL`,
-				set: resultSet
-			}),
-		order
-	);
+	const upserts = resultUpserts(db, values, resultSet);
+	const upsertSchool = compiled(db, upserts.school, order);
+	const upsertDistrict = compiled(db, upserts.district, order);
 
 	for (const r of read.rows) {
 		const school = schoolOf(r.schoolCds);
@@ -621,11 +600,7 @@ export function applyDashboard(
 		existing.set(k, r);
 		tally.add(schoolId, name, r.schoolCds, r.group, before ? 'updated' : 'inserted');
 		if (before) {
-			tally.change(
-				`${measure.name}, ${schoolYearLabel(r.startYear)}, ${name}, ${knownGroup(r.group)?.name ?? r.group}`,
-				pick(before),
-				pick(r)
-			);
+			tally.change(groupRowName(measure.name, r.startYear, name, r.group), pick(before), pick(r));
 		}
 	}
 }
@@ -715,14 +690,10 @@ function applyEnrollment(
 		existing.set(key, r);
 		tally.add(school?.id ?? 0, name, r.schoolCds, r.group, before ? 'updated' : 'inserted');
 		if (before) {
-			tally.change(
-				`Enrollment, ${schoolYearLabel(r.startYear)}, ${name}, ${knownGroup(r.group)?.name ?? r.group}`,
-				before,
-				{
-					students: r.students,
-					share: r.share
-				}
-			);
+			tally.change(groupRowName('Enrollment', r.startYear, name, r.group), before, {
+				students: r.students,
+				share: r.share
+			});
 		}
 	}
 }

@@ -19,8 +19,8 @@ import {
 } from './cells.ts';
 import { ensureStudentGroups, groupCodePattern, knownGroup, normaliseGroupCode } from './groups.ts';
 import { schoolsByCds, schoolYearIds, sameNumber } from './lookups.ts';
-import { schoolYearLabel } from './indicators.ts';
 import { addReportError, type Tally } from './report.ts';
+import { groupRowName, resultUpserts } from './group-rows.ts';
 
 /** A number cell as the forms take it: blank is no value; "1,234" and "45%" read as numbers. */
 const numberText = (label: string) =>
@@ -235,24 +235,9 @@ export function applyResultsCsv(db: DbFile, read: ResultsRead, tally: Tally, dis
 		statusLevel: sql.placeholder('statusLevel'),
 		updatedAt: nowIso
 	};
-	const upsertSchool = db
-		.insert(results)
-		.values(values)
-		.onConflictDoUpdate({
-			target: [results.schoolId, results.measureId, results.schoolYearId, results.studentGroup],
-			targetWhere: sql`school_id IS NOT NULL`,
-			set
-		})
-		.prepare();
-	const upsertDistrict = db
-		.insert(results)
-		.values(values)
-		.onConflictDoUpdate({
-			target: [results.measureId, results.schoolYearId, results.studentGroup],
-			targetWhere: sql`school_id IS NULL`,
-			set
-		})
-		.prepare();
+	const upserts = resultUpserts(db, values, set);
+	const upsertSchool = upserts.school.prepare();
+	const upsertDistrict = upserts.district.prepare();
 
 	for (const r of rows) {
 		const measure = measureOf(r.measure);
@@ -304,11 +289,6 @@ export function applyResultsCsv(db: DbFile, read: ResultsRead, tally: Tally, dis
 		});
 		existing.set(key, next);
 		tally.add(school?.id ?? 0, name, r.schoolCds, r.group, before ? 'updated' : 'inserted');
-		if (before)
-			tally.change(
-				`${measure.name}, ${schoolYearLabel(r.startYear)}, ${name}, ${knownGroup(r.group)?.name ?? r.group}`,
-				before,
-				next
-			);
+		if (before) tally.change(groupRowName(measure.name, r.startYear, name, r.group), before, next);
 	}
 }

@@ -6,7 +6,21 @@
 import type { Db } from '../db/open.ts';
 import { districtSettings } from '../priorities/queries.ts';
 import type { Filter, FilterName } from './filters.ts';
-import { meetingKinds, schoolTypes, updateStatuses } from '../../choices.ts';
+import { authorityWords } from '../throughline/structures.ts';
+import {
+	measureDirections,
+	measureKinds,
+	measureUnits,
+	meetingKinds,
+	planChangeKinds,
+	policyKinds,
+	policyRelations,
+	schoolTypes,
+	structureAuthorities,
+	structureCategories,
+	structureOrigins,
+	updateStatuses
+} from '../../choices.ts';
 import {
 	districtData,
 	measureRows,
@@ -68,7 +82,7 @@ const schoolYear = s('school_year', 'The school year, e.g. 2023-24.');
 const unit: Column = {
 	name: 'unit',
 	type: 'string',
-	values: ['percent', 'points', 'count', 'rate', 'scale'],
+	values: measureUnits,
 	description:
 		'The unit of the values: percent, points (distance from standard), count, rate or scale.'
 };
@@ -119,14 +133,14 @@ export const datasets: readonly Dataset[] = [
 			{
 				name: 'kind',
 				type: 'string',
-				values: ['outcome', 'implementation'],
+				values: measureKinds,
 				description: 'Outcome or implementation.'
 			},
 			unit,
 			{
 				name: 'better_when',
 				type: 'string',
-				values: ['higher', 'lower'],
+				values: measureDirections,
 				description: 'Which direction is better.'
 			},
 			s('measure_source', 'Where the numbers come from, in the district’s words.'),
@@ -243,27 +257,19 @@ export const datasets: readonly Dataset[] = [
 			{
 				name: 'category',
 				type: 'string',
-				values: [
-					'time',
-					'people',
-					'materials',
-					'routines',
-					'monitoring',
-					'resources',
-					'governance'
-				],
+				values: structureCategories,
 				description: 'What kind of structure it is.'
 			},
 			{
 				name: 'authority',
 				type: 'string',
-				values: ['required districtwide', 'site discretion'],
+				values: structureAuthorities.map((a) => authorityWords[a]),
 				description: 'Required districtwide or site discretion.'
 			},
 			{
 				name: 'origin',
 				type: 'string',
-				values: ['repurposed', 'new'],
+				values: structureOrigins,
 				description: 'Repurposed or new.'
 			},
 			s('policies', 'The board policies behind it, separated by semicolons.')
@@ -284,7 +290,7 @@ export const datasets: readonly Dataset[] = [
 			{
 				name: 'kind',
 				type: 'string',
-				values: ['BP', 'AR', 'E', 'BB'],
+				values: policyKinds,
 				description: 'BP board policy, AR administrative regulation, E exhibit, BB board bylaw.'
 			},
 			s('number', 'The policy number (CSBA numbering).'),
@@ -292,7 +298,7 @@ export const datasets: readonly Dataset[] = [
 			{
 				name: 'relation',
 				type: 'string',
-				values: ['establishes', 'funds', 'requires', 'guides'],
+				values: policyRelations,
 				description: 'How it relates to the structure.'
 			},
 			s('url', 'Link to the policy.', true)
@@ -370,15 +376,7 @@ export const datasets: readonly Dataset[] = [
 			{
 				name: 'change',
 				type: 'string',
-				values: [
-					'measure-added',
-					'measure-removed',
-					'targets',
-					'baseline',
-					'status',
-					'structure-added',
-					'structure-removed'
-				],
+				values: planChangeKinds,
 				description: 'What changed.'
 			},
 			s('subject', 'The measure, structure or priority it is about.'),

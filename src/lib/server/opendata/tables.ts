@@ -13,6 +13,7 @@ import { priorities } from '../db/schema/priorities.ts';
 import { districtSettings } from '../priorities/queries.ts';
 import { shownResultColumns, toPublicResult } from '../priorities/suppression.ts';
 import { carriersOfPriority } from '../throughline/carriers.ts';
+import { authorityWords } from '../throughline/structures.ts';
 import { publishedUpdates } from '../meetings/updates.ts';
 import { publicMeetingList } from '../meetings/public-record.ts';
 import { listSchools } from '../schools/queries.ts';
@@ -212,7 +213,7 @@ export function structureRows(db: Db, filter: Filter = {}): Row[] {
 			structure: s.name,
 			structure_es: s.nameEs,
 			category: s.category,
-			authority: s.authority === 'required' ? 'required districtwide' : 'site discretion',
+			authority: authorityWords[s.authority],
 			origin: s.origin,
 			policies: s.policies.map((l) => `${l.kind} ${l.number} ${l.title}`).join('; ')
 		}))

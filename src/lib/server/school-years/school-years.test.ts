@@ -9,6 +9,8 @@ let db: DbFile;
 afterEach(() => db?.$client.close());
 
 const labels = () => listSchoolYears(db).map((y) => y.label);
+const addSchoolYear = (label: string, startYear: number) =>
+	db.insert(schoolYears).values({ label, startYear }).returning().get();
 
 describe('school years by rule', () => {
 	it('a district with no results gets the current year and five ahead', () => {
@@ -20,16 +22,8 @@ describe('school years by rule', () => {
 
 	it('reaches back to the earliest result or baseline', () => {
 		db = testDb();
-		const y2019 = db
-			.insert(schoolYears)
-			.values({ label: '2019-20', startYear: 2019 })
-			.returning()
-			.get();
-		const y2021 = db
-			.insert(schoolYears)
-			.values({ label: '2021-22', startYear: 2021 })
-			.returning()
-			.get();
+		const y2019 = addSchoolYear('2019-20', 2019);
+		const y2021 = addSchoolYear('2021-22', 2021);
 		db.insert(studentGroups).values({ code: 'ALL', name: 'All students' }).run();
 		const m = db
 			.insert(measures)
@@ -48,8 +42,7 @@ describe('school years by rule', () => {
 			.run();
 		ensureSchoolYears(db, '2023-06-30');
 		// 2019-20 was already there and stays; the rule starts at 2021-22 (the earliest result), through 2022-23 + 5.
-		expect(labels()).toEqual([
-			'2019-20',
+		const fromEarliestResult = [
 			'2021-22',
 			'2022-23',
 			'2023-24',
@@ -57,16 +50,9 @@ describe('school years by rule', () => {
 			'2025-26',
 			'2026-27',
 			'2027-28'
-		]);
-		expect(planYears(db, '2023-06-30', 2021).map((y) => y.label)).toEqual([
-			'2021-22',
-			'2022-23',
-			'2023-24',
-			'2024-25',
-			'2025-26',
-			'2026-27',
-			'2027-28'
-		]);
+		];
+		expect(labels()).toEqual(['2019-20', ...fromEarliestResult]);
+		expect(planYears(db, '2023-06-30', 2021).map((y) => y.label)).toEqual(fromEarliestResult);
 		expect(y2019.id).toBeGreaterThan(0);
 	});
 
@@ -74,11 +60,7 @@ describe('school years by rule', () => {
 		db = testDb();
 		expect(currentSchoolYear(db, '2025-06-30').label).toBe('2024-25');
 		expect(currentSchoolYear(db, '2025-07-01').label).toBe('2025-26');
-		const pinned = db
-			.insert(schoolYears)
-			.values({ label: '2022-23', startYear: 2022 })
-			.returning()
-			.get();
+		const pinned = addSchoolYear('2022-23', 2022);
 		db.insert(district)
 			.values({ name: 'D', cdsCode: '27660920000000', currentSchoolYearId: pinned.id })
 			.run();

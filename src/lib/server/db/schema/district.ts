@@ -75,9 +75,7 @@ export const schools = sqliteTable(
  */
 export const schoolCdsAliases = sqliteTable('school_cds_alias', {
 	cdsCode: text('cds_code').primaryKey(),
-	schoolId: integer('school_id')
-		.notNull()
-		.references(() => schools.id, { onDelete: 'cascade' })
+	schoolId: schoolColumn()
 });
 
 /**
@@ -93,6 +91,35 @@ export const studentGroups = sqliteTable('student_group', {
 	sortOrder: integer('sort_order').notNull().default(0)
 });
 
+// The columns by which a row belongs to a school year, a school or a student group, written once
+// so that every table refers to them alike. Functions: each table needs its own column.
+
+/** The school year a row is for. */
+export function schoolYearColumn() {
+	return integer('school_year_id')
+		.notNull()
+		.references(() => schoolYears.id);
+}
+
+/** The school a row belongs to; the row goes with the school. */
+export function schoolColumn() {
+	return integer('school_id')
+		.notNull()
+		.references(() => schools.id, { onDelete: 'cascade' });
+}
+
+/** A school's row, or (null) the district's; a school's rows go with it. */
+export function schoolOrDistrictColumn() {
+	return integer('school_id').references(() => schools.id, { onDelete: 'cascade' });
+}
+
+/** The student group (the state's code) a row is for. */
+export function studentGroupColumn() {
+	return text('student_group')
+		.notNull()
+		.references(() => studentGroups.code);
+}
+
 /**
  * Census enrollment: how many students a school (or the district, schoolId null) had in a year,
  * by student group, as the state's census file gives it. Context for the school pages and the
@@ -102,13 +129,9 @@ export const enrollments = sqliteTable(
 	'enrollment',
 	{
 		id: integer('id').primaryKey(),
-		schoolYearId: integer('school_year_id')
-			.notNull()
-			.references(() => schoolYears.id),
-		schoolId: integer('school_id').references(() => schools.id, { onDelete: 'cascade' }),
-		studentGroup: text('student_group')
-			.notNull()
-			.references(() => studentGroups.code),
+		schoolYearId: schoolYearColumn(),
+		schoolId: schoolOrDistrictColumn(),
+		studentGroup: studentGroupColumn(),
 		/** Students in the group (the whole enrollment for ALL). */
 		students: integer('students'),
 		/** The group's share of all students, in percent, as the state gives it. */

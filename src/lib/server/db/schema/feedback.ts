@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { nowIso, schools } from './district.ts';
-import { structures } from './structures.ts';
+import { nowIso, schoolColumn } from './district.ts';
+import { structureColumn } from './structures.ts';
 import { users } from './auth.ts';
 import { feedbackKinds } from '../../../choices.ts';
 
@@ -9,12 +9,8 @@ export const feedbackItems = sqliteTable(
 	'feedback',
 	{
 		id: integer('id').primaryKey(),
-		schoolId: integer('school_id')
-			.notNull()
-			.references(() => schools.id, { onDelete: 'cascade' }),
-		structureId: integer('structure_id')
-			.notNull()
-			.references(() => structures.id, { onDelete: 'cascade' }),
+		schoolId: schoolColumn(),
+		structureId: structureColumn(),
 		kind: text('kind', { enum: feedbackKinds }).notNull(),
 		summary: text('summary').notNull(),
 		/** Where it came from: a principal meeting, a survey, a site visit… */

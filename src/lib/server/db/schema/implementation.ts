@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { nowIso, schools, schoolYears } from './district.ts';
-import { structures } from './structures.ts';
+import { nowIso, schoolColumn, schoolYearColumn } from './district.ts';
+import { structureColumn } from './structures.ts';
 
 /** The rubric: 0 not started · 1 beginning · 2 developing · 3 implementing · 4 sustaining. */
 
@@ -10,15 +10,9 @@ export const checkIns = sqliteTable(
 	'check_in',
 	{
 		id: integer('id').primaryKey(),
-		schoolId: integer('school_id')
-			.notNull()
-			.references(() => schools.id, { onDelete: 'cascade' }),
-		structureId: integer('structure_id')
-			.notNull()
-			.references(() => structures.id, { onDelete: 'cascade' }),
-		schoolYearId: integer('school_year_id')
-			.notNull()
-			.references(() => schoolYears.id),
+		schoolId: schoolColumn(),
+		structureId: structureColumn(),
+		schoolYearId: schoolYearColumn(),
 		depth: integer('depth').notNull(),
 		/** How the school adapted the structure locally, if it did. */
 		adaptation: text('adaptation'),

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { nowIso, schools } from './district.ts';
-import { priorities } from './priorities.ts';
+import { priorities, priorityColumn } from './priorities.ts';
 import { leaderRoles, engagementKinds } from '../../../choices.ts';
 
 /** Who held a senior role or a principalship, and when (endedOn null: still in the role). */
@@ -30,9 +30,7 @@ export const engagements = sqliteTable(
 	'engagement',
 	{
 		id: integer('id').primaryKey(),
-		priorityId: integer('priority_id')
-			.notNull()
-			.references(() => priorities.id, { onDelete: 'cascade' }),
+		priorityId: priorityColumn(),
 		leaderName: text('leader_name').notNull(),
 		leaderRole: text('leader_role').notNull().default(''),
 		kind: text('kind', { enum: engagementKinds }).notNull(),

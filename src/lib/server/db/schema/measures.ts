@@ -8,7 +8,13 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
-import { nowIso, schools, schoolYears, studentGroups } from './district.ts';
+import {
+	nowIso,
+	schoolOrDistrictColumn,
+	schoolYearColumn,
+	schoolYears,
+	studentGroupColumn
+} from './district.ts';
 import { priorities } from './priorities.ts';
 import {
 	measureUnits,
@@ -61,9 +67,7 @@ export const measureTargets = sqliteTable(
 		measureId: integer('measure_id')
 			.notNull()
 			.references(() => measures.id, { onDelete: 'cascade' }),
-		schoolYearId: integer('school_year_id')
-			.notNull()
-			.references(() => schoolYears.id),
+		schoolYearId: schoolYearColumn(),
 		value: real('value').notNull(),
 		/**
 		 * Whose target: the district's students as a whole ('ALL'), or one student group (many
@@ -86,13 +90,9 @@ export const results = sqliteTable(
 		measureId: integer('measure_id')
 			.notNull()
 			.references(() => measures.id, { onDelete: 'cascade' }),
-		schoolYearId: integer('school_year_id')
-			.notNull()
-			.references(() => schoolYears.id),
-		schoolId: integer('school_id').references(() => schools.id, { onDelete: 'cascade' }),
-		studentGroup: text('student_group')
-			.notNull()
-			.references(() => studentGroups.code),
+		schoolYearId: schoolYearColumn(),
+		schoolId: schoolOrDistrictColumn(),
+		studentGroup: studentGroupColumn(),
 		value: real('value'),
 		n: integer('n'),
 		/** The state's Dashboard color (1 red … 5 blue, 0 none) and status level (1–5). */

@@ -7,7 +7,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 import { nowIso } from './district.ts';
-import { priorities } from './priorities.ts';
+import { priorities, priorityColumn } from './priorities.ts';
 import { users } from './auth.ts';
 import { meetingKinds, updateStates, updateStatuses } from '../../../choices.ts';
 
@@ -50,9 +50,7 @@ export const agendaItems = sqliteTable(
 export const monitoringCalendar = sqliteTable(
 	'monitoring_due',
 	{
-		priorityId: integer('priority_id')
-			.notNull()
-			.references(() => priorities.id, { onDelete: 'cascade' }),
+		priorityId: priorityColumn(),
 		meetingId: integer('meeting_id')
 			.notNull()
 			.references(() => boardMeetings.id, { onDelete: 'cascade' })
@@ -65,9 +63,7 @@ export const progressUpdates = sqliteTable(
 	'progress_update',
 	{
 		id: integer('id').primaryKey(),
-		priorityId: integer('priority_id')
-			.notNull()
-			.references(() => priorities.id, { onDelete: 'cascade' }),
+		priorityId: priorityColumn(),
 		meetingId: integer('meeting_id')
 			.notNull()
 			.references(() => boardMeetings.id, { onDelete: 'cascade' }),

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { nowIso } from './district.ts';
-import { priorities } from './priorities.ts';
+import { priorityColumn } from './priorities.ts';
 import { auditLog } from './audit.ts';
 import { planChangeKinds } from '../../../choices.ts';
 
@@ -19,9 +19,7 @@ export const planChanges = sqliteTable(
 	'plan_change',
 	{
 		id: integer('id').primaryKey(),
-		priorityId: integer('priority_id')
-			.notNull()
-			.references(() => priorities.id, { onDelete: 'cascade' }),
+		priorityId: priorityColumn(),
 		changedAt: text('changed_at').notNull().default(nowIso),
 		kind: text('kind', { enum: planChangeKinds }).notNull(),
 		/** The measure's or structure's name when the change was made (it may be renamed later). */

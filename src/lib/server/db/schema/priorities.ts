@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { nowIso, schools } from './district.ts';
+import { nowIso, schoolColumn } from './district.ts';
 import { boardMeetings } from './meetings.ts';
 import { priorityStatuses } from '../../../choices.ts';
 
@@ -26,6 +26,13 @@ export const priorities = sqliteTable(
 	},
 	(t) => [index('priority_status_idx').on(t.status, t.sortOrder)]
 );
+
+/** The priority a row belongs to; the row goes with the priority. */
+export function priorityColumn() {
+	return integer('priority_id')
+		.notNull()
+		.references(() => priorities.id, { onDelete: 'cascade' });
+}
 
 /** An initiative the board decided not to pursue, or to stop. */
 export const notDoingItems = sqliteTable('not_doing_item', {
@@ -58,9 +65,7 @@ export const initiativeSchools = sqliteTable(
 		initiativeId: integer('initiative_id')
 			.notNull()
 			.references(() => initiatives.id, { onDelete: 'cascade' }),
-		schoolId: integer('school_id')
-			.notNull()
-			.references(() => schools.id, { onDelete: 'cascade' })
+		schoolId: schoolColumn()
 	},
 	(t) => [
 		primaryKey({ columns: [t.initiativeId, t.schoolId] }),

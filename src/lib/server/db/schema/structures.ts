@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { nowIso, schoolYears } from './district.ts';
-import { priorities } from './priorities.ts';
+import { priorityColumn } from './priorities.ts';
 import {
 	structureCategories,
 	structureAuthorities,
@@ -25,6 +25,13 @@ export const structures = sqliteTable('structure', {
 	createdAt: text('created_at').notNull().default(nowIso)
 });
 
+/** The structure a row belongs to; the row goes with the structure. */
+export function structureColumn() {
+	return integer('structure_id')
+		.notNull()
+		.references(() => structures.id, { onDelete: 'cascade' });
+}
+
 /** A board policy in CSBA numbering, e.g. BP 6000 "Concepts and Roles". */
 export const policies = sqliteTable(
 	'policy',
@@ -47,9 +54,7 @@ export const policyStructures = sqliteTable(
 		policyId: integer('policy_id')
 			.notNull()
 			.references(() => policies.id, { onDelete: 'cascade' }),
-		structureId: integer('structure_id')
-			.notNull()
-			.references(() => structures.id, { onDelete: 'cascade' }),
+		structureId: structureColumn(),
 		relation: text('relation', { enum: policyRelations }).notNull()
 	},
 	(t) => [
@@ -61,12 +66,8 @@ export const policyStructures = sqliteTable(
 export const structurePriorities = sqliteTable(
 	'structure_priority',
 	{
-		structureId: integer('structure_id')
-			.notNull()
-			.references(() => structures.id, { onDelete: 'cascade' }),
-		priorityId: integer('priority_id')
-			.notNull()
-			.references(() => priorities.id, { onDelete: 'cascade' })
+		structureId: structureColumn(),
+		priorityId: priorityColumn()
 	},
 	(t) => [
 		primaryKey({ columns: [t.structureId, t.priorityId] }),
