@@ -43,5 +43,25 @@ export default defineConfig(
 			]
 		}
 	},
+	{
+		// Components, pages and universal helpers run in the browser too: they take their types from
+		// isomorphic modules (src/lib/signals.ts, src/lib/implementation/…), never from the server's.
+		files: ['src/**/*.svelte', 'src/routes/**/*.ts'],
+		ignores: ['**/*.server.ts', '**/+server.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server', '$lib/server/*'],
+							message:
+								'Server modules stay on the server: import the type from an isomorphic module.'
+						}
+					]
+				}
+			]
+		}
+	},
 	{ ignores: ['drizzle/', 'build/', 'reports/', 'data/', 'src/lib/paraglide/'] }
 );
