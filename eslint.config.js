@@ -15,6 +15,10 @@ const storeBehindDomain = {
 	group: ['drizzle-orm', 'drizzle-orm/*', '**/db/schema', '**/db/schema/*'],
 	message: 'Routes ask the domain (src/lib/server/<area>/), never the store.'
 };
+const serverStaysOnServer = {
+	group: ['$lib/server', '$lib/server/*'],
+	message: 'Server modules stay on the server: import the type from an isomorphic module.'
+};
 
 const gitignorePath = path.resolve(import.meta.dirname, '.gitignore');
 
@@ -54,7 +58,8 @@ export default defineConfig(
 		}
 	},
 	// The architecture, kept by the linter (README: Architecture): every change goes through the
-	// one write helper, and routes reach the store only through the domain.
+	// one write helper; routes reach the store only through the domain; what runs in the browser
+	// too (components, pages, universal helpers) never imports the server's modules.
 	{
 		files: ['src/**/*.ts', 'src/**/*.svelte'],
 		ignores: ['src/lib/server/audit/**', '**/*.test.ts'],
@@ -63,6 +68,16 @@ export default defineConfig(
 	{
 		files: ['src/routes/**'],
 		rules: { 'no-restricted-imports': ['error', { patterns: [oneWriteHelper, storeBehindDomain] }] }
+	},
+	{
+		files: ['src/**/*.svelte', 'src/routes/**/*.ts'],
+		ignores: ['**/*.server.ts', '**/+server.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [oneWriteHelper, storeBehindDomain, serverStaysOnServer] }
+			]
+		}
 	},
 	{ ignores: ['drizzle/', 'build/', 'reports/', 'data/', 'src/lib/paraglide/'] }
 );

@@ -9,7 +9,7 @@ import { signIn } from '$lib/server/auth/signin';
 import { applySetCookie, clientAddress } from '$lib/server/auth/cookies';
 import { safeRedirect } from '$lib/server/auth/redirect';
 import { href } from '$lib/i18n';
-import { refusalText } from './refusal-text';
+import { refusalText } from './refusal-text.server';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	// Public: the sign-in form. A signed-in person sees who they are.

@@ -10,22 +10,7 @@ import { schools, schoolYears } from '../db/schema/district.ts';
 import { checkIns } from '../db/schema/implementation.ts';
 import { structures } from '../db/schema/structures.ts';
 import { openInFigures } from '../schools/counted.ts';
-
-export interface GridValues {
-	depth: string;
-	adaptation: string;
-	siteLed: boolean;
-	evidenceUrl: string;
-}
-
-export interface GridRow {
-	school: { id: number; name: string; type: string };
-	values: GridValues;
-	/** Whether a check-in is stored for this school. */
-	saved: boolean;
-}
-
-export type GridErrors = Record<number, Partial<Record<keyof GridValues, string>>>;
+import type { GridErrors, GridRow, GridValues } from '../../implementation/check-ins.ts';
 
 export function listStructures(db: Db) {
 	return db

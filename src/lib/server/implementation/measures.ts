@@ -24,6 +24,8 @@
 //   least one structure that carries the priority that year.
 
 import { reachedDepth } from '../../rubric.ts';
+import type { StructureSummary } from '../../implementation/coherence.ts';
+import type { ScaleYear } from '../../implementation/scale-profile.ts';
 
 export function isReached(depth: number): boolean {
 	return depth >= reachedDepth;
@@ -78,16 +80,6 @@ export function autonomy(cells: readonly CellFact[]): number | null {
 	return loose.filter((c) => c.adapted).length / loose.length;
 }
 
-export interface StructureSummary {
-	/** Schools with a check-in. */
-	schools: number;
-	spread: number | null;
-	median: number | null;
-	iqr: number | null;
-	/** Schools that adapted the structure locally. */
-	adaptations: number;
-}
-
 export function summarizeStructure(
 	cells: readonly { depth: number; adapted: boolean }[]
 ): StructureSummary {
@@ -111,23 +103,6 @@ export interface PriorityCheckIn {
 	depth: number;
 	adapted: boolean;
 	siteLed: boolean;
-}
-
-export interface ScaleYear {
-	year: number;
-	/** Schools with at least one check-in on the priority's structures. */
-	schools: number;
-	/** Share of those schools at 3+ (mean depth over the priority's structures). */
-	spread: number | null;
-	/** Mean of the schools' depths on the priority. */
-	depth: number | null;
-	/** Share of the measured schools at 3+ this year and the year before. */
-	sustainability: number | null;
-	sustainedSchools: number;
-	/** Of the sustained schools, how many held 3+ through a principal change. */
-	heldThroughPrincipalChange: number;
-	/** Share of measured schools with a local adaptation or a site-led role. */
-	ownership: number | null;
 }
 
 export interface SchoolRun {

@@ -20,36 +20,18 @@ import {
 	mean,
 	scaleProfile,
 	summarizeStructure,
-	type CellFact,
-	type ScaleYear,
-	type StructureSummary
+	type CellFact
 } from './measures.ts';
+import type {
+	Matrix,
+	MatrixCell,
+	MatrixRow,
+	MatrixStructure
+} from '../../implementation/coherence.ts';
+import type { PriorityScaleProfile } from '../../implementation/scale-profile.ts';
 import { openInFigures } from '../schools/counted.ts';
 
 export { currentSchoolYear, listSchoolYears, type SchoolYear } from '../school-years/index.ts';
-
-export interface MatrixStructure {
-	id: number;
-	name: string;
-	category: string;
-	required: boolean;
-	summary: StructureSummary;
-}
-
-export interface MatrixCell {
-	depth: number;
-	adaptation: string | null;
-	siteLed: boolean;
-}
-
-export interface MatrixRow {
-	school: { id: number; name: string; type: SchoolType };
-	/** One per structure column, in column order; null: no check-in. */
-	cells: (MatrixCell | null)[];
-	coherence: number | null;
-	autonomy: number | null;
-	meanDepth: number | null;
-}
 
 export const matrixSorts = {
 	name: 'School name',
@@ -66,13 +48,6 @@ export interface MatrixQuery {
 	schoolType?: SchoolType | null;
 	priorityId?: number | null;
 	sort?: MatrixSort;
-}
-
-export interface Matrix {
-	structures: MatrixStructure[];
-	rows: MatrixRow[];
-	/** Schools shown that have at least one check-in in the year. */
-	schoolsCheckedIn: number;
 }
 
 /** Structures in use in a school year (started by then, or undated), required ones first. */
@@ -227,17 +202,6 @@ export function listPriorities(db: Db) {
 
 export function principalTenures(db: Db): Tenure[] {
 	return tenuresWhere(db, eq(leaderTenures.role, 'principal'));
-}
-
-export interface ScaleProfileYear extends ScaleYear {
-	label: string;
-}
-
-export interface PriorityScaleProfile {
-	priority: { id: number; slug: string; title: string };
-	/** Names of the structures that carry the priority. */
-	structures: { id: number; name: string; required: boolean }[];
-	years: ScaleProfileYear[];
 }
 
 /**

@@ -22,6 +22,7 @@ import {
 	type Tenure,
 	type TurnoverYear
 } from './measures.ts';
+import type { EngagementRow } from '../../leadership/engagements.ts';
 
 export interface TenureRow extends Tenure {
 	schoolName: string | null;
@@ -158,18 +159,6 @@ export function createEngagement(db: Db, actor: Actor, input: EngagementInput) {
 
 export function deleteEngagement(db: Db, actor: Actor, id: number): boolean {
 	return deleteRecorded(db, actor, engagements, 'engagement', id);
-}
-
-export interface EngagementRow {
-	id: number;
-	priorityId: number;
-	priorityTitle: string;
-	leaderName: string;
-	leaderRole: string;
-	kind: string;
-	occurredOn: string;
-	schoolName: string | null;
-	note: string | null;
 }
 
 /** The engagement log, newest first, with each one's priority and school: `where` picks which. */

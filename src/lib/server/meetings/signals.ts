@@ -1,6 +1,7 @@
 import { formatDate } from '../../format.ts';
 import type { Db } from '../db/open.ts';
-import type { Signal, SignalSource } from '../signals/types.ts';
+import type { Signal } from '../../signals.ts';
+import type { SignalSource } from '../signals/types.ts';
 import { monitoringCalendarOf } from './meetings.ts';
 import { questionAnswerDays, unansweredOlderThan } from './questions.ts';
 

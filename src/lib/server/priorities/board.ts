@@ -3,7 +3,8 @@
 // the owning area's query; this only gathers them for one priority.
 
 import type { Db } from '../db/open.ts';
-import { signalsConcerningPriority, type Signal, type SignalContext } from '../signals/index.ts';
+import type { Signal } from '../../signals.ts';
+import { signalsConcerningPriority, type SignalContext } from '../signals/index.ts';
 import { currentSchoolYear, scaleProfiles } from '../implementation/queries.ts';
 import { priorityLeadership } from '../leadership/queries.ts';
 import { boardUpdatesOfPriority } from '../meetings/updates.ts';

@@ -4,7 +4,8 @@ import type { Db } from '../db/open.ts';
 import { district, schoolYears, schools, studentGroups } from '../db/schema/district.ts';
 import { measureTargets, measures, results } from '../db/schema/measures.ts';
 import { notDoingItems, priorities } from '../db/schema/priorities.ts';
-import { shownResultColumns, toPublicResult, type PublicResult } from './suppression.ts';
+import { shownResultColumns, toPublicResult } from './suppression.ts';
+import type { PublicResult, SchoolRow } from '../../priorities/results.ts';
 import type { YearValue } from './status.ts';
 import { inFigures } from '../schools/counted.ts';
 
@@ -212,13 +213,6 @@ export function resultsByGroup(
 		groups.set(r.code, group);
 	}
 	return [...groups.values()];
-}
-
-export interface SchoolRow {
-	cdsCode: string;
-	name: string;
-	type: string;
-	byYear: Record<string, PublicResult>;
 }
 
 /** A measure's all-students results at each school, by year. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SchoolRow } from './queries.ts';
-import { schoolListPage, schoolListQuery, type SchoolListQuery } from './school-list.ts';
+import type { SchoolRow } from '../../priorities/results.ts';
+import type { SchoolListQuery } from '../../priorities/school-list.ts';
+import { schoolListPage, schoolListQuery } from './school-list.ts';
 
 const row = (name: string, latest: number | null, suppressed = false): SchoolRow => ({
 	cdsCode: `0000000000${name.length}${name.charCodeAt(0)}`.slice(-14),

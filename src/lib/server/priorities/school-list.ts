@@ -1,30 +1,10 @@
+// A measure's by-school table, one page at a time: a district of 1,000 schools would otherwise send
+// every school × year to every reader (2.3 MB of HTML for one priority). Sorted, searched and
+// paged on the server through the query string, so it works without JavaScript and each page can
+// be cached.
 import { byText } from '../../collate.ts';
-import type { SchoolRow } from './queries.ts';
-
-/**
- * A measure's by-school table, one page at a time: a district of 1,000 schools would otherwise send
- * every school × year to every reader (2.3 MB of HTML for one priority). Sorted, searched and
- * paged on the server through the query string, so it works without JavaScript and each page can
- * be cached.
- */
-export interface SchoolListQuery {
-	sort: 'name' | 'result';
-	dir: 'asc' | 'desc';
-	/** Part of a school's name or its CDS code. */
-	search: string;
-	page: number;
-}
-
-export interface SchoolListPage {
-	rows: SchoolRow[];
-	/** Schools with a result for the measure. */
-	total: number;
-	/** Schools matching the search. */
-	matching: number;
-	page: number;
-	pages: number;
-	pageSize: number;
-}
+import type { SchoolRow } from '../../priorities/results.ts';
+import type { SchoolListPage, SchoolListQuery } from '../../priorities/school-list.ts';
 
 // 25 schools a page: most districts' schools on one page, and a priority page of a large district
 // (three measures, ten years) still in TCP's first round trip, compressed (`npm run bench`).

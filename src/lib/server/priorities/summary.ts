@@ -17,9 +17,9 @@ import {
 	type GroupRow,
 	type Measure,
 	type PublicPriority,
-	type PublicYearResult,
-	type SchoolRow
+	type PublicYearResult
 } from './queries.ts';
+import type { SchoolRow } from '../../priorities/results.ts';
 import {
 	changeOverTime,
 	describeTrend,

@@ -1,5 +1,6 @@
 import { results } from '../db/schema/measures.ts';
 import type { StateLevels } from '../../state-dashboard.ts';
+import type { PublicResult } from '../../priorities/results.ts';
 import { type ColorMissingReason } from '../../choices.ts';
 
 /**
@@ -13,14 +14,6 @@ export function isSuppressed(
 ): boolean {
 	if (row.n === null) return row.studentGroup !== 'ALL';
 	return row.n < suppressionSize;
-}
-
-export interface PublicResult {
-	value: number | null;
-	n: number | null;
-	suppressed: boolean;
-	/** The state's color and levels, where the result came from its Dashboard files. */
-	state: StateLevels | null;
 }
 
 /** The columns a query selects so that `toPublicResult` can carry the state's color and levels. */

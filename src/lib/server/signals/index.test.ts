@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signalsConcerningPriority, type Signal } from './index.ts';
+import type { Signal } from '../../signals.ts';
+import { signalsConcerningPriority } from './index.ts';
 
 const signal = (key: string, subject?: Signal['subject']): Signal => ({
 	key,

@@ -1,9 +1,4 @@
-import {
-	type PolicyKind,
-	type PolicyRelation,
-	type StructureAuthority,
-	type StructureCategory
-} from '../../choices.ts';
+import type { PriorityCarriers } from '../../throughline/carriers.ts';
 import { byName } from '../db/sort.ts';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
@@ -13,24 +8,6 @@ import {
 	structurePriorities,
 	structures
 } from '../db/schema/structures.ts';
-
-export interface PriorityCarriers {
-	structures: {
-		name: string;
-		/** The Spanish name, when staff entered one. */
-		nameEs: string | null;
-		category: StructureCategory;
-		authority: StructureAuthority;
-		origin: 'repurposed' | 'new';
-		policies: {
-			kind: PolicyKind;
-			number: string;
-			title: string;
-			url: string | null;
-			relation: PolicyRelation;
-		}[];
-	}[];
-}
 
 /**
  * The structures that carry a priority and the board policies behind each — public facts only

@@ -12,7 +12,8 @@ import {
 	structurePriorities,
 	structures
 } from '../db/schema/structures.ts';
-import type { Signal, SignalContext, SignalSource } from '../signals/types.ts';
+import type { Signal } from '../../signals.ts';
+import type { SignalContext, SignalSource } from '../signals/types.ts';
 import { openInFigures } from '../schools/counted.ts';
 
 /** The school year signals look at: the pinned one, else the one the context's today falls in. */

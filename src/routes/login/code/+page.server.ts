@@ -7,7 +7,7 @@ import { auth } from '$lib/server/auth/server';
 import { pendingSignIn, signInWithCode } from '$lib/server/auth/signin';
 import { applySetCookie, clientAddress } from '$lib/server/auth/cookies';
 import { safeRedirect } from '$lib/server/auth/redirect';
-import { refusalText } from '../refusal-text';
+import { refusalText } from '../refusal-text.server';
 
 export const load: PageServerLoad = async ({ request, url }) => {
 	// Public by nature: the second step of signing in. Without a password step in progress the page

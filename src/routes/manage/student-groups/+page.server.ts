@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { formValues } from '$lib/server/forms';
+import { formValues, invalid } from '$lib/server/forms';
 import { listStudentGroups, renameStudentGroup } from '$lib/server/student-groups';
 
 export const load: PageServerLoad = (event) => {
@@ -21,7 +21,8 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		const code = typeof values.code === 'string' ? values.code : '';
 		const saved = renameStudentGroup(db(), { id: user.id, email: user.email }, code, values);
-		if (!saved.ok) return fail(400, { code, values, errors: saved.errors });
+		// Refused: the values sent (the row's code among them) and why, for that row to show.
+		if (!saved.ok) return invalid(values, saved.errors);
 		const back =
 			event.url.searchParams.get('show') === 'missing-spanish' ? '&show=missing-spanish' : '';
 		redirect(303, `/manage/student-groups?saved=${encodeURIComponent(code)}${back}#group-${code}`);

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { errorsOf } from '$lib/server/forms';
+import { errorsOf, type FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guard';
@@ -37,11 +37,12 @@ function isSuspended(v: ReturnType<typeof throttleVerdict>): boolean {
 	return !v.allowed && v.reason === 'suspended';
 }
 
-type Failure = { action: string; errors: Record<string, string[] | undefined> };
+/** A refused action names its form (`refusal(form, 'changeRole')` on the page) and says why. */
+type Failure = { form: string; errors: FieldErrors };
 
-function refused(action: string, e: unknown) {
+function refused(form: string, e: unknown) {
 	if (e instanceof AccountError)
-		return fail(400, { action, errors: { [e.field ?? 'form']: [e.message] } } satisfies Failure);
+		return fail(400, { form, errors: { [e.field ?? 'form']: [e.message] } } satisfies Failure);
 	throw e;
 }
 
@@ -49,13 +50,14 @@ export const actions: Actions = {
 	changeRole: async (event) => {
 		const admin = authorize(event, 'admin');
 		const parsed = changeRoleSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!parsed.success) return fail(400, { action: 'changeRole', errors: errorsOf(parsed.error) });
+		if (!parsed.success)
+			return fail(400, { form: 'changeRole', errors: errorsOf(parsed.error) } satisfies Failure);
 		try {
 			changeRole(db(), { id: admin.id, email: admin.email }, event.params.id, parsed.data.role);
 		} catch (e) {
 			return refused('changeRole', e);
 		}
-		return { action: 'changeRole', done: 'The role is changed.' };
+		return { done: 'The role is changed.' };
 	},
 	deactivate: async (event) => {
 		const admin = authorize(event, 'admin');
@@ -64,7 +66,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refused('deactivate', e);
 		}
-		return { action: 'deactivate', done: 'The account is deactivated and its sessions ended.' };
+		return { done: 'The account is deactivated and its sessions ended.' };
 	},
 	reactivate: async (event) => {
 		const admin = authorize(event, 'admin');
@@ -73,7 +75,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refused('reactivate', e);
 		}
-		return { action: 'reactivate', done: 'The account is active again.' };
+		return { done: 'The account is active again.' };
 	},
 	resetPassword: async (event) => {
 		const admin = authorize(event, 'admin');
@@ -82,9 +84,9 @@ export const actions: Actions = {
 		);
 		if (!parsed.success)
 			return fail(400, {
-				action: 'resetPassword',
+				form: 'resetPassword',
 				errors: errorsOf(parsed.error)
-			});
+			} satisfies Failure);
 		try {
 			await resetPassword(
 				db(),
@@ -95,17 +97,13 @@ export const actions: Actions = {
 		} catch (e) {
 			return refused('resetPassword', e);
 		}
-		return {
-			action: 'resetPassword',
-			done: 'The password is reset and the account’s sessions ended.'
-		};
+		return { done: 'The password is reset and the account’s sessions ended.' };
 	},
 	resetTwoFactor: async (event) => {
 		const admin = authorize(event, 'admin');
 		try {
 			const done = resetTwoFactor(db(), { id: admin.id, email: admin.email }, event.params.id);
 			return {
-				action: 'resetTwoFactor',
 				done: done
 					? 'The authenticator app is reset and the account’s sessions ended.'
 					: 'This account had no authenticator app.'

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
-import { schoolOf } from '../../school';
+import { schoolOf } from '../../school.server';
 import { db } from '$lib/server/db';
 import {
 	getSchool,
