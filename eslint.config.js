@@ -70,8 +70,8 @@ export default defineConfig(
 		rules: { 'no-restricted-imports': ['error', { patterns: [oneWriteHelper, storeBehindDomain] }] }
 	},
 	{
-		files: ['src/**/*.svelte', 'src/routes/**/*.ts'],
-		ignores: ['**/*.server.ts', '**/+server.ts'],
+		files: ['src/**/*.svelte', 'src/routes/**/*.ts', 'src/lib/**/*.ts'],
+		ignores: ['src/lib/server/**', '**/*.server.ts', '**/+server.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',

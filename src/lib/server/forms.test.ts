@@ -14,7 +14,8 @@ import {
 	parseChecked,
 	parseForm,
 	requiredDate,
-	requiredText
+	requiredText,
+	type FieldErrors
 } from './forms.ts';
 
 function form(entries: [string, string | Blob][]): FormData {
@@ -101,7 +102,7 @@ describe('errorsOf and parseChecked', () => {
 
 	it('checks the data against what is stored only after the schema passed', () => {
 		const schema = z.object({ name: requiredText('name', 20) });
-		const taken = (d: { name: string }) =>
+		const taken = (d: { name: string }): FieldErrors =>
 			d.name === 'Taken' ? { name: ['That name is taken.'] } : {};
 		expect(parseChecked(schema, { name: '' }, taken)).toEqual({
 			ok: false,
