@@ -170,5 +170,6 @@ describe('npm run audit:verify', () => {
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
-	});
+		// Two runs of a separate Node process: seconds each on a loaded two-core machine.
+	}, 60_000);
 });
