@@ -21,9 +21,12 @@ export function formValues(form: FormData, lists: string[] = []): FormValues {
 	return values;
 }
 
-/** What a refused form answers: status 400, the values as sent and a message per field. */
-export function invalid(values: FormValues, errors: FieldErrors) {
-	return fail(400, { values, errors });
+/**
+ * What a refused form answers: status 400, the values as sent and a message per field; on a page
+ * of several forms, `form` names the one refused (the page reads it with `refusal(form, key)`).
+ */
+export function invalid(values: FormValues, errors: FieldErrors, form?: string) {
+	return fail(400, form === undefined ? { values, errors } : { form, values, errors });
 }
 
 /** Reads and validates a form in one step: the data, or the values and each field's messages. */

@@ -16,6 +16,8 @@ import { district } from '../db/schema/district.ts';
 import { write } from '../audit/write.ts';
 import { insertRecorded, updateRecorded } from '../audit/rows.ts';
 import { meetingKinds } from '../../choices.ts';
+import { missingChoice } from '../db/lookups.ts';
+import { parseChecked, type FieldErrors, type FormValues, type Parsed } from '../forms.ts';
 
 export type Meeting = typeof boardMeetings.$inferSelect;
 export type AgendaItem = typeof agendaItems.$inferSelect;
@@ -55,6 +57,33 @@ export const agendaItemInput = z.object({
 	sortOrder: z.coerce.number().int().min(0).max(1000).default(0)
 });
 export type AgendaItemInput = z.infer<typeof agendaItemInput>;
+
+/** An agenda item's form, checked, then its priority against the list (it may have gone since). */
+export function checkedAgendaItem(db: Db, values: FormValues): Parsed<AgendaItemInput> {
+	return parseChecked(agendaItemInput, values, (d): FieldErrors =>
+		missingChoice(db, priorities, priorities.id, d.priorityId)
+			? { priorityId: ['Choose a priority from the list or "other".'] }
+			: {}
+	);
+}
+
+const dueInput = z.object({
+	priorityIds: z.array(z.coerce.number().int().positive('Choose priorities from the list.'))
+});
+
+/** The monitoring calendar's form: the priorities due, each one still on the list. */
+export function checkedDuePriorities(db: Db, values: FormValues): Parsed<number[]> {
+	const refused = {
+		ok: false as const,
+		errors: { priorityIds: ['Choose priorities from the list.'] }
+	};
+	const parsed = parseChecked(dueInput, values, (d) =>
+		d.priorityIds.some((id) => missingChoice(db, priorities, priorities.id, id))
+			? refused.errors
+			: {}
+	);
+	return parsed.ok ? { ok: true, data: parsed.data.priorityIds } : refused;
+}
 
 /** The school year a date falls in, with its label (the rule lives in $lib/school-year). */
 export function schoolYearOf(date: string): { startYear: number; label: string } {

@@ -1,13 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { idOf } from '$lib/params';
-import { z } from 'zod';
+import { text } from '$lib/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { formValues, invalid, parseForm } from '$lib/server/forms';
 import {
 	addAgendaItem,
-	agendaItemInput,
+	checkedAgendaItem,
+	checkedDuePriorities,
 	agendaOf,
 	deleteAgendaItem,
 	deleteMeeting,
@@ -51,17 +52,12 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const dueInput = z.object({
-	priorityIds: z.array(z.coerce.number().int().positive('Choose priorities from the list.'))
-});
-
 export const actions: Actions = {
 	update: async (event) => {
 		const user = authorize(event, 'edit');
 		const meeting = meetingOf(event);
 		const parsed = parseForm(meetingInput, await event.request.formData());
-		if (!parsed.ok)
-			return fail(400, { form: 'meeting', values: parsed.values, errors: parsed.errors });
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, 'meeting');
 		updateMeeting(db(), { id: user.id, email: user.email }, meeting.id, parsed.data);
 		return { done: 'The meeting was saved.' };
 	},
@@ -79,42 +75,20 @@ export const actions: Actions = {
 	addItem: async (event) => {
 		const user = authorize(event, 'edit');
 		const meeting = meetingOf(event);
-		const parsed = parseForm(agendaItemInput, await event.request.formData());
-		if (!parsed.ok)
-			return fail(400, { form: 'item-new', values: parsed.values, errors: parsed.errors });
-		if (
-			parsed.data.priorityId !== null &&
-			!priorityOptions(db()).some((p) => p.id === parsed.data.priorityId)
-		) {
-			return fail(400, {
-				form: 'item-new',
-				values: parsed.values,
-				errors: { priorityId: ['Choose a priority from the list or "other".'] }
-			});
-		}
+		const values = formValues(await event.request.formData());
+		const parsed = checkedAgendaItem(db(), values);
+		if (!parsed.ok) return invalid(values, parsed.errors, 'item-new');
 		addAgendaItem(db(), { id: user.id, email: user.email }, meeting.id, parsed.data);
 		return { done: 'The agenda item was added.' };
 	},
 	updateItem: async (event) => {
 		const user = authorize(event, 'edit');
 		const meeting = meetingOf(event);
-		const form = await event.request.formData();
-		const itemId = idOf(form.get('id'));
+		const values = formValues(await event.request.formData());
+		const itemId = idOf(text(values, 'id'));
 		if (itemId === null) error(400, 'Missing agenda item.');
-		const parsed = parseForm(agendaItemInput, form);
-		if (!parsed.ok) {
-			return fail(400, { form: `item-${itemId}`, values: parsed.values, errors: parsed.errors });
-		}
-		if (
-			parsed.data.priorityId !== null &&
-			!priorityOptions(db()).some((p) => p.id === parsed.data.priorityId)
-		) {
-			return fail(400, {
-				form: `item-${itemId}`,
-				values: parsed.values,
-				errors: { priorityId: ['Choose a priority from the list or "other".'] }
-			});
-		}
+		const parsed = checkedAgendaItem(db(), values);
+		if (!parsed.ok) return invalid(values, parsed.errors, `item-${itemId}`);
 		if (
 			!updateAgendaItem(db(), { id: user.id, email: user.email }, meeting.id, itemId, parsed.data)
 		) {
@@ -135,16 +109,10 @@ export const actions: Actions = {
 	setDue: async (event) => {
 		const user = authorize(event, 'edit');
 		const meeting = meetingOf(event);
-		const parsed = parseForm(dueInput, await event.request.formData(), ['priorityIds']);
-		const known = new Set(priorityOptions(db()).map((p) => p.id));
-		if (!parsed.ok || parsed.data.priorityIds.some((id) => !known.has(id))) {
-			return fail(400, {
-				form: 'due',
-				values: parsed.values,
-				errors: { priorityIds: ['Choose priorities from the list.'] }
-			});
-		}
-		setDuePriorities(db(), { id: user.id, email: user.email }, meeting.id, parsed.data.priorityIds);
+		const values = formValues(await event.request.formData(), ['priorityIds']);
+		const parsed = checkedDuePriorities(db(), values);
+		if (!parsed.ok) return invalid(values, parsed.errors, 'due');
+		setDuePriorities(db(), { id: user.id, email: user.email }, meeting.id, parsed.data);
 		return { done: 'The monitoring calendar was saved.' };
 	}
 };
