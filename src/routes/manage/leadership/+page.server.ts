@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { idOf } from '$lib/params';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
-import { errorsOf } from '$lib/server/forms';
+import { errorsOf, invalid } from '$lib/server/forms';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
@@ -74,8 +74,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const values = tenureValues(form);
 		const parsed = tenureInput.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { form: 'tenure' as const, values, errors: errorsOf(parsed.error) });
+		if (!parsed.success) return invalid(values, errorsOf(parsed.error), 'tenure');
 		createTenure(db(), { id: user.id, email: user.email }, parsed.data);
 		return { done: `Added ${parsed.data.personName}.` };
 	},
@@ -86,13 +85,11 @@ export const actions: Actions = {
 		const values = { id: text(form, 'id'), ...tenureValues(form) };
 		const parsed = tenureInput.safeParse(values);
 		if (!id || !parsed.success)
-			return fail(400, {
-				form: 'tenure' as const,
+			return invalid(
 				values,
-				errors: parsed.success
-					? { form: ['That tenure no longer exists.'] }
-					: errorsOf(parsed.error)
-			});
+				parsed.success ? { form: ['That tenure no longer exists.'] } : errorsOf(parsed.error),
+				'tenure'
+			);
 		const saved = updateTenure(db(), { id: user.id, email: user.email }, id, parsed.data);
 		if (!saved)
 			return fail(404, {
@@ -131,7 +128,7 @@ export const actions: Actions = {
 			] as const) {
 				if (errors[from]) [errors[to], errors[from]] = [errors[from], []];
 			}
-			return fail(400, { form: 'engagement' as const, values, errors });
+			return invalid(values, errors, 'engagement');
 		}
 		createEngagement(db(), { id: user.id, email: user.email }, parsed.data);
 		return { done: 'Logged the engagement.' };

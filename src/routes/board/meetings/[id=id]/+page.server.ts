@@ -3,7 +3,7 @@ import { idOf } from '$lib/params';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize, can } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
+import { parseForm, invalid } from '$lib/server/forms';
 import { meetingForReader } from '$lib/server/meetings/board';
 import {
 	answerInput,
@@ -59,17 +59,13 @@ export const actions: Actions = {
 			error(404, 'No such update at this meeting.');
 		}
 		if (!parsed.ok) {
-			return fail(400, { form: `ask-${updateId}`, values: parsed.values, errors: parsed.errors });
+			return invalid(parsed.values, parsed.errors, `ask-${updateId}`);
 		}
 		try {
 			askQuestion(db(), { id: user.id, email: user.email }, updateId, parsed.data.question);
 		} catch (e) {
 			if (e instanceof WorkflowError) {
-				return fail(400, {
-					form: `ask-${updateId}`,
-					values: parsed.values,
-					errors: { question: [e.message] }
-				});
+				return invalid(parsed.values, { question: [e.message] }, `ask-${updateId}`);
 			}
 			throw e;
 		}
@@ -85,11 +81,7 @@ export const actions: Actions = {
 		if (!reader?.questions.some((q) => q.id === questionId)) error(404, 'No such question.');
 		const parsed = parseForm(answerInput, form);
 		if (!parsed.ok) {
-			return fail(400, {
-				form: `answer-${questionId}`,
-				values: parsed.values,
-				errors: parsed.errors
-			});
+			return invalid(parsed.values, parsed.errors, `answer-${questionId}`);
 		}
 		answerQuestion(db(), { id: user.id, email: user.email }, questionId, parsed.data.answer);
 		return { done: 'The answer was saved.' };

@@ -1,9 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
-import { parseForm } from '$lib/server/forms';
+import { parseForm, invalid } from '$lib/server/forms';
 import {
 	closeLoop,
 	deleteFeedback,
@@ -41,8 +41,7 @@ export const actions: Actions = {
 		const user = authorize(event, 'edit');
 		const item = itemOf(event);
 		const parsed = parseForm(feedbackInput, await event.request.formData());
-		if (!parsed.ok)
-			return fail(400, { form: 'edit', values: parsed.values, errors: parsed.errors });
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, 'edit');
 		const options = feedbackOptions(db());
 		const errors: Record<string, string[]> = {};
 		if (!options.schools.some((s) => s.id === parsed.data.schoolId))
@@ -53,8 +52,7 @@ export const actions: Actions = {
 		if (item.respondedOn && parsed.data.reportedOn > item.respondedOn) {
 			errors.reportedOn = ['The report cannot come after the district responded.'];
 		}
-		if (Object.keys(errors).length)
-			return fail(400, { form: 'edit', values: parsed.values, errors });
+		if (Object.keys(errors).length) return invalid(parsed.values, errors, 'edit');
 		updateFeedback(db(), { id: user.id, email: user.email }, item.id, parsed.data);
 		return { done: 'The feedback was saved.' };
 	},
@@ -62,24 +60,19 @@ export const actions: Actions = {
 		const user = authorize(event, 'edit');
 		const item = itemOf(event);
 		const parsed = parseForm(responseInput, await event.request.formData());
-		if (!parsed.ok)
-			return fail(400, { form: 'close', values: parsed.values, errors: parsed.errors });
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, 'close');
 		if (parsed.data.respondedOn > today()) {
-			return fail(400, {
-				form: 'close',
-				values: parsed.values,
-				errors: { respondedOn: ['The response date cannot be in the future.'] }
-			});
+			return invalid(
+				parsed.values,
+				{ respondedOn: ['The response date cannot be in the future.'] },
+				'close'
+			);
 		}
 		try {
 			closeLoop(db(), { id: user.id, email: user.email }, item.id, parsed.data);
 		} catch (e) {
 			if (e instanceof LoopError) {
-				return fail(400, {
-					form: 'close',
-					values: parsed.values,
-					errors: { respondedOn: [e.message] }
-				});
+				return invalid(parsed.values, { respondedOn: [e.message] }, 'close');
 			}
 			throw e;
 		}
