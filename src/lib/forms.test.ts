@@ -41,6 +41,11 @@ describe('refusal', () => {
 		expect(refusal(refused, 'agenda')).toBeNull();
 	});
 
+	it('with null, answers only for the form of the page without a name', () => {
+		expect(refusal(refused, null)).toEqual(refused);
+		expect(refusal({ ...refused, form: 'link' }, null)).toBeNull();
+	});
+
 	it('gives empty values when the refusal sent none', () => {
 		expect(refusal({ errors: { form: ['Try again.'] } })).toEqual({
 			values: {},

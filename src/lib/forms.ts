@@ -40,10 +40,11 @@ export interface Refusal {
  * forms, only when it names this form (`{ form: key }`). Checks the shape instead of casting it,
  * so a page reads `refusal(form)?.errors.title` with the types it expects.
  */
-export function refusal(form: unknown, key?: string): Refusal | null {
+export function refusal(form: unknown, key?: string | null): Refusal | null {
 	if (!form || typeof form !== 'object') return null;
 	const f = form as Record<string, unknown>;
-	if (key !== undefined && f.form !== key) return null;
+	// null: the page's one form without a name, beside named ones (`invalid(values, errors, key)`).
+	if (key === null ? 'form' in f : key !== undefined && f.form !== key) return null;
 	if (!f.errors || typeof f.errors !== 'object') return null;
 	return {
 		values: isValues(f.values) ? f.values : {},

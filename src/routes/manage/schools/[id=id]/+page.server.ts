@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { schoolOf } from '../school.server';
@@ -10,7 +10,7 @@ import {
 	updateSchool
 } from '$lib/server/schools/manage';
 import { currentPrincipal } from '$lib/server/schools/queries';
-import { formValues } from '$lib/server/forms';
+import { formValues, invalid } from '$lib/server/forms';
 import { historyOf } from '$lib/server/audit/history';
 import { today } from '$lib/server/clock';
 
@@ -36,7 +36,7 @@ export const actions: Actions = {
 		const school = schoolOf(event.params.id);
 		const values = formValues(await event.request.formData());
 		const saved = updateSchool(db(), { id: user.id, email: user.email }, school.id, values);
-		if (!saved.ok) return fail(400, { values, errors: saved.errors });
+		if (!saved.ok) return invalid(values, saved.errors);
 		redirect(303, `/manage/schools/${saved.id}?saved=updated`);
 	},
 	exclude: async (event) => {
@@ -50,7 +50,7 @@ export const actions: Actions = {
 			values,
 			today()
 		);
-		if (!saved.ok) return fail(400, { exclusion: { values, errors: saved.errors } });
+		if (!saved.ok) return invalid(values, saved.errors, 'exclusion');
 		redirect(303, `/manage/schools/${school.id}?saved=excluded`);
 	},
 	include: async (event) => {

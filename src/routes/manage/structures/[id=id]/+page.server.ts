@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { idOf } from '$lib/params';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
@@ -15,7 +15,7 @@ import {
 } from '$lib/server/throughline/structures';
 import { listPolicies } from '$lib/server/throughline/policies';
 import { listPriorities } from '$lib/server/throughline/priorities';
-import { formValues } from '$lib/server/forms';
+import { formValues, invalid } from '$lib/server/forms';
 import { deleteAction, updateAction } from '$lib/server/editor-actions';
 import { historyOf } from '$lib/server/audit/history';
 import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
@@ -51,7 +51,7 @@ export const actions: Actions = {
 		const user = authorize(event, 'edit');
 		const values = formValues(await event.request.formData());
 		const saved = linkPolicy(db(), actor(user), Number(event.params.id), values);
-		if (!saved.ok) return fail(400, { link: { values, errors: saved.errors } });
+		if (!saved.ok) return invalid(values, saved.errors, 'link');
 		redirect(303, `/manage/structures/${saved.id}?saved=linked#policies`);
 	},
 	unlinkPolicy: async (event) => {
@@ -68,7 +68,7 @@ export const actions: Actions = {
 		const ids = form.getAll('priorityIds').map(Number);
 		const values = formValues(form, ['priorityIds']);
 		const saved = setStructurePriorities(db(), actor(user), Number(event.params.id), ids, values);
-		if (!saved.ok) return fail(400, { carry: { errors: saved.errors, values } });
+		if (!saved.ok) return invalid(values, saved.errors, 'carry');
 		redirect(303, `/manage/structures/${saved.id}?saved=linked#priorities`);
 	},
 	delete: deleteAction(deleteStructure, '/manage/structures', 'There is no such structure.')
