@@ -5,6 +5,8 @@ import { auditLog } from '../db/schema/audit.ts';
 import {
 	addAgendaItem,
 	agendaItemInput,
+	checkedAgendaItem,
+	checkedDuePriorities,
 	createMeeting,
 	meetingInput,
 	monitoringCalendarOf,
@@ -165,5 +167,42 @@ describe('monitoring calendar', () => {
 		const entries = db.select().from(auditLog).all();
 		expect(entries.map((e) => e.entity)).toEqual(['board_meeting', 'monitoring_due']);
 		expect(entries[1].after).toEqual({ priorityIds: [1, 2] });
+	});
+});
+
+describe('an agenda item and the monitoring calendar, checked against the stored priorities', () => {
+	const item = { title: 'Reading update', minutes: '20', sortOrder: '1' };
+
+	it('takes a priority on the list, or "other"', () => {
+		expect(checkedAgendaItem(db, { ...item, priorityId: '1' })).toMatchObject({
+			ok: true,
+			data: { priorityId: 1, minutes: 20 }
+		});
+		expect(checkedAgendaItem(db, { ...item, priorityId: 'other' })).toMatchObject({
+			ok: true,
+			data: { priorityId: null }
+		});
+	});
+
+	it('refuses a priority that is gone, and reads the form first', () => {
+		expect(checkedAgendaItem(db, { ...item, priorityId: '999' })).toEqual({
+			ok: false,
+			errors: { priorityId: ['Choose a priority from the list or "other".'] }
+		});
+		expect(checkedAgendaItem(db, { ...item, title: '', priorityId: '999' })).toEqual({
+			ok: false,
+			errors: { title: ['Give the agenda item a title.'] }
+		});
+	});
+
+	it('takes the ticked priorities, none included, and refuses an unknown one', () => {
+		expect(checkedDuePriorities(db, { priorityIds: ['1', '2'] })).toEqual({
+			ok: true,
+			data: [1, 2]
+		});
+		expect(checkedDuePriorities(db, { priorityIds: [] })).toEqual({ ok: true, data: [] });
+		const refused = { ok: false, errors: { priorityIds: ['Choose priorities from the list.'] } };
+		expect(checkedDuePriorities(db, { priorityIds: ['1', '999'] })).toEqual(refused);
+		expect(checkedDuePriorities(db, { priorityIds: ['x'] })).toEqual(refused);
 	});
 });
