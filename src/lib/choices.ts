@@ -109,3 +109,8 @@ export const signalAreas = [
 	'load'
 ] as const;
 export type SignalArea = (typeof signalAreas)[number];
+
+// accounts
+/** A new password's length, checked by the server and told to the browser (`minlength`). */
+export const minPasswordLength = 12;
+export const maxPasswordLength = 128;

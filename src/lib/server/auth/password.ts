@@ -1,7 +1,8 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 
-export const minPasswordLength = 12;
-export const maxPasswordLength = 128;
+import { maxPasswordLength, minPasswordLength } from '../../choices.ts';
+
+export { maxPasswordLength, minPasswordLength };
 
 /**
  * The most common passwords (about 49,000, most frequent first) from @zxcvbn-ts/language-common,
