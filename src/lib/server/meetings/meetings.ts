@@ -73,16 +73,11 @@ const dueInput = z.object({
 
 /** The monitoring calendar's form: the priorities due, each one still on the list. */
 export function checkedDuePriorities(db: Db, values: FormValues): Parsed<number[]> {
-	const refused = {
-		ok: false as const,
-		errors: { priorityIds: ['Choose priorities from the list.'] }
-	};
+	const refusal: FieldErrors = { priorityIds: ['Choose priorities from the list.'] };
 	const parsed = parseChecked(dueInput, values, (d) =>
-		d.priorityIds.some((id) => missingChoice(db, priorities, priorities.id, id))
-			? refused.errors
-			: {}
+		d.priorityIds.some((id) => missingChoice(db, priorities, priorities.id, id)) ? refusal : {}
 	);
-	return parsed.ok ? { ok: true, data: parsed.data.priorityIds } : refused;
+	return parsed.ok ? { ok: true, data: parsed.data.priorityIds } : { ok: false, errors: refusal };
 }
 
 /** The school year a date falls in, with its label (the rule lives in $lib/school-year). */
