@@ -137,6 +137,7 @@ export function districtSeries(
 			...shownResultColumns
 		})
 		.from(results)
+		.innerJoin(measures, eq(measures.id, results.measureId))
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
 		.where(
 			and(
@@ -189,6 +190,7 @@ export function resultsByGroup(
 			...shownResultColumns
 		})
 		.from(results)
+		.innerJoin(measures, eq(measures.id, results.measureId))
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
 		.innerJoin(studentGroups, eq(studentGroups.code, results.studentGroup))
 		.where(
@@ -226,6 +228,7 @@ export function resultsBySchool(db: Db, measureId: number, suppressionSize: numb
 			...shownResultColumns
 		})
 		.from(results)
+		.innerJoin(measures, eq(measures.id, results.measureId))
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
 		.innerJoin(schools, eq(schools.id, results.schoolId))
 		.where(and(eq(results.measureId, measureId), eq(results.studentGroup, 'ALL'), inFigures()))
