@@ -254,12 +254,17 @@ test('MPUSD on its own files: import, a priority with targets, a published updat
 		'https://www.caschooldashboard.org/reports/27660920000000/2023'
 	);
 	await expect(reader.getByText(/Results through 2022-23/)).toBeVisible();
-	// No target for 2022-23: the standing is against the nearest target ahead.
-	await expect(ela).toContainText('short of the 2023-24 target');
+	// No target for 2022-23: the result is not graded against a later year's target; the page
+	// says what the next one asks, neutrally (−34.3 against 2023-24's −30: 4.3 points above).
+	await expect(ela).toContainText('Next target (2023-24): −30.0');
+	await expect(ela).toContainText(
+		'the 2023-24 target is −30.0: 4.3 points above the 2022-23 result'
+	);
+	await expect(ela.locator('.badge.behind')).toHaveCount(0);
 	await expect(reader.getByText('Reading held steady')).toBeVisible();
-	// English learners' own standing, against their own target.
+	// English learners' own next target (−76.6 in 2022-23; their 2023-24 target is −70).
 	await expect(ela.getByRole('row', { name: /English learners\b(?! only)/ })).toContainText(
-		'6.6 points short of the 2023-24 target'
+		'Next target (2023-24): −70.0'
 	);
 	await expectNoAxeViolations(reader);
 	for (const size of [

@@ -59,7 +59,9 @@ function trendOf(
 	baselineYear: string | null
 ): MeasureTrend {
 	const change = changeOverTime(series, measure.direction);
-	const standing = standingAgainstTarget(series, targets, measure.direction, measure.unit);
+	const standing = standingAgainstTarget(series, targets, measure.direction, measure.unit, {
+		baselineYear
+	});
 	return {
 		id: measure.id,
 		code: measure.code,
