@@ -9,6 +9,8 @@ interface StandingData {
 	gap: number | null;
 	/** For next-target and baseline: the nearest later target, and where it lies from the result. */
 	next?: { year: string; value: number; relation: 'above' | 'below' | 'equal' };
+	/** No results for the measure's own group, but for others. */
+	groupsOnly?: boolean;
 }
 
 function amountOf(value: number, unit: Unit, locale: Locale): string {
@@ -39,7 +41,9 @@ export function standingText(s: StandingData, unit: Unit, locale: Locale): strin
 		case 'no-target':
 			return m.standing_no_target({ year: s.year ?? '' }, options);
 		default:
-			return m.standing_no_results({}, options);
+			return s.groupsOnly
+				? m.standing_groups_only({}, options)
+				: m.standing_no_results({}, options);
 	}
 }
 
@@ -97,7 +101,10 @@ export function trendSentence(t: TrendData, locale: Locale): string {
 	const latest = [...t.series]
 		.sort((a, b) => b.year.localeCompare(a.year))
 		.find((r) => r.value !== null);
-	if (!latest || t.standing.kind === 'no-results') return m.trend_no_results({}, options);
+	if (!latest || t.standing.kind === 'no-results')
+		return t.standing.groupsOnly
+			? m.trend_groups_only({}, options)
+			: m.trend_no_results({}, options);
 	const parts = [
 		m.trend_latest(
 			{ value: formatValue(latest.value, t.unit, locale), year: latest.year },

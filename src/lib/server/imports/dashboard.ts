@@ -420,6 +420,7 @@ function measureOf(db: DbFile, ind: Indicator, report: ImportReport): { id: numb
 			nameEs: ind.nameEs,
 			unit: ind.unit,
 			direction: ind.direction,
+			studentGroup: ind.defaultGroup,
 			kind: 'outcome',
 			source: 'California School Dashboard',
 			sortOrder: 100 + (catalogIndex >= 0 ? catalogIndex : indicators.length)

@@ -25,6 +25,8 @@ export interface Standing {
 	gap: number | null;
 	/** For next-target and baseline: the nearest later target, and where it lies from the result. */
 	next?: { year: string; value: number; relation: 'above' | 'below' | 'equal' };
+	/** For no-results: the measure has results for other student groups, not its own. */
+	groupsOnly?: boolean;
 	/** Plain-language wording, e.g. "behind target by 3.1 points". */
 	text: string;
 }
@@ -58,11 +60,19 @@ export function standingAgainstTarget(
 	targets: YearValue[],
 	direction: 'higher' | 'lower',
 	unit: Unit,
-	options: { baselineYear?: string | null } = {}
+	options: { baselineYear?: string | null; groupsOnly?: boolean } = {}
 ): Standing {
 	const latest = [...results]
 		.filter((r) => r.value !== null)
 		.sort((a, b) => b.startYear - a.startYear)[0];
+	if (!latest && options.groupsOnly)
+		return {
+			kind: 'no-results',
+			year: null,
+			gap: null,
+			groupsOnly: true,
+			text: 'no results for all students: see the student groups'
+		};
 	if (!latest) return { kind: 'no-results', year: null, gap: null, text: 'no results yet' };
 	const set = targets.filter((t) => t.value !== null);
 	if (options.baselineYear === latest.year) {
