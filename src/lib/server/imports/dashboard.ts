@@ -22,7 +22,13 @@ import {
 	yesCell,
 	type ReadContext
 } from './cells.ts';
-import { ensureStudentGroups, groupCodePattern, knownGroup, normaliseGroupCode } from './groups.ts';
+import {
+	ensureStudentGroups,
+	groupCodePattern,
+	knownGroup,
+	looksLikeTestTakers,
+	normaliseGroupCode
+} from './groups.ts';
 import {
 	indicatorByName,
 	indicatorCodeFromFileName,
@@ -58,6 +64,8 @@ export const dashboardColumns = {
 	changeLevel: ['changelevel', 'change_level'],
 	color: ['color', 'colour', 'performancelevel'],
 	sizeMet: ['currnsizemet', 'nsizemet', 'accountabilitymet'],
+	// The academic files' participation: given for every student group, never for test takers.
+	participation: ['currprate_enrolled', 'currprate_tested', 'currprate'],
 	// Census enrollment.
 	total: ['totalenrollment', 'total_enrollment'],
 	students: ['subgroup_total', 'subgrouptotal', 'subgroupcount'],
@@ -97,6 +105,11 @@ export interface DashboardRead {
 	schoolInfo: Map<string, { name: string; charter: boolean }>;
 	/** Rows per student-group code the catalog does not know. */
 	newGroups: Map<string, number>;
+	/**
+	 * New codes the file marks as test takers: where its student groups' rows carry a
+	 * participation rate, a code whose rows never do (as SBA and CAA do not).
+	 */
+	testTakers: Set<string>;
 	districtNameInFile: string | null;
 	unusedColumns: string[];
 }
@@ -170,6 +183,7 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 		changeLevel: c('changeLevel'),
 		color: c('color'),
 		sizeMet: c('sizeMet'),
+		participation: c('participation'),
 		total: c('total'),
 		students: c('students'),
 		share: c('share')
@@ -187,9 +201,12 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 		enrollment: [],
 		schoolInfo: new Map(),
 		newGroups: new Map(),
+		testTakers: new Set(),
 		districtNameInFile: null,
 		unusedColumns: []
 	};
+	// Which group codes ever carry a participation rate (see `testTakers`).
+	const participates = new Set<string>();
 	let indicator: Indicator | undefined;
 	const prepare = (named: string) => {
 		indicator = indicatorOf(named, table.header, fileName);
@@ -318,6 +335,8 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 			let schoolCds: string | null = null;
 			if (place === 'school') schoolCds = noteSchool(out, cdsIntern, cells, i, cds);
 			if (!known) out.newGroups.set(group, (out.newGroups.get(group) ?? 0) + 1);
+			if (i.participation >= 0 && (cells[i.participation] ?? '').trim() !== '')
+				participates.add(group);
 			const sizeMet = i.sizeMet >= 0 ? (cells[i.sizeMet] ?? '').trim().toUpperCase() : '';
 			out.rows.push({
 				line,
@@ -351,6 +370,8 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 		const k = rowKey(groupIndex, cds, 'ALL', Number(year));
 		if (!seen.has(k)) out.enrollment.push(t);
 	}
+	if (participates.has('ALL'))
+		for (const code of out.newGroups.keys()) if (!participates.has(code)) out.testTakers.add(code);
 	out.unusedColumns = unusedColumns(table, Object.values(i));
 	return out;
 }
@@ -493,8 +514,16 @@ export function applyDashboard(
 	const { report } = tally;
 	const ind = read.indicator;
 	const all = [...read.rows, ...read.enrollment];
-	report.created.studentGroups = ensureStudentGroups(db, new Set(all.map((r) => r.group))).length;
-	report.newStudentGroups = [...read.newGroups].map(([code, rows]) => ({ code, rows }));
+	report.created.studentGroups = ensureStudentGroups(
+		db,
+		new Set(all.map((r) => r.group)),
+		read.testTakers
+	).length;
+	report.newStudentGroups = [...read.newGroups].map(([code, rows]) =>
+		read.testTakers.has(code) || looksLikeTestTakers(code)
+			? { code, rows, testTakers: true }
+			: { code, rows }
+	);
 	if (ind.isNew) report.newIndicator = { code: ind.code, rows: read.rows.length };
 	const years = schoolYearIds(
 		db,
