@@ -110,6 +110,8 @@ export interface DashboardRead {
 	 * participation rate, a code whose rows never do (as SBA and CAA do not).
 	 */
 	testTakers: Set<string>;
+	/** Other districts whose rows the file holds, by CDS code (for a file with none of ours). */
+	otherDistricts: Map<string, string>;
 	districtNameInFile: string | null;
 	unusedColumns: string[];
 }
@@ -202,6 +204,7 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 		schoolInfo: new Map(),
 		newGroups: new Map(),
 		testTakers: new Set(),
+		otherDistricts: new Map(),
 		districtNameInFile: null,
 		unusedColumns: []
 	};
@@ -211,6 +214,14 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 	const prepare = (named: string) => {
 		indicator = indicatorOf(named, table.header, fileName);
 		if (indicator.enrollment) requireColumns(table, layout, [[...dashboardColumns.students]]);
+		else if (
+			indicator.code === 'elpi' &&
+			!dashboardColumns.value.some((v) => table.column.has(v)) &&
+			table.header.some((h) => /^pl_?\d/.test(h))
+		)
+			throw new ImportFileError(
+				"This English learner progress file holds the ELPAC's performance levels only (the columns PL_1 … PL_4: how many English learners scored at each level). The state published it so in 2018, the ELPAC's first year, with no status, change or color: the indicator's status (the percent of English learners making progress) needs two years of ELPAC scores and first appears in the 2019 file. Throughline keeps that status, so nothing in this file can be imported."
+			);
 		else requireColumns(table, layout, [[...dashboardColumns.value]]);
 		out.indicator = indicator;
 	};
@@ -235,6 +246,8 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 			const place = rtype === 'X' || rtype === 'C' ? 'other' : placeOf(ctx, cds);
 			if (place === 'other') {
 				ctx.otherDistrictRows++;
+				if (rtype === 'D' && i.district >= 0 && !out.otherDistricts.has(cds))
+					out.otherDistricts.set(cds, (cells[i.district] ?? '').trim() || cds);
 				continue;
 			}
 			// A known indicator by its name (the DASS graduation file names the plain one); a new

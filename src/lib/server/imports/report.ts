@@ -52,6 +52,8 @@ export interface ImportReport extends Counts {
 	/** The first changed values, for the preview and the audit entry. */
 	changes: { what: string; before: unknown; after: unknown }[];
 	unusedColumns: string[];
+	/** Why the file holds nothing for this district, in words: nothing to import, not a refusal. */
+	nothingForDistrict: string | null;
 	errors: RowError[];
 	errorCount: number;
 	/** True when the import was written (not a dry run, no errors, something changed). */
