@@ -81,12 +81,16 @@ async function importInBrowser(page: Page, path: string) {
 
 const count = (sql: string) => server.count(sql);
 
-test('before setup the home page explains the first run, with this database in its command', async ({
+test('before setup the public sees only that the site is being set up: no path, command or version', async ({
 	page
 }) => {
 	await page.goto(base + '/');
-	await expect(page.getByText('one-time setup address')).toBeVisible();
-	await expect(page.locator('code')).toContainText(`DATABASE_PATH=${server.databasePath}`);
+	await expect(page.getByText('This site is being set up.')).toBeVisible();
+	const text = await page.locator('main').innerText();
+	expect(text).not.toContain(server.databasePath);
+	expect(text).not.toMatch(/npm|DATABASE_PATH|setup\?token|user:create/);
+	await page.goto(base + '/es/');
+	await expect(page.getByText('Este sitio se está configurando.')).toBeVisible();
 });
 
 test('a wrong token answers 404 and creates nothing', async ({ page, request }) => {
