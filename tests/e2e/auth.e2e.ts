@@ -11,7 +11,7 @@ import {
 	storageStateFor
 } from './helpers/auth.ts';
 import { auditFor, tryExec } from './helpers/db.ts';
-import { totp } from './helpers/totp.ts';
+import { totp, unusedCode } from './helpers/totp.ts';
 
 // Each sign-in hashes with scrypt on purpose; on a busy 2-core machine a journey takes a while.
 test.describe.configure({ timeout: 120_000 });
@@ -186,7 +186,7 @@ test.describe('authenticator app', () => {
 		await code.fill(await totp(secret, -5));
 		await page.getByRole('button', { name: 'Turn on' }).click();
 		await expect(page.getByRole('alert')).toContainText('That code is not right');
-		await page.getByLabel('Code', { exact: true }).fill(await totp(secret));
+		await page.getByLabel('Code', { exact: true }).fill(await unusedCode(secret));
 		await page.getByRole('button', { name: 'Turn on' }).click();
 		await expect(page.getByRole('heading', { name: 'Your recovery codes' })).toBeVisible();
 		const recovery = await page.locator('.codes code').allTextContents();
@@ -201,12 +201,28 @@ test.describe('authenticator app', () => {
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page.getByRole('alert')).toContainText('That code is not right');
 		// Pasting works: the field takes the code as it is, spaces and all.
-		await page.getByLabel('Code', { exact: true }).fill(` ${await totp(secret)} `);
+		const used = await unusedCode(secret);
+		await page.getByLabel('Code', { exact: true }).fill(` ${used} `);
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page).toHaveURL(/\/$/);
 		await page.goto('/account');
 		await expect(page.getByText('Authenticator app: on')).toBeVisible();
 		await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+		// The same code again, within its window: a code counts once (RFC 6238 §5.2).
+		await signInWithForm(page, account.email, account.password);
+		await expect(page).toHaveURL(/\/login\/code/);
+		await page.getByLabel('Code', { exact: true }).fill(used);
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page.getByRole('alert')).toHaveText(
+			'That code is not right. Enter the code your app shows now, or a recovery code.'
+		);
+		await expect(page).toHaveURL(/\/login\/code/);
+		expect(
+			auditFor('session', account.id).filter(
+				(e) => e.note === 'authenticator code used before, from 198.51.100.61'
+			)
+		).toHaveLength(1);
 
 		// A recovery code instead of the app.
 		await signInWithForm(page, account.email, account.password);

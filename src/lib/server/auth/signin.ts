@@ -10,6 +10,7 @@ import {
 	type ThrottleVerdict
 } from './throttle.ts';
 import { findAccountByEmail, isRole, normalizeEmail } from './users.ts';
+import { claimStep, stepOfCode } from './totp-step.ts';
 import type { SessionUser } from './guard.ts';
 import { recordEvent, write } from '../audit/write.ts';
 
@@ -184,6 +185,20 @@ export async function signInWithCode(
 
 	const code = input.code.replace(/\s+/g, '');
 	const recovery = isRecoveryCode(code);
+	const mismatch: SignInRefusal = {
+		ok: false,
+		status: 400,
+		reason: 'mismatch',
+		message: wrongCode
+	};
+	if (!recovery) {
+		// A code counts once: one of a step already used (or earlier) is a wrong code (totp-step.ts).
+		const step = await stepOfCode(auth, db, userId, code);
+		if (step !== null && !claimStep(db, userId, step)) {
+			auditFailure(db, email, userId, `authenticator code used before, from ${input.address}`);
+			return afterFailure(reserved.ifWrong, mismatch);
+		}
+	}
 	let setCookie: string | null;
 	try {
 		const { headers } = recovery
@@ -210,12 +225,7 @@ export async function signInWithCode(
 			return refusal({ allowed: false, reason: 'wait', retryAfterSeconds: 15 * 60 });
 		if (why === 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE' || why === 'INVALID_TWO_FACTOR_COOKIE')
 			return { ok: false, status: 400, reason: 'expired', message: codeExpired };
-		return afterFailure(reserved.ifWrong, {
-			ok: false,
-			status: 400,
-			reason: 'mismatch',
-			message: wrongCode
-		});
+		return afterFailure(reserved.ifWrong, mismatch);
 	}
 	write(db, { id: userId, email }, ({ tx, audit }) => {
 		attemptSucceeded(tx, reserved.id, email);
