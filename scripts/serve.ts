@@ -27,6 +27,11 @@ export async function serve(): Promise<http.Server> {
 			res.end('Not found');
 		});
 	});
+	// Idle connections are kept longer than clients and proxies keep theirs (often 15–60 s), so that
+	// none sends a request on a connection the server is closing at that moment (Node's 5 s made
+	// a client reusing one lose its request); the headers' own limit must be longer still.
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 66_000;
 	const host = process.env.HOST || '0.0.0.0';
 	const port = Number(process.env.PORT || 3000);
 	await new Promise<void>((done, refuse) => {

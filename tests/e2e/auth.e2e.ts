@@ -10,7 +10,7 @@ import {
 	signInWithForm,
 	storageStateFor
 } from './helpers/auth.ts';
-import { auditFor, tryExec } from './helpers/db.ts';
+import { auditFor, query, tryExec } from './helpers/db.ts';
 import { totp, unusedCode } from './helpers/totp.ts';
 
 // Each sign-in hashes with scrypt on purpose; on a busy 2-core machine a journey takes a while.
@@ -135,6 +135,49 @@ test.describe('signing in', () => {
 		});
 		expect(r.status()).toBe(429);
 		expect(await r.text()).toContain('Too many failed sign-ins. Try again in');
+		await client.dispose();
+	});
+
+	test('40 sign-ins at once from one address, for 40 accounts: each answered, 30 checked, the rest told when to retry', async () => {
+		const accounts = [await createAccount('board'), await createAccount('staff')];
+		const emails = Array.from({ length: 40 }, (_, i) =>
+			i < accounts.length ? accounts[i].email : `burst-${i}@example.org`
+		);
+		// An address of its own, so this burst slows no one else's sign-in.
+		const address = '198.51.100.40';
+		const client = await apiAs('anonymous');
+		const answers = await Promise.all(
+			emails.map((email, i) =>
+				client
+					.post('/login', {
+						form: { email, password: `wrong-guess-${i}` },
+						headers: { accept: 'text/html', 'x-forwarded-for': address }
+					})
+					.then((r) => ({ status: r.status(), retryAfter: r.headers()['retry-after'] }))
+			)
+		);
+		// README: at most 30 failures per address in 15 minutes. The 30th is checked and answered
+		// with the wait it brings; the other ten are not checked.
+		expect(answers).toHaveLength(40);
+		expect(answers.filter((a) => a.status === 400)).toHaveLength(29);
+		const slowed = answers.filter((a) => a.status === 429);
+		expect(slowed).toHaveLength(11);
+		for (const a of slowed) {
+			expect(Number(a.retryAfter)).toBeGreaterThan(0);
+			expect(Number(a.retryAfter)).toBeLessThanOrEqual(15 * 60);
+		}
+		expect(
+			query<{ n: number }>(
+				"select count(*) n from audit_log where action = 'sign-in-failed' and note = ?",
+				`wrong e-mail or password from ${address}`
+			)[0].n
+		).toBe(30);
+		// The owner of one of those accounts, from elsewhere, is not held back.
+		const owner = await client.post('/login', {
+			form: { email: accounts[0].email, password: accounts[0].password },
+			headers: { accept: 'text/html', 'x-forwarded-for': '198.51.100.41' }
+		});
+		expect(owner.status()).toBe(303);
 		await client.dispose();
 	});
 

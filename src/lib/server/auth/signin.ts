@@ -11,6 +11,7 @@ import {
 } from './throttle.ts';
 import { findAccountByEmail, isRole, normalizeEmail } from './users.ts';
 import { claimStep, stepOfCode } from './totp-step.ts';
+import { passwordChecks } from './hash-queue.ts';
 import type { SessionUser } from './guard.ts';
 import { recordEvent, write } from '../audit/write.ts';
 
@@ -24,6 +25,16 @@ export const suspendedMessage =
 export function waitMessage(seconds: number): string {
 	const minutes = Math.max(1, Math.ceil(seconds / 60));
 	return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
+/**
+ * The Retry-After of a 429 (RFC 6585): the wait, or for a suspended account an hour, since that
+ * lasts until an administrator resets the password; null for a refusal that is not a 429.
+ */
+export function retryAfter(r: SignInRefusal): string | null {
+	if (r.reason === 'wait') return String(r.retryAfterSeconds);
+	if (r.reason === 'suspended') return '3600';
+	return null;
 }
 
 /** Why a sign-in step was refused, as data: the page words it in the reader's language. */
@@ -84,11 +95,14 @@ export async function signIn(
 
 	let outcome: { headers: Headers; response: unknown };
 	try {
-		outcome = await auth.api.signInEmail({
-			body: { email, password: input.password, rememberMe: true },
-			headers: input.headers,
-			returnHeaders: true
-		});
+		// The hash waits its turn (hash-queue.ts), so a burst cannot hold up every other answer.
+		outcome = await passwordChecks(() =>
+			auth.api.signInEmail({
+				body: { email, password: input.password, rememberMe: true },
+				headers: input.headers,
+				returnHeaders: true
+			})
+		);
 	} catch (e) {
 		if (!isAPIError(e)) {
 			attemptPassed(db, reserved.id); // our fault, not a guess
