@@ -96,6 +96,8 @@ async function asProblem(response: Response, pathname: string): Promise<Response
 		if (value) headers[name] = value;
 	}
 	const text = type.startsWith('text/plain') ? (await response.text()).trim() : '';
+	// The page replaced is not read: let go of it (a handle within counts until a body is done).
+	if (!response.bodyUsed) await response.body?.cancel();
 	const detail =
 		text && response.status < 500
 			? text
