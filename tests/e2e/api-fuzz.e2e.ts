@@ -96,6 +96,9 @@ test('the API and the downloads answer any path with JSON, CSV or a problem docu
 	expect((await probe(request, '/api/v1/priorities/%25zz')).status).toBe(404);
 	expect((await probe(request, '/api/v1/measures/%C0%AE')).status).toBe(400);
 	expect((await probe(request, '/data/%C0%AE.json')).status).toBe(400);
+	// Past node:http's 16 KB for the request line and headers, the server itself answers: a
+	// problem document as well.
+	expect((await probe(request, `/api/v1/measures/${'a'.repeat(20_000)}`)).status).toBe(431);
 });
 
 test('every list of the API and its download take any query without a 5xx', async ({ request }) => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
-import { addressProblem, dataAddresses, isDataAddress } from './data-addresses.ts';
+import {
+	addressProblem,
+	dataAddresses,
+	isDataAddress,
+	unreadableRequestAnswer
+} from './data-addresses.ts';
 
 const problemOf = (address: string) => {
 	const url = new URL(address, 'http://localhost');
@@ -103,5 +108,17 @@ describe('the open data’s addresses', () => {
 		// A good answer goes through untouched.
 		const ok = new Response('[]', { headers: { 'content-type': 'application/json' } });
 		expect(await through('/api/v1/results', ok)).toBe(ok);
+	});
+
+	it('a request node:http cannot read is answered with a problem document too', () => {
+		const answer = unreadableRequestAnswer('HPE_HEADER_OVERFLOW');
+		const [head, body] = answer.split('\r\n\r\n');
+		expect(head.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+		expect(head).toContain('content-type: application/problem+json; charset=utf-8');
+		expect(head).toContain(`content-length: ${Buffer.byteLength(body)}`);
+		expect(JSON.parse(body)).toMatchObject({ status: 431 });
+		expect(unreadableRequestAnswer('HPE_INVALID_METHOD').split('\r\n')[0]).toBe(
+			'HTTP/1.1 400 Bad Request'
+		);
 	});
 });

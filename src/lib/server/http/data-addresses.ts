@@ -117,3 +117,26 @@ export const dataAddresses: Handle = async ({ event, resolve }) => {
 	if (wrong) return problemResponse(400, wrong);
 	return asProblem(await resolve(event), pathname);
 };
+
+/**
+ * What node:http's server says to a request it cannot read (the request line and headers over
+ * 16 KB: a 20,000-character address; a malformed request line), before any handle runs: a
+ * problem document too, instead of a bare status line.
+ */
+export function unreadableRequestAnswer(code: string | undefined): string {
+	const [status, reason, detail] =
+		code === 'HPE_HEADER_OVERFLOW'
+			? [431, 'Request Header Fields Too Large', 'The address and headers are over 16 KB.']
+			: code === 'ERR_HTTP_REQUEST_TIMEOUT'
+				? [408, 'Request Timeout', 'The request did not arrive in time.']
+				: [400, 'Bad Request', 'The request could not be read as HTTP.'];
+	const body = JSON.stringify({ type: 'about:blank', title: reason, status, detail });
+	return (
+		`HTTP/1.1 ${status} ${reason}\r\n` +
+		'content-type: application/problem+json; charset=utf-8\r\n' +
+		`content-length: ${Buffer.byteLength(body)}\r\n` +
+		'x-content-type-options: nosniff\r\n' +
+		'connection: close\r\n\r\n' +
+		body
+	);
+}
