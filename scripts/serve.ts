@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { baseSecurityHeaders } from '../src/lib/server/http/headers.ts';
 import { frontDoor } from '../src/lib/server/http/front-door.ts';
+import { unreadableRequestAnswer } from '../src/lib/server/http/data-addresses.ts';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 
@@ -26,6 +27,16 @@ export async function serve(): Promise<http.Server> {
 			res.statusCode = 404;
 			res.end('Not found');
 		});
+	});
+	// Idle connections are kept longer than clients and proxies keep theirs (often 15–60 s), so that
+	// none sends a request on a connection the server is closing at that moment (Node's 5 s made
+	// a client reusing one lose its request); the headers' own limit must be longer still.
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 66_000;
+	// A request node:http cannot read never reaches the hooks: answer it as a problem document.
+	server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+		if (error.code === 'ECONNRESET' || !socket.writable) socket.destroy();
+		else socket.end(unreadableRequestAnswer(error.code));
 	});
 	const host = process.env.HOST || '0.0.0.0';
 	const port = Number(process.env.PORT || 3000);

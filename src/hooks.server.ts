@@ -5,7 +5,9 @@ import { today } from '$lib/server/clock';
 import { PageCache, dataVersion } from '$lib/server/cache/pages';
 import { session } from '$lib/server/auth/session-handle';
 import { boardReadingPages } from '$lib/server/http/board-reading-pages';
+import { dataAddresses } from '$lib/server/http/data-addresses';
 import { delivery } from '$lib/server/http/delivery';
+import { expensiveRequests } from '$lib/server/http/expensive-requests';
 import { openFrontDoor } from '$lib/server/http/front-door';
 import { keptPagesFrontDoor } from '$lib/server/http/kept-pages';
 import { securityHeaders } from '$lib/server/http/headers';
@@ -26,14 +28,18 @@ const pageVersion = () => `${dataVersion(db().$client)} ${today()}`;
 if (pages) openFrontDoor(keptPagesFrontDoor(pages, pageVersion));
 
 // Kept public pages first; then security headers wrap everything, the origin check's refusals
-// included; the origin check runs before anything reads a session or changes a thing.
+// included; the open data's malformed addresses are refused before the router could answer HTML;
+// the origin check runs before anything reads a session or changes a thing; once the session is
+// known, the public's costly requests are bounded per address (kept answers never reach it).
 export const handle = sequence(
 	delivery(pages, pageVersion),
 	securityHeaders(process.env.ORIGIN),
+	dataAddresses,
 	originCheck,
 	queryTiming,
 	language,
 	session,
+	expensiveRequests(),
 	twoFactorGate,
 	boardReadingPages(pages, pageVersion)
 );

@@ -10,8 +10,8 @@ import {
 	signInWithForm,
 	storageStateFor
 } from './helpers/auth.ts';
-import { auditFor, tryExec } from './helpers/db.ts';
-import { totp } from './helpers/totp.ts';
+import { auditFor, query, tryExec } from './helpers/db.ts';
+import { totp, unusedCode } from './helpers/totp.ts';
 
 // Each sign-in hashes with scrypt on purpose; on a busy 2-core machine a journey takes a while.
 test.describe.configure({ timeout: 120_000 });
@@ -138,6 +138,49 @@ test.describe('signing in', () => {
 		await client.dispose();
 	});
 
+	test('40 sign-ins at once from one address, for 40 accounts: each answered, 30 checked, the rest told when to retry', async () => {
+		const accounts = [await createAccount('board'), await createAccount('staff')];
+		const emails = Array.from({ length: 40 }, (_, i) =>
+			i < accounts.length ? accounts[i].email : `burst-${i}@example.org`
+		);
+		// An address of its own, so this burst slows no one else's sign-in.
+		const address = '198.51.100.40';
+		const client = await apiAs('anonymous');
+		const answers = await Promise.all(
+			emails.map((email, i) =>
+				client
+					.post('/login', {
+						form: { email, password: `wrong-guess-${i}` },
+						headers: { accept: 'text/html', 'x-forwarded-for': address }
+					})
+					.then((r) => ({ status: r.status(), retryAfter: r.headers()['retry-after'] }))
+			)
+		);
+		// README: at most 30 failures per address in 15 minutes. The 30th is checked and answered
+		// with the wait it brings; the other ten are not checked.
+		expect(answers).toHaveLength(40);
+		expect(answers.filter((a) => a.status === 400)).toHaveLength(29);
+		const slowed = answers.filter((a) => a.status === 429);
+		expect(slowed).toHaveLength(11);
+		for (const a of slowed) {
+			expect(Number(a.retryAfter)).toBeGreaterThan(0);
+			expect(Number(a.retryAfter)).toBeLessThanOrEqual(15 * 60);
+		}
+		expect(
+			query<{ n: number }>(
+				"select count(*) n from audit_log where action = 'sign-in-failed' and note = ?",
+				`wrong e-mail or password from ${address}`
+			)[0].n
+		).toBe(30);
+		// The owner of one of those accounts, from elsewhere, is not held back.
+		const owner = await client.post('/login', {
+			form: { email: accounts[0].email, password: accounts[0].password },
+			headers: { accept: 'text/html', 'x-forwarded-for': '198.51.100.41' }
+		});
+		expect(owner.status()).toBe(303);
+		await client.dispose();
+	});
+
 	test('40 parallel wrong passwords are checked only five times', async () => {
 		const account = await createAccount('board');
 		const client = await apiAs('anonymous');
@@ -186,7 +229,7 @@ test.describe('authenticator app', () => {
 		await code.fill(await totp(secret, -5));
 		await page.getByRole('button', { name: 'Turn on' }).click();
 		await expect(page.getByRole('alert')).toContainText('That code is not right');
-		await page.getByLabel('Code', { exact: true }).fill(await totp(secret));
+		await page.getByLabel('Code', { exact: true }).fill(await unusedCode(secret));
 		await page.getByRole('button', { name: 'Turn on' }).click();
 		await expect(page.getByRole('heading', { name: 'Your recovery codes' })).toBeVisible();
 		const recovery = await page.locator('.codes code').allTextContents();
@@ -201,12 +244,28 @@ test.describe('authenticator app', () => {
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page.getByRole('alert')).toContainText('That code is not right');
 		// Pasting works: the field takes the code as it is, spaces and all.
-		await page.getByLabel('Code', { exact: true }).fill(` ${await totp(secret)} `);
+		const used = await unusedCode(secret);
+		await page.getByLabel('Code', { exact: true }).fill(` ${used} `);
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page).toHaveURL(/\/$/);
 		await page.goto('/account');
 		await expect(page.getByText('Authenticator app: on')).toBeVisible();
 		await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+		// The same code again, within its window: a code counts once (RFC 6238 §5.2).
+		await signInWithForm(page, account.email, account.password);
+		await expect(page).toHaveURL(/\/login\/code/);
+		await page.getByLabel('Code', { exact: true }).fill(used);
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page.getByRole('alert')).toHaveText(
+			'That code is not right. Enter the code your app shows now, or a recovery code.'
+		);
+		await expect(page).toHaveURL(/\/login\/code/);
+		expect(
+			auditFor('session', account.id).filter(
+				(e) => e.note === 'authenticator code used before, from 198.51.100.61'
+			)
+		).toHaveLength(1);
 
 		// A recovery code instead of the app.
 		await signInWithForm(page, account.email, account.password);

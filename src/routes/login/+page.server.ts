@@ -5,7 +5,7 @@ import { errorsOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { auth } from '$lib/server/auth/server';
-import { signIn } from '$lib/server/auth/signin';
+import { retryAfter, signIn } from '$lib/server/auth/signin';
 import { applySetCookie, clientAddress } from '$lib/server/auth/cookies';
 import { safeRedirect } from '$lib/server/auth/redirect';
 import { href } from '$lib/i18n';
@@ -45,8 +45,11 @@ export const actions: Actions = {
 			address: clientAddress(event.getClientAddress),
 			headers: event.request.headers
 		});
-		if (!result.ok)
+		if (!result.ok) {
+			const wait = retryAfter(result);
+			if (wait) event.setHeaders({ 'retry-after': wait });
 			return fail(result.status, { values, errors: {}, message: refusalText(result, 'password') });
+		}
 		applySetCookie(event.cookies, result.setCookie);
 		const next = safeRedirect(parsed.data.redirectTo);
 		if (result.codeDue) {

@@ -10,6 +10,8 @@ import {
 	type ThrottleVerdict
 } from './throttle.ts';
 import { findAccountByEmail, isRole, normalizeEmail } from './users.ts';
+import { claimStep, stepOfCode } from './totp-step.ts';
+import { passwordChecks } from './hash-queue.ts';
 import type { SessionUser } from './guard.ts';
 import { recordEvent, write } from '../audit/write.ts';
 
@@ -23,6 +25,16 @@ export const suspendedMessage =
 export function waitMessage(seconds: number): string {
 	const minutes = Math.max(1, Math.ceil(seconds / 60));
 	return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
+/**
+ * The Retry-After of a 429 (RFC 6585): the wait, or for a suspended account an hour, since that
+ * lasts until an administrator resets the password; null for a refusal that is not a 429.
+ */
+export function retryAfter(r: SignInRefusal): string | null {
+	if (r.reason === 'wait') return String(r.retryAfterSeconds);
+	if (r.reason === 'suspended') return '3600';
+	return null;
 }
 
 /** Why a sign-in step was refused, as data: the page words it in the reader's language. */
@@ -83,11 +95,14 @@ export async function signIn(
 
 	let outcome: { headers: Headers; response: unknown };
 	try {
-		outcome = await auth.api.signInEmail({
-			body: { email, password: input.password, rememberMe: true },
-			headers: input.headers,
-			returnHeaders: true
-		});
+		// The hash waits its turn (hash-queue.ts), so a burst cannot hold up every other answer.
+		outcome = await passwordChecks(() =>
+			auth.api.signInEmail({
+				body: { email, password: input.password, rememberMe: true },
+				headers: input.headers,
+				returnHeaders: true
+			})
+		);
 	} catch (e) {
 		if (!isAPIError(e)) {
 			attemptPassed(db, reserved.id); // our fault, not a guess
@@ -184,6 +199,20 @@ export async function signInWithCode(
 
 	const code = input.code.replace(/\s+/g, '');
 	const recovery = isRecoveryCode(code);
+	const mismatch: SignInRefusal = {
+		ok: false,
+		status: 400,
+		reason: 'mismatch',
+		message: wrongCode
+	};
+	if (!recovery) {
+		// A code counts once: one of a step already used (or earlier) is a wrong code (totp-step.ts).
+		const step = await stepOfCode(auth, db, userId, code);
+		if (step !== null && !claimStep(db, userId, step)) {
+			auditFailure(db, email, userId, `authenticator code used before, from ${input.address}`);
+			return afterFailure(reserved.ifWrong, mismatch);
+		}
+	}
 	let setCookie: string | null;
 	try {
 		const { headers } = recovery
@@ -210,12 +239,7 @@ export async function signInWithCode(
 			return refusal({ allowed: false, reason: 'wait', retryAfterSeconds: 15 * 60 });
 		if (why === 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE' || why === 'INVALID_TWO_FACTOR_COOKIE')
 			return { ok: false, status: 400, reason: 'expired', message: codeExpired };
-		return afterFailure(reserved.ifWrong, {
-			ok: false,
-			status: 400,
-			reason: 'mismatch',
-			message: wrongCode
-		});
+		return afterFailure(reserved.ifWrong, mismatch);
 	}
 	write(db, { id: userId, email }, ({ tx, audit }) => {
 		attemptSucceeded(tx, reserved.id, email);

@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createOTP } from '@better-auth/utils/otp';
 import { base32 } from '@better-auth/utils/base32';
 import { testDb } from '../testing.ts';
 import type { DbFile } from '../db/open.ts';
 import { auditLog } from '../db/schema/audit.ts';
-import { sessions } from '../db/schema/auth.ts';
+import { sessions, signInFailures } from '../db/schema/auth.ts';
 import { systemActor } from '../audit/index.ts';
 import { createAuth, type Auth } from './auth.ts';
 import { currentSession, pendingSignIn, signIn, signInWithCode } from './signin.ts';
@@ -20,7 +20,19 @@ import {
 } from './two-factor.ts';
 
 let db: DbFile;
-afterEach(() => db?.$client.close());
+// Codes depend on the clock: each test starts at the same moment, a second into a 30-second step,
+// and moves it on with later().
+const start = Date.UTC(2026, 0, 5, 9, 0, 1);
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ['Date'] });
+	vi.setSystemTime(start);
+});
+afterEach(() => {
+	vi.useRealTimers();
+	db?.$client.close();
+});
+/** Moves the clock on by this many 30-second steps. */
+const later = (steps: number) => vi.setSystemTime(Date.now() + steps * 30_000);
 
 const password = 'throughline-demo';
 const email = 'staff@example.org';
@@ -42,10 +54,11 @@ function cookieHeader(setCookie: string | null, before = new Headers()): Headers
 	return new Headers({ cookie: [...jar].map(([n, v]) => `${n}=${v}`).join('; ') });
 }
 
-/** The code an authenticator app shows now for this otpauth:// address. */
-function codeFor(totpURI: string): Promise<string> {
+/** The code an authenticator app shows for this otpauth:// address, now or `steps` steps away. */
+function codeFor(totpURI: string, steps = 0): Promise<string> {
 	const secret = new URL(totpURI).searchParams.get('secret')!;
-	return createOTP(base32.decode(secret), { digits: 6, period: 30 }).totp();
+	const otp = createOTP(base32.decode(secret), { digits: 6, period: 30 });
+	return otp.hotp(Math.floor(Date.now() / 30_000) + steps);
 }
 
 async function setUp() {
@@ -126,6 +139,7 @@ describe('two-factor sign-in', { timeout: 60_000 }, () => {
 	it('asks for a code after the password; a wrong code is refused, the right one signs in', async () => {
 		const auth = await setUp();
 		const { totpURI } = await enrol(auth);
+		later(1); // the code that confirmed the setup is used
 		const { result, headers } = await passwordStep(auth, '10.0.0.2');
 		expect(result).toMatchObject({ ok: true, codeDue: true });
 		// No session yet, only the pending second step.
@@ -147,6 +161,83 @@ describe('two-factor sign-in', { timeout: 60_000 }, () => {
 			.map((e) => e.note);
 		expect(notes).toContain('wrong authenticator code from 10.0.0.2');
 		expect(notes).toContain('from 10.0.0.2 with an authenticator code');
+	});
+
+	it('takes a code once: its step and the step before are refused as wrong codes and counted; a later step signs in', async () => {
+		const auth = await setUp();
+		const { totpURI } = await enrol(auth);
+		const address = '10.0.0.3';
+		const withCode = async (code: string) => {
+			const { headers } = await passwordStep(auth, address);
+			return signInWithCode(auth, db, { code, address, headers });
+		};
+		const wrong = { ok: false, status: 400, reason: 'mismatch' };
+
+		// The code that confirmed the setup does not sign in afterwards.
+		expect(await withCode(await codeFor(totpURI))).toMatchObject(wrong);
+		later(2);
+		const used = await codeFor(totpURI);
+		expect((await withCode(used)).ok).toBe(true);
+		// The same code again, within its window: refused, as is the step before it.
+		expect(await withCode(used)).toMatchObject(wrong);
+		expect(await withCode(await codeFor(totpURI, -1))).toMatchObject(wrong);
+		// The next step is accepted (the app shows it a moment later).
+		expect((await withCode(await codeFor(totpURI, 1))).ok).toBe(true);
+
+		// The first refusal was cleared by the sign-in after it; the two after the first success
+		// were cleared by the second success but remain on the person's list of failures.
+		const codeFailures = db
+			.select({ kind: signInFailures.kind, address: signInFailures.address })
+			.from(signInFailures)
+			.all();
+		expect(codeFailures).toEqual([
+			{ kind: 'code', address },
+			{ kind: 'code', address },
+			{ kind: 'code', address }
+		]);
+		const notes = db
+			.select({ note: auditLog.note })
+			.from(auditLog)
+			.all()
+			.map((e) => e.note);
+		expect(
+			notes.filter((n) => n === `authenticator code used before, from ${address}`)
+		).toHaveLength(3);
+	});
+
+	it('counts reused codes toward the wait like wrong ones: the fifth answers 429', async () => {
+		const auth = await setUp();
+		const { totpURI } = await enrol(auth);
+		later(1);
+		const address = '10.0.0.4';
+		const first = await passwordStep(auth, address);
+		const used = await codeFor(totpURI);
+		expect(
+			(await signInWithCode(auth, db, { code: used, address, headers: first.headers })).ok
+		).toBe(true);
+		const statuses = [];
+		for (let i = 0; i < 5; i++) {
+			const { headers } = await passwordStep(auth, address);
+			const r = await signInWithCode(auth, db, { code: used, address, headers });
+			statuses.push(r.ok ? 200 : r.status);
+		}
+		// README: five failures are free; the fifth brings a wait (the same as wrong codes above).
+		expect(statuses).toEqual([400, 400, 400, 400, 429]);
+	});
+
+	it('of two sign-ins racing with one code, one succeeds', async () => {
+		const auth = await setUp();
+		const { totpURI } = await enrol(auth);
+		later(1);
+		const one = await passwordStep(auth, '10.0.0.5');
+		const two = await passwordStep(auth, '10.0.0.6');
+		const code = await codeFor(totpURI);
+		const results = await Promise.all([
+			signInWithCode(auth, db, { code, address: '10.0.0.5', headers: one.headers }),
+			signInWithCode(auth, db, { code, address: '10.0.0.6', headers: two.headers })
+		]);
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.filter((r) => !r.ok && r.reason === 'mismatch')).toHaveLength(1);
 	});
 
 	it('accepts a recovery code once, and audits its use', async () => {

@@ -10,6 +10,7 @@ import type { Actor } from '../audit/index.ts';
 import type { Auth } from './auth.ts';
 import { AccountError } from './users.ts';
 import { recordEvent, write } from '../audit/write.ts';
+import { claimStep, stepOfCode } from './totp-step.ts';
 import { type Role } from '../../choices.ts';
 
 /** The roles that change the district's records: a second factor is required of them (ASVS L2). */
@@ -122,6 +123,7 @@ export async function confirmTwoFactorSetup(
 	input: { code: string; headers: Headers }
 ): Promise<{ setCookie: string | null; recoveryCodes: string[] }> {
 	const code = input.code.replace(/\s+/g, '');
+	const step = await stepOfCode(auth, db, actor.id, code);
 	let setCookie: string | null;
 	try {
 		const { headers } = await auth.api.verifyTOTP({
@@ -147,6 +149,8 @@ export async function confirmTwoFactorSetup(
 			throw new AccountError('Start the setup again: it was not found.', 'code');
 		throw e;
 	}
+	// The first code is used too: it cannot sign in afterwards (totp-step.ts).
+	if (step !== null) claimStep(db, actor.id, step);
 	recordEvent(db, actor, {
 		action: 'two-factor-enrol',
 		entity: 'user',

@@ -85,7 +85,8 @@ export function answerApi(db: DbFile, path: string, params: URLSearchParams): Ap
 					message: `Unknown parameter "${param}". This address takes no parameters.`
 				}))
 			]);
-		const wanted = decodeURIComponent(parts[1]);
+		// The route's parameter is decoded already: decoding again broke on a % sign (a 500).
+		const wanted = parts[1];
 		const row = publishedRows(db, dataset, {}).find((r) => r[key] === wanted);
 		if (!row)
 			return problem(

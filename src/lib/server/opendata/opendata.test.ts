@@ -125,6 +125,18 @@ describe('the API', () => {
 		expect(answerApi(db, 'measures/no-such-measure', new URLSearchParams()).status).toBe(404);
 	});
 
+	it('takes an item’s key as the router decoded it: a % sign is a key not found, not a fault', () => {
+		// The router hands over `/api/v1/measures/%25` as "measures/%" (decoded once already).
+		for (const path of ['measures/%', 'priorities/%zz', 'measures/%E0%A4%A']) {
+			const answer = answerApi(db, path, new URLSearchParams());
+			expect(answer.status, path).toBe(404);
+			expect(answer.contentType).toContain('application/problem+json');
+		}
+		expect(
+			(answerApi(db, 'measures/%', new URLSearchParams()).body as { detail: string }).detail
+		).toBe('There is no public measure “%”.');
+	});
+
 	it('never gives a retired priority, or a measure of one', () => {
 		const run = (sql: string) => db.$client.prepare(sql).run();
 		run(

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { auth } from '$lib/server/auth/server';
-import { pendingSignIn, signInWithCode } from '$lib/server/auth/signin';
+import { pendingSignIn, retryAfter, signInWithCode } from '$lib/server/auth/signin';
 import { applySetCookie, clientAddress } from '$lib/server/auth/cookies';
 import { safeRedirect } from '$lib/server/auth/redirect';
 import { refusalText } from '../refusal-text.server';
@@ -41,13 +41,16 @@ export const actions: Actions = {
 			address: clientAddress(event.getClientAddress),
 			headers: event.request.headers
 		});
-		if (!result.ok)
+		if (!result.ok) {
+			const wait = retryAfter(result);
+			if (wait) event.setHeaders({ 'retry-after': wait });
 			return fail(result.status, {
 				redirectTo,
 				errors: {},
 				message: refusalText(result, 'code'),
 				expired: result.reason === 'expired'
 			});
+		}
 		applySetCookie(event.cookies, result.setCookie);
 		redirect(303, safeRedirect(parsed.data.redirectTo));
 	}

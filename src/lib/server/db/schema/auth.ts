@@ -103,7 +103,12 @@ export const twoFactors = sqliteTable(
 		/** False between "set up" and the first correct code. */
 		verified: integer('verified', { mode: 'boolean' }).default(true),
 		failedVerificationCount: integer('failed_verification_count').default(0),
-		lockedUntil: integer('locked_until', { mode: 'timestamp_ms' })
+		lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+		/**
+		 * The 30-second time step of the last authenticator code accepted (ours, not better-auth's):
+		 * a code of that step or an earlier one is refused, so an observed code cannot be used again.
+		 */
+		lastUsedStep: integer('last_used_step')
 	},
 	(t) => [index('two_factor_user_idx').on(t.userId)]
 );
