@@ -52,7 +52,23 @@ test.describe('signing in', () => {
 			await page.getByLabel('E-mail').fill(account.email);
 			await page.getByLabel('Password').fill(account.password);
 			await page.getByRole('button', { name: 'Sign in' }).click();
-			await expect(page).toHaveURL(`${baseURL()}/`);
+			await expect(page).toHaveURL(`${baseURL()}/board`);
+		}
+	});
+
+	test('without a page to return to, each role lands on its own home', async ({ browser }) => {
+		const homes = {
+			admin: '/admin', // the demo's setup is complete; a new district's goes to /manage/setup
+			superintendent: '/manage',
+			staff: '/manage',
+			board: '/board'
+		} as const;
+		for (const [role, home] of Object.entries(homes)) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await signInWithForm(page, emailOf(role as keyof typeof homes), demoPassword);
+			await expect(page).toHaveURL(`${baseURL()}${home}`);
+			await context.close();
 		}
 	});
 
@@ -203,7 +219,7 @@ test.describe('authenticator app', () => {
 		// Pasting works: the field takes the code as it is, spaces and all.
 		await page.getByLabel('Code', { exact: true }).fill(` ${await totp(secret)} `);
 		await page.getByRole('button', { name: 'Continue' }).click();
-		await expect(page).toHaveURL(/\/$/);
+		await expect(page).toHaveURL(/\/board$/);
 		await page.goto('/account');
 		await expect(page.getByText('Authenticator app: on')).toBeVisible();
 		await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -212,7 +228,7 @@ test.describe('authenticator app', () => {
 		await signInWithForm(page, account.email, account.password);
 		await page.getByLabel('Code', { exact: true }).fill(recovery[0]);
 		await page.getByRole('button', { name: 'Continue' }).click();
-		await expect(page).toHaveURL(/\/$/);
+		await expect(page).toHaveURL(/\/board$/);
 		await page.goto('/account');
 		await expect(page.getByText('9 recovery codes left')).toBeVisible();
 		const actions = auditFor('user', account.id).map((e) => e.action);
@@ -234,7 +250,7 @@ test.describe('authenticator app', () => {
 		await page.goto('/account');
 		await expect(page).toHaveURL(/\/login/);
 		await signInWithForm(page, account.email, account.password);
-		await expect(page).toHaveURL(/\/$/);
+		await expect(page).toHaveURL(/\/board$/);
 		await context.close();
 	});
 });
