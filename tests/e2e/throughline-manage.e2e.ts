@@ -69,6 +69,41 @@ test('priorities: create, edit, refuse bad input, delete', async ({ page }) => {
 	await expect(page.getByText(`Writing well ${slug}`)).toHaveCount(0);
 });
 
+test('a new priority’s slug follows its title until edited by hand, and without JavaScript a blank slug is made from the title', async ({
+	page,
+	browser
+}) => {
+	const u = unique();
+	await page.goto('/manage/priorities/new');
+	await page.getByLabel('Title', { exact: true }).fill(`Matemáticas ${u}: Grade 8`);
+	await expect(page.getByLabel('Slug')).toHaveValue(`matematicas-${u}-grade-8`);
+	await page.getByLabel('Slug').fill(`math-${u}`);
+	await page.getByLabel('Title', { exact: true }).fill(`Mathematics ${u}`);
+	await expect(page.getByLabel('Slug')).toHaveValue(`math-${u}`);
+	await page.getByLabel('Status').selectOption('completed');
+	await submit(page, 'Add the priority');
+	await expect(page.getByRole('status')).toContainText('Added.');
+	await expect(page.getByLabel('Slug')).toHaveValue(`math-${u}`);
+	await deleteItem(page, 'this priority');
+
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		storageState: storageStateFor('staff')
+	});
+	const plain = await context.newPage();
+	await plain.goto('/manage/priorities/new');
+	await plain.getByLabel('Title', { exact: true }).fill(`Science ${u}`);
+	await plain.getByLabel('Status').selectOption('completed');
+	await submit(plain, 'Add the priority');
+	await expect(plain.getByRole('status')).toContainText('Added.');
+	await expect(plain.getByLabel('Slug')).toHaveValue(`science-${u}`);
+	await context.close();
+	await page.reload();
+	await page.goto(page.url().replace(/\/manage\/priorities.*$/, '/manage/priorities'));
+	await page.getByRole('link', { name: `Science ${u}` }).click();
+	await deleteItem(page, 'this priority');
+});
+
 test('policies: duplicate number refused; create, edit, delete', async ({ page }) => {
 	const id = unique();
 	await page.goto('/manage/policies/new');

@@ -22,7 +22,7 @@ import {
 	type Saved
 } from '../forms.ts';
 import { priorityStatuses, type PriorityStatus } from '../../choices.ts';
-import { slugPattern } from '../../params.ts';
+import { slugOf, slugPattern } from '../../params.ts';
 import { reasonFor, recordPlanChanges, statusPlanChanges } from '../priorities/plan-changes.ts';
 
 export const priorityInput = z.object({
@@ -77,8 +77,16 @@ function conflicts(db: Db, input: PriorityInput, id?: number): FieldErrors {
 	return errors;
 }
 
+/** A slug left blank is made from the title (the form fills it as one types, with JavaScript). */
+function withSlug(values: unknown): unknown {
+	if (!values || typeof values !== 'object') return values;
+	const v = values as Record<string, unknown>;
+	if (typeof v.slug === 'string' && v.slug.trim()) return values;
+	return { ...v, slug: typeof v.title === 'string' ? slugOf(v.title) : '' };
+}
+
 function validated(db: Db, values: unknown, id?: number): Parsed<PriorityInput> {
-	return parseChecked(priorityInput, values, (data) => conflicts(db, data, id));
+	return parseChecked(priorityInput, withSlug(values), (data) => conflicts(db, data, id));
 }
 
 export function createPriority(db: Db, actor: Actor, values: unknown): Saved {
