@@ -1,3 +1,4 @@
+import { formatDate } from '../../format.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import type { AuditRow } from './history.ts';
@@ -11,7 +12,8 @@ const lookups: Record<string, { table: string; name: string; key?: string }> = {
 	school: { table: 'school', name: 'name' },
 	policy: { table: 'policy', name: "trim(number || ' ' || title)" },
 	measure: { table: 'measure', name: 'name' },
-	meeting: { table: 'board_meeting', name: "coalesce(title, held_on) || ' (' || held_on || ')'" },
+	// The date as every page writes it (format.ts), so the name is finished in `named` below.
+	meeting: { table: 'board_meeting', name: "coalesce(title, '') || char(31) || held_on" },
 	user: { table: 'user', name: 'coalesce(name, email)' },
 	// Keyed by the state's code ("ALL", "EL"); an unknown code reads as itself.
 	studentGroup: { table: 'student_group', name: 'name', key: 'code' }
@@ -66,7 +68,8 @@ export function withNames<T extends Pick<AuditRow, 'before' | 'after'>>(db: Db, 
 				sql`, `
 			)})`
 		);
-		for (const r of found) names.set(`${kind}:${r.id}`, r.name);
+		for (const r of found)
+			names.set(`${kind}:${r.id}`, kind === 'meeting' ? meetingName(r.name) : r.name);
 	}
 	const rename = (value: unknown): unknown => {
 		if (!value || typeof value !== 'object') return value;
@@ -82,4 +85,10 @@ export function withNames<T extends Pick<AuditRow, 'before' | 'after'>>(db: Db, 
 		return out;
 	};
 	return rows.map((row) => ({ ...row, before: rename(row.before), after: rename(row.after) }));
+}
+
+/** "Budget study session (June 12, 2025)", or the date alone for a meeting without a title. */
+function meetingName(raw: string): string {
+	const [title, heldOn] = raw.split('\x1f');
+	return title ? `${title} (${formatDate(heldOn)})` : formatDate(heldOn);
 }

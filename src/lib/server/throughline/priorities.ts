@@ -1,3 +1,4 @@
+import { formatDate } from '../../format.ts';
 import { write } from '../audit/write.ts';
 import { asc, eq, sql } from 'drizzle-orm';
 import { byName } from '../db/sort.ts';
@@ -65,7 +66,10 @@ export function meetingChoices(db: Db): { id: number; label: string }[] {
 		.from(boardMeetings)
 		.orderBy(sql`${boardMeetings.heldOn} desc`)
 		.all()
-		.map((m) => ({ id: m.id, label: m.title ? `${m.heldOn} — ${m.title}` : m.heldOn }));
+		.map((m) => {
+			const on = formatDate(m.heldOn);
+			return { id: m.id, label: m.title ? `${on} — ${m.title}` : on };
+		});
 }
 
 function conflicts(db: Db, input: PriorityInput, id?: number): FieldErrors {
