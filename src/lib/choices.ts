@@ -17,6 +17,14 @@ export const districtDefaults = {
 	feedbackOpenDays: 30,
 	mfaRequired: true
 } as const;
+/**
+ * The district's logo in the site header: raster images only (an SVG may carry script), small
+ * enough for every page to load it.
+ */
+export const logoTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type LogoType = (typeof logoTypes)[number];
+export const logoMaxBytes = 200 * 1024;
+
 export const schoolTypes = [
 	'elementary',
 	'middle',

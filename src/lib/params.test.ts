@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { idOf, isCds, isId, isSchoolYear, isSlug, pageOf } from './params';
+import { idOf, isCds, isId, isSchoolYear, isSlug, pageOf, slugOf } from './params';
 import { match as idMatcher } from '../params/id';
 import { match as cdsMatcher } from '../params/cds';
 import { match as slugMatcher } from '../params/slug';
 import { match as yearMatcher } from '../params/year';
 
 describe('route parameter shapes', () => {
+	it('a title suggests a slug: lower case, accents dropped, words joined, at most 80', () => {
+		expect(slugOf('Early Literacy (K–3)')).toBe('early-literacy-k-3');
+		expect(slugOf('  Matemáticas para todos!  ')).toBe('matematicas-para-todos');
+		expect(slugOf('Año 2025: “Math”')).toBe('ano-2025-math');
+		expect(slugOf('—')).toBe('');
+		const long = slugOf('every student reads '.repeat(10));
+		expect(long.length).toBeLessThanOrEqual(80);
+		expect(long.endsWith('-')).toBe(false);
+		expect(isSlug(long)).toBe(true);
+		expect(slugOf('x'.repeat(100))).toHaveLength(80);
+	});
+
 	it('ids are positive whole numbers that fit SQLite row ids as the product uses them', () => {
 		for (const ok of ['1', '42', '999999999']) expect(isId(ok)).toBe(true);
 		for (const bad of ['0', '-1', '01', '1.5', '1e3', 'abc', '', ' 1', '1234567890'])

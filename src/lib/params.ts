@@ -13,6 +13,26 @@ const yearPattern = /^(\d{4})-(\d{2})$/;
 export const isId = (raw: string): boolean => idPattern.test(raw);
 export const isCds = (raw: string): boolean => cdsPattern.test(raw);
 export const isSlug = (raw: string): boolean => raw.length <= 80 && slugPattern.test(raw);
+
+/**
+ * The slug a title suggests: "Early Literacy (K–3)" → "early-literacy-k-3", "Matemáticas" →
+ * "matematicas"; at most 80 characters, cut between words.
+ */
+export function slugOf(title: string): string {
+	const words = title
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.split(/[^a-z0-9]+/)
+		.filter(Boolean);
+	let slug = '';
+	for (const word of words) {
+		const next = slug ? `${slug}-${word}` : word;
+		if (next.length > 80) break;
+		slug = next;
+	}
+	return slug || (words[0] ?? '').slice(0, 80);
+}
 export function isSchoolYear(raw: string): boolean {
 	const m = yearPattern.exec(raw);
 	return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]);

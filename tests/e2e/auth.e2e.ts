@@ -52,7 +52,23 @@ test.describe('signing in', () => {
 			await page.getByLabel('E-mail').fill(account.email);
 			await page.getByLabel('Password').fill(account.password);
 			await page.getByRole('button', { name: 'Sign in' }).click();
-			await expect(page).toHaveURL(`${baseURL()}/`);
+			await expect(page).toHaveURL(`${baseURL()}/board`);
+		}
+	});
+
+	test('without a page to return to, each role lands on its own home', async ({ browser }) => {
+		const homes = {
+			admin: '/admin', // the demo's setup is complete; a new district's goes to /manage/setup
+			superintendent: '/manage',
+			staff: '/manage',
+			board: '/board'
+		} as const;
+		for (const [role, home] of Object.entries(homes)) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await signInWithForm(page, emailOf(role as keyof typeof homes), demoPassword);
+			await expect(page).toHaveURL(`${baseURL()}${home}`);
+			await context.close();
 		}
 	});
 
@@ -247,7 +263,7 @@ test.describe('authenticator app', () => {
 		const used = await unusedCode(secret);
 		await page.getByLabel('Code', { exact: true }).fill(` ${used} `);
 		await page.getByRole('button', { name: 'Continue' }).click();
-		await expect(page).toHaveURL(/\/$/);
+		await expect(page).toHaveURL(/\/board$/);
 		await page.goto('/account');
 		await expect(page.getByText('Authenticator app: on')).toBeVisible();
 		await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -271,7 +287,7 @@ test.describe('authenticator app', () => {
 		await signInWithForm(page, account.email, account.password);
 		await page.getByLabel('Code', { exact: true }).fill(recovery[0]);
 		await page.getByRole('button', { name: 'Continue' }).click();
-		await expect(page).toHaveURL(/\/$/);
+		await expect(page).toHaveURL(/\/board$/);
 		await page.goto('/account');
 		await expect(page.getByText('9 recovery codes left')).toBeVisible();
 		const actions = auditFor('user', account.id).map((e) => e.action);
@@ -293,7 +309,7 @@ test.describe('authenticator app', () => {
 		await page.goto('/account');
 		await expect(page).toHaveURL(/\/login/);
 		await signInWithForm(page, account.email, account.password);
-		await expect(page).toHaveURL(/\/$/);
+		await expect(page).toHaveURL(/\/board$/);
 		await context.close();
 	});
 });
@@ -587,8 +603,51 @@ test.describe('administration writes: one audit entry each', () => {
 		);
 		// Every entry so far, the demo seed's and this journey's, is in one verified chain.
 		await expect(page.getByTestId('audit-chain')).toContainText('Chain verified');
+
+		// The header carries the district's name, and the logo once an administrator uploads one
+		// (in this test: the district's audit entries are counted above).
+		await page.goto('/admin/settings');
+		const brand = page.getByRole('banner').getByRole('link').first();
+		await expect(brand).toHaveText('Sample Valley Unified');
+		const upload = async (name: string, mimeType: string, buffer: Buffer) => {
+			await page.getByLabel('Image file').setInputFiles({ name, mimeType, buffer });
+			await Promise.all([
+				page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/logo')),
+				page
+					.getByRole('button', { name: /the logo$/ })
+					.first()
+					.click()
+			]);
+		};
+		// An SVG may carry script: refused, whatever type the upload claims.
+		await upload('logo.png', 'image/png', Buffer.from('<svg onload="alert(1)"/>'));
+		await expect(page.getByRole('alert')).toContainText('Use a PNG, JPEG or WebP image.');
+		await upload('logo.png', 'image/png', onePixelPng);
+		await expect(page.getByRole('status')).toContainText('Logo saved.');
+		await page.goto('/');
+		const img = page.getByRole('banner').locator('img');
+		await expect(img).toHaveAttribute('src', /^\/logo\?v=[0-9a-f]{64}$/);
+		const answer = await page.request.get((await img.getAttribute('src'))!);
+		expect(answer.headers()['content-type']).toBe('image/png');
+		expect(answer.headers()['x-content-type-options']).toBe('nosniff');
+		expect(Buffer.from(await answer.body()).equals(onePixelPng)).toBe(true);
+		await page.goto('/admin/settings');
+		await page.getByRole('button', { name: 'Remove the logo' }).click();
+		await expect(page.getByRole('status')).toContainText('Logo removed.');
+		expect(
+			auditFor('district', 1)
+				.map((e) => e.action)
+				.slice(-2)
+		).toEqual(['logo', 'logo-removed']);
+		expect((await page.request.get('/logo')).status()).toBe(404);
 	});
 });
+
+/** The smallest real PNG: one transparent pixel. */
+const onePixelPng = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+	'base64'
+);
 
 /** Saves the settings form and waits for the server's answer (the page updates in place). */
 async function saveSettings(page: Page) {

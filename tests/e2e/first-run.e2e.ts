@@ -160,6 +160,8 @@ test('MPUSD on its own files: import, a priority with targets, a published updat
 	test.setTimeout(300_000);
 	const page = await (await browser.newContext()).newPage();
 	await signIn(page, admin);
+	// Password and code: an administrator of a district being set up lands on the checklist.
+	await expect(page).toHaveURL(/\/manage\/setup$/);
 
 	// The state's ELA files of two years, in the browser.
 	await importInBrowser(page, dashboardFile(2022, 'ela'));

@@ -140,6 +140,51 @@ test('the PDF downloads, starts with %PDF and has a first page and a page per pr
 	await api.dispose();
 });
 
+test('the record is Spanish on /es/: its words, chart legends and PDF; what exists only in English is marked', async ({
+	page
+}) => {
+	await page.goto(`/meetings/${meetingId}`);
+	const english = page.locator('main');
+	expect(await english.locator('svg .legend').first().locator('text').allTextContents()).toEqual([
+		'result',
+		'target'
+	]);
+	await expect(english).not.toContainText('solo en inglés');
+
+	await page.goto(`/es/meetings/${meetingId}`);
+	const main = page.locator('main');
+	expect(await main.locator('svg .legend').first().locator('text').allTextContents()).toEqual([
+		'resultado',
+		'meta'
+	]);
+	// The standing is kept as presented, in English: marked so, and in lang="en".
+	const standing = main.locator('.standing').first();
+	await expect(standing).toContainText('Tal como se presentó:');
+	await expect(standing).toContainText('(solo en inglés)');
+	await expect(standing.locator('span[lang="en"]')).toHaveCount(1);
+	// Every text of an update shown in English on the Spanish page carries the mark.
+	const englishTexts = main.locator('.prose span[lang="en"]');
+	// (The demo's updates carry Spanish texts; the standing above is the English one it always has.)
+	expect(await main.locator('.prose .only-english').count()).toBe(await englishTexts.count());
+	await expect(main).not.toContainText('As presented');
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: /Descargar el registro/ }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/^board-meeting-\d{4}-\d{2}-\d{2}-record-es\.pdf$/);
+	const api = await apiAs('anonymous');
+	for (const [path, title] of [
+		[`/es/meetings/${meetingId}/record.pdf`, 'registro público'],
+		[`/meetings/${meetingId}/record.pdf`, 'public record']
+	]) {
+		const response = await api.get(path);
+		expect(response.headers()['content-type']).toBe('application/pdf');
+		const pdf = await PDFDocument.load(await response.body());
+		expect(pdf.getTitle()).toContain(title);
+	}
+	await api.dispose();
+});
+
 test('the board’s calendar feed needs its signed link, and a deactivated account’s stops', async ({
 	browser
 }) => {

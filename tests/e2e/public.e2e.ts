@@ -202,6 +202,28 @@ test('a priority page finds a school in its by-school table, in both languages',
 	);
 });
 
+test('on a phone a trend table starts at the newest year and keeps its row labels in view', async ({
+	page
+}) => {
+	const [p] = activePriorities();
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto(`/priorities/${p.slug}`);
+	const wrap = page.locator('.trend .newest-first').first();
+	const box = (await wrap.boundingBox())!;
+	for (const label of ['Result', 'Target']) {
+		const cell = wrap.getByRole('rowheader', { name: label, exact: true });
+		const at = (await cell.boundingBox())!;
+		expect(at.x).toBeGreaterThanOrEqual(box.x - 1);
+		expect(at.x + at.width).toBeLessThanOrEqual(box.x + box.width + 1);
+	}
+	// Scrolled all the way back to the oldest year, the labels are still there.
+	await wrap.evaluate((e) => e.scrollBy({ left: -10_000 }));
+	await wrap.evaluate((e) => e.scrollBy({ left: 10_000 }));
+	const at = (await wrap.getByRole('rowheader', { name: 'Result', exact: true }).boundingBox())!;
+	expect(at.x).toBeGreaterThanOrEqual(box.x - 1);
+	await page.screenshot({ path: 'reports/words-screens/priority-phone.png' });
+});
+
 test('the schools list filters by name and type', async ({ page }) => {
 	const school = aSchool();
 	await page.goto('/schools');

@@ -87,6 +87,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/data': { page: 'public' },
 	'/data/[file]': { endpoints: { GET: 'public' }, params: { file: 'results.csv' } },
 	'/data.json': { endpoints: { GET: 'public' } },
+	// The district's logo in the header; the demo district has none.
+	'/logo': { endpoints: { GET: 'public' }, expect: notFoundForEveryone },
 	'/api/v1/[...path]': { endpoints: { GET: 'public' }, params: { path: 'priorities' } },
 	'/measures/[code]': {
 		page: 'public',
@@ -152,7 +154,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 			resetTwoFactor: 'admin'
 		}
 	},
-	'/admin/settings': { page: 'admin', actions: { update: 'admin' } },
+	'/admin/settings': {
+		page: 'admin',
+		actions: { update: 'admin', logo: 'admin', removeLogo: 'admin' }
+	},
 	'/admin/audit': { page: 'admin' },
 
 	// The throughline (issue 4): the board reads, staff and the superintendent edit

@@ -3,16 +3,37 @@
 // all above the edge.
 import { expect, test } from '@playwright/test';
 import { storageStateFor } from './helpers/auth';
-import { query } from './helpers/db.ts';
+import { query, tryExec } from './helpers/db.ts';
 
 const sizes = [
 	{ width: 1280, height: 720 },
+	{ width: 1280, height: 800 },
+	{ width: 390, height: 844 }, // a phone
 	{ width: 1366, height: 768 },
 	{ width: 1920, height: 1080 },
 	{ width: 1024, height: 768 }
 ];
 
 test.use({ storageState: storageStateFor('board') });
+
+/**
+ * The page's height against the window's, where the controls end, and how far the slide's words
+ * run on under the controls (the slide's row does not scroll: what runs under them is cut unseen).
+ */
+function measure() {
+	const controls = document.querySelector('nav.controls')?.getBoundingClientRect();
+	let bottom = 0;
+	for (const e of document.querySelectorAll('section.slide *')) {
+		if (e.closest('.visually-hidden')) continue;
+		bottom = Math.max(bottom, e.getBoundingClientRect().bottom);
+	}
+	return {
+		scroll: document.documentElement.scrollHeight,
+		inner: innerHeight,
+		controls: controls?.bottom ?? 0,
+		under: Math.max(0, Math.ceil(bottom - (controls?.top ?? innerHeight)))
+	};
+}
 
 for (const size of sizes) {
 	test(`every slide fits ${size.width}×${size.height} without scrolling`, async ({ page }) => {
@@ -39,14 +60,10 @@ for (const size of sizes) {
 				// Past the last slide the deck sends you to the last one.
 				if (!page.url().endsWith(`/present/${id}/${n}`)) break;
 				checked++;
-				const { scroll, inner, controls } = await page.evaluate(() => ({
-					scroll: document.documentElement.scrollHeight,
-					inner: innerHeight,
-					controls: document.querySelector('nav.controls')?.getBoundingClientRect().bottom ?? 0
-				}));
-				if (scroll > inner || controls > inner)
+				const { scroll, inner, controls, under } = await page.evaluate(measure);
+				if (scroll > inner || controls > inner || under > 0)
 					tooTall.push(
-						`/present/${id}/${n}: ${scroll} px (controls end at ${Math.round(controls)})`
+						`/present/${id}/${n}: ${scroll} px (controls end at ${Math.round(controls)}, ${under} px of the slide under them)`
 					);
 			}
 		}
@@ -54,3 +71,63 @@ for (const size of sizes) {
 		expect(tooTall).toEqual([]);
 	});
 }
+
+// The worst case: the longest sponsor line and update texts a district could write, on one slide
+// of a meeting not held (its deck reads live data), put back afterwards.
+test('a slide with the longest sponsor and summary fits every size, its texts cut between words and said to continue in the packet', async ({
+	page
+}) => {
+	test.setTimeout(300_000);
+	const [target] = query<{ meeting: number; priority: number; version: number; sponsor: string }>(
+		`select u.meeting_id as meeting, u.priority_id as priority, v.id as version, p.sponsor
+		 from progress_update u join progress_update_version v on v.update_id = u.id
+		 join priority p on p.id = u.priority_id join board_meeting m on m.id = u.meeting_id
+		 where v.state = 'shared' and m.held_at is null and p.status = 'active'
+		 order by m.held_on desc limit 1`
+	);
+	expect(target).toBeDefined();
+	const [was] = query<{ summary: string; learned: string; adjustments: string }>(
+		'select summary, learned, adjustments from progress_update_version where id = ?',
+		target.version
+	);
+	const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+	const long = (words: string, n: number) => Array.from({ length: n }, () => words).join(' ');
+	const sponsor = long('Dr. Maria Guadalupe Hernández-Villaseñor, Associate Superintendent,', 4);
+	const summary = long('Reading held steady while the new tutoring reached every school;', 12);
+	const set = (v: { sponsor: string; summary: string; learned: string; adjustments: string }) => {
+		tryExec(`update priority set sponsor = ${quote(v.sponsor)} where id = ${target.priority}`);
+		tryExec(
+			`update progress_update_version set summary = ${quote(v.summary)}, learned = ${quote(v.learned)},
+			 adjustments = ${quote(v.adjustments)} where id = ${target.version}`
+		);
+	};
+	set({ sponsor, summary, learned: summary, adjustments: summary });
+	try {
+		await page.goto(`/present/${target.meeting}/1`);
+		const slide = page.locator('section.slide', { hasText: summary.slice(0, 40) });
+		let n = 1;
+		for (; n < 20 && (await slide.count()) === 0; n++)
+			await page.goto(`/present/${target.meeting}/${n + 1}`);
+		expect(await slide.count()).toBe(1);
+		await expect(slide).toContainText('Continued in the packet.');
+		const shown = (await slide.locator('.summary').innerText()).trim();
+		expect(shown.endsWith('…')).toBe(true);
+		// Cut between words: what is shown is the text's beginning up to a whole word.
+		expect(summary.startsWith(shown.slice(0, -1))).toBe(true);
+		expect(summary[shown.length - 1]).toMatch(/[\s;]/);
+		const tooTall: string[] = [];
+		for (const size of sizes) {
+			await page.setViewportSize(size);
+			await page.goto(`/present/${target.meeting}/${n}`);
+			const { scroll, inner, under } = await page.evaluate(measure);
+			if (scroll > inner || under > 0)
+				tooTall.push(`${size.width}×${size.height}: ${scroll} px, ${under} px under the controls`);
+			await page.screenshot({
+				path: `reports/slides-screens/worst-${size.width}x${size.height}.png`
+			});
+		}
+		expect(tooTall).toEqual([]);
+	} finally {
+		set({ sponsor: target.sponsor, ...was });
+	}
+});

@@ -69,6 +69,41 @@ test('priorities: create, edit, refuse bad input, delete', async ({ page }) => {
 	await expect(page.getByText(`Writing well ${slug}`)).toHaveCount(0);
 });
 
+test('a new priority’s slug follows its title until edited by hand, and without JavaScript a blank slug is made from the title', async ({
+	page,
+	browser
+}) => {
+	const u = unique();
+	await page.goto('/manage/priorities/new');
+	await page.getByLabel('Title', { exact: true }).fill(`Matemáticas ${u}: Grade 8`);
+	await expect(page.getByLabel('Slug')).toHaveValue(`matematicas-${u}-grade-8`);
+	await page.getByLabel('Slug').fill(`math-${u}`);
+	await page.getByLabel('Title', { exact: true }).fill(`Mathematics ${u}`);
+	await expect(page.getByLabel('Slug')).toHaveValue(`math-${u}`);
+	await page.getByLabel('Status').selectOption('completed');
+	await submit(page, 'Add the priority');
+	await expect(page.getByRole('status')).toContainText('Added.');
+	await expect(page.getByLabel('Slug')).toHaveValue(`math-${u}`);
+	await deleteItem(page, 'this priority');
+
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		storageState: storageStateFor('staff')
+	});
+	const plain = await context.newPage();
+	await plain.goto('/manage/priorities/new');
+	await plain.getByLabel('Title', { exact: true }).fill(`Science ${u}`);
+	await plain.getByLabel('Status').selectOption('completed');
+	await submit(plain, 'Add the priority');
+	await expect(plain.getByRole('status')).toContainText('Added.');
+	await expect(plain.getByLabel('Slug')).toHaveValue(`science-${u}`);
+	await context.close();
+	await page.reload();
+	await page.goto(page.url().replace(/\/manage\/priorities.*$/, '/manage/priorities'));
+	await page.getByRole('link', { name: `Science ${u}` }).click();
+	await deleteItem(page, 'this priority');
+});
+
 test('policies: duplicate number refused; create, edit, delete', async ({ page }) => {
 	const id = unique();
 	await page.goto('/manage/policies/new');
@@ -164,6 +199,64 @@ test('measures: a target for a year outside the plan is refused', async ({ page 
 	await submit(page, 'Yes, delete this measure');
 	await expect(page.getByRole('status')).toContainText('Deleted.');
 	await expect(page.getByText(`Writing proficiency ${code}`)).toHaveCount(0);
+});
+
+test('measures: "Add another target" adds as many rows as the plan needs, with JavaScript and without', async ({
+	page,
+	browser
+}) => {
+	const years = ['2024-25', '2025-26', '2026-27', '2027-28', '2028-29', '2029-30'];
+	const fillTargets = async (p: Page, from: number, to: number) => {
+		for (let i = from; i < to; i++) {
+			await p.getByLabel(`School year, row ${i + 1}`).fill(years[i]);
+			await p.getByLabel(`Target, row ${i + 1}`).fill(String(40 + i));
+		}
+	};
+	const expectTargets = async (p: Page) => {
+		for (const [i, year] of years.entries())
+			await expect(p.getByLabel(`School year, row ${i + 1}`)).toHaveValue(year);
+	};
+
+	// With JavaScript: three rows, then three more in place, saved at once.
+	const code = `rows-${unique()}`;
+	await page.goto('/manage/measures/new');
+	await page.waitForLoadState('networkidle'); // hydrated: nothing typed is reset
+	await page.getByLabel('Name', { exact: true }).fill(`Rows ${code}`);
+	await page.getByLabel('Code').fill(code);
+	await expect(page.getByLabel(/^School year, row \d+$/)).toHaveCount(3);
+	await fillTargets(page, 0, 3);
+	for (let i = 0; i < 3; i++) await submit(page, 'Add another target');
+	await expect(page.getByLabel(/^School year, row \d+$/)).toHaveCount(6);
+	await expect(page.getByLabel('School year, row 6')).toBeFocused();
+	await fillTargets(page, 3, 6);
+	// Enter in a field saves the form; it does not add a row.
+	await page.getByLabel('Target, row 6').press('Enter');
+	await expect(page.getByRole('status')).toContainText('Added.');
+	await expectTargets(page);
+	await deleteItem(page, 'this measure');
+
+	// Without: each press posts the form and it comes back as typed, one row more, nothing saved.
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		storageState: storageStateFor('staff')
+	});
+	const plain = await context.newPage();
+	const other = `rows-${unique()}`;
+	await plain.goto('/manage/measures/new');
+	await plain.getByLabel('Name', { exact: true }).fill(`Rows ${other}`);
+	await plain.getByLabel('Code').fill(other);
+	await fillTargets(plain, 0, 3);
+	for (const n of [4, 5, 6]) {
+		await submit(plain, 'Add another target');
+		await expect(plain.getByLabel(/^School year, row \d+$/)).toHaveCount(n);
+		await expect(plain.getByLabel('Code')).toHaveValue(other);
+		await fillTargets(plain, n - 1, n);
+	}
+	await submit(plain, 'Add the measure');
+	await expect(plain.getByRole('status')).toContainText('Added.');
+	await expectTargets(plain);
+	await deleteItem(plain, 'this measure');
+	await context.close();
 });
 
 test('structures: create, link a policy and a priority, unlink, delete', async ({ page }) => {

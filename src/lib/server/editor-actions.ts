@@ -18,6 +18,16 @@ function editor(event: RequestEvent): Actor {
 }
 
 /**
+ * A form's "add another row" button without JavaScript (`name="addRow"`): the form comes back as
+ * typed with one more blank row (`rows`), nothing saved. With JavaScript the row is added in place.
+ */
+function withAnotherRow(values: FormValues) {
+	if (!('addRow' in values)) return null;
+	const { addRow: _, ...kept } = values;
+	return { values: { ...kept, rows: String((Number(values.rows) || 0) + 1) }, errors: {} };
+}
+
+/**
  * A "new" page's action: creates the item from the form and opens it (`list`/id); refused, the
  * form comes back with its values. `lists` are the fields that keep every value (formValues).
  */
@@ -25,6 +35,8 @@ export function createAction(create: Create, list: string, lists: string[] = [])
 	return async (event: RequestEvent) => {
 		const actor = editor(event);
 		const values = formValues(await event.request.formData(), lists);
+		const another = withAnotherRow(values);
+		if (another) return another;
 		const saved = create(db(), actor, values);
 		if (!saved.ok) return fail(400, { values, errors: saved.errors });
 		redirect(303, `${list}/${saved.id}?saved=created`);
@@ -36,6 +48,8 @@ export function updateAction(update: Update, list: string, lists: string[] = [])
 	return async (event: RequestEvent) => {
 		const actor = editor(event);
 		const values = formValues(await event.request.formData(), lists);
+		const another = withAnotherRow(values);
+		if (another) return another;
 		const saved = update(db(), actor, Number(event.params.id), values);
 		if (!saved.ok) return fail(400, { values, errors: saved.errors });
 		redirect(303, `${list}/${saved.id}?saved=updated`);

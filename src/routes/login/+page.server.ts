@@ -8,6 +8,7 @@ import { auth } from '$lib/server/auth/server';
 import { retryAfter, signIn } from '$lib/server/auth/signin';
 import { applySetCookie, clientAddress } from '$lib/server/auth/cookies';
 import { safeRedirect } from '$lib/server/auth/redirect';
+import { homeAfterSignIn } from '$lib/server/setup/home';
 import { href } from '$lib/i18n';
 import { refusalText } from './refusal-text.server';
 
@@ -51,11 +52,12 @@ export const actions: Actions = {
 			return fail(result.status, { values, errors: {}, message: refusalText(result, 'password') });
 		}
 		applySetCookie(event.cookies, result.setCookie);
-		const next = safeRedirect(parsed.data.redirectTo);
+		// A page to return to, else the role's own home (decided after the code, when one is due).
+		const next = safeRedirect(parsed.data.redirectTo, '');
 		if (result.codeDue) {
-			const query = next === '/' ? '' : `?redirectTo=${encodeURIComponent(next)}`;
+			const query = next ? `?redirectTo=${encodeURIComponent(next)}` : '';
 			redirect(303, href('/login/code') + query);
 		}
-		redirect(303, next);
+		redirect(303, next || homeAfterSignIn(db(), result.userId));
 	}
 };

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testDb } from '../testing.ts';
 import type { DbFile } from '../db/open.ts';
 import { recordAudit } from './index.ts';
-import { auditPageSize, historyOf, searchAudit } from './history.ts';
+import { auditPageSize, auditVocabulary, historyOf, searchAudit } from './history.ts';
 
 let db: DbFile;
 afterEach(() => db?.$client.close());
@@ -54,6 +54,46 @@ describe('audit history', () => {
 		const [row] = historyOf(db, 'structure', 1);
 		expect(row.before).toEqual({ startYearId: '2022-23', name: 'Coaching' });
 		expect(row.after).toEqual({ startYearId: '#99, since deleted', name: 'Coaching' });
+	});
+
+	it('names the records inside a list too: the targets of a measure read their year and group', () => {
+		db = testDb();
+		db.$client
+			.prepare("insert into school_year (id, label, start_year) values (8, '2023-24', 2023)")
+			.run();
+		db.$client
+			.prepare("insert or replace into student_group (code, name) values ('ALL', 'All Students')")
+			.run();
+		recordAudit(
+			db,
+			{ id: 'u1', email: 'pat@example.org' },
+			{
+				action: 'create',
+				entity: 'measure',
+				entityId: 1,
+				after: { name: 'ELA', targets: [{ schoolYearId: 8, value: -20, studentGroup: 'ALL' }] }
+			}
+		);
+		const [row] = historyOf(db, 'measure', 1);
+		const after = row.after as { targets: Record<string, unknown>[] };
+		expect(after.targets[0].schoolYearId).toBe('2023-24');
+		expect(after.targets[0].studentGroup).toBe('All Students');
+		expect(after.targets[0].value).toBe(-20);
+	});
+
+	it('offers each kind once in the filter, and the kind finds all its records', () => {
+		db = testDb();
+		const actor = { id: 'u1', email: 'pat@example.org' };
+		recordAudit(db, actor, { action: 'create', entity: 'progress_update', entityId: 1 });
+		recordAudit(db, actor, { action: 'publish', entity: 'progress_update_version', entityId: 2 });
+		recordAudit(db, actor, { action: 'create', entity: 'measure', entityId: 3 });
+		const v = auditVocabulary(db);
+		expect(v.entities).toEqual(['measure', 'progress_update']);
+		const found = searchAudit(db, { entity: 'progress_update' });
+		expect(found.rows.map((r) => r.entity).sort()).toEqual([
+			'progress_update',
+			'progress_update_version'
+		]);
 	});
 
 	it('filters by person, entity, action and date, 50 a page', () => {

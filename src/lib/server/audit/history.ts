@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../db/schema/audit.ts';
 import type { DbFile } from '../db/open.ts';
 import { derived } from '../cache/derived.ts';
 import { describeChainBreak, verifyAuditChain } from './chain.ts';
 import { withNames } from './names.ts';
+import { actionName, entityName } from '../../audit/words.ts';
 
 export interface AuditRow {
 	id: number;
@@ -64,9 +65,12 @@ export function searchAudit(db: DbFile, filter: AuditFilter, page = 1) {
 	const where: SQL[] = [];
 	if (filter.person)
 		where.push(sql`instr(lower(coalesce(${auditLog.userEmail}, '')), lower(${filter.person})) > 0`);
-	if (filter.entity) where.push(eq(auditLog.entity, filter.entity));
+	// One kind in the filter may be several in the trail: "Progress update" is the update and its versions.
+	if (filter.entity)
+		where.push(inArray(auditLog.entity, namedAlike(db, 'entity', filter.entity, entityName)));
 	if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
-	if (filter.action) where.push(eq(auditLog.action, filter.action));
+	if (filter.action)
+		where.push(inArray(auditLog.action, namedAlike(db, 'action', filter.action, actionName)));
 	if (filter.from) where.push(gte(auditLog.at, filter.from));
 	if (filter.to) where.push(lte(auditLog.at, `${filter.to}T99`));
 	const condition = where.length ? and(...where) : undefined;
@@ -88,19 +92,38 @@ export function searchAudit(db: DbFile, filter: AuditFilter, page = 1) {
 	return { rows: withNames(db, rows), total, page: current, pages };
 }
 
-/** The values the filters offer: entities and actions that occur in the trail. */
+function occurring(db: DbFile, column: 'entity' | 'action'): string[] {
+	return db
+		.selectDistinct({ v: auditLog[column] })
+		.from(auditLog)
+		.orderBy(asc(auditLog[column]))
+		.all()
+		.map((r) => r.v);
+}
+
+/** The values in the trail that read as `value` does (itself included). */
+function namedAlike(
+	db: DbFile,
+	column: 'entity' | 'action',
+	value: string,
+	name: (v: string) => string
+): string[] {
+	const words = name(value);
+	return [value, ...occurring(db, column).filter((v) => v !== value && name(v) === words)];
+}
+
+/** One value per name: the filter offers each kind once, whatever its records are called inside. */
+function onePerName(values: string[], name: (v: string) => string): string[] {
+	const seen = new Set<string>();
+	return values.filter((v) => !seen.has(name(v)) && !!seen.add(name(v)));
+}
+
+/** The values the filters offer: entities and actions that occur in the trail, each name once. */
 export function auditVocabulary(db: DbFile) {
-	const entities = db
-		.selectDistinct({ v: auditLog.entity })
-		.from(auditLog)
-		.orderBy(asc(auditLog.entity))
-		.all();
-	const actions = db
-		.selectDistinct({ v: auditLog.action })
-		.from(auditLog)
-		.orderBy(asc(auditLog.action))
-		.all();
-	return { entities: entities.map((r) => r.v), actions: actions.map((r) => r.v) };
+	return {
+		entities: onePerName(occurring(db, 'entity'), entityName),
+		actions: onePerName(occurring(db, 'action'), actionName)
+	};
 }
 
 /**

@@ -19,6 +19,8 @@ export type AuditAction =
 	| 'password-reset'
 	| 'password-change'
 	| 'settings'
+	| 'logo'
+	| 'logo-removed'
 	| 'freeze'
 	| 'hold'
 	| 'two-factor-enrol'

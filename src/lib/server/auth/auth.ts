@@ -8,6 +8,7 @@ import { accounts, sessions, twoFactors, users, verifications } from '../db/sche
 import type { Db } from '../db/open.ts';
 import { maxPasswordLength, minPasswordLength } from './password.ts';
 import { authCookiePrefix } from './cookies.ts';
+import { recoveryCodes } from './recovery-codes.ts';
 
 export const sessionDays = 7;
 
@@ -64,7 +65,10 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
 			admin({ defaultRole: 'board', adminRoles: ['admin'] }),
 			// Authenticator-app codes (TOTP, 6 digits, 30 s) and ten single-use recovery codes, kept
 			// encrypted with the secret. No "trust this device": every sign-in asks for a code.
-			twoFactor({ issuer: 'Throughline', backupCodeOptions: { amount: 10, length: 10 } })
+			twoFactor({
+				issuer: 'Throughline',
+				backupCodeOptions: { customBackupCodesGenerate: () => recoveryCodes() }
+			})
 		]
 	});
 }

@@ -177,7 +177,7 @@ export function pendingSignIn(
 	);
 }
 
-/** A recovery code looks like `AbCd3-eFgH5`; an authenticator code is six digits. */
+/** A recovery code looks like `k7m2p-x9dqa` (older ones `AbCd3-eFgH5`); an authenticator code is six digits. */
 export function isRecoveryCode(code: string): boolean {
 	return !/^\d{6}$/.test(code);
 }

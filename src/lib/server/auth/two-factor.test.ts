@@ -124,6 +124,7 @@ describe('two-factor sign-in', { timeout: 60_000 }, () => {
 		expect((await twoFactorState(auth, db, staff.id)).enabled).toBe(false);
 		const done = await confirmTwoFactorSetup(auth, db, staff, { code: right, headers });
 		expect(done.recoveryCodes).toHaveLength(10);
+		expect(done.recoveryCodes.join('')).not.toMatch(/[01oOlIi]/);
 		expect(await twoFactorState(auth, db, staff.id)).toEqual({
 			enabled: true,
 			pending: false,

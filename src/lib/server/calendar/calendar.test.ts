@@ -75,7 +75,7 @@ describe('the board calendar feed', () => {
 		const first = events[0];
 		expect(first.uid).toBe(`board-meeting-${april}@board.example.org`);
 		expect(first.summary).toBe(
-			'Test USD: Regular meeting, with a comma; and a semicolon (2025-04-10)'
+			'Test USD: Regular meeting, with a comma; and a semicolon (April 10, 2025)'
 		);
 		expect(first.location).toBe('District office, Board room');
 		expect(first.startDate.isDate).toBe(true);
@@ -87,7 +87,7 @@ describe('the board calendar feed', () => {
 		expect(first.description).toContain('- Math for all: not started (overdue)');
 		expect(first.description).toContain('- Consent agenda (other, 10 min)');
 		expect(first.description).toContain(`https://board.example.org/board/meetings/${april}`);
-		expect(events[1].summary).toBe('Test USD: Special meeting, 2025-06-12');
+		expect(events[1].summary).toBe('Test USD: Special meeting, June 12, 2025');
 	});
 
 	it('signs a link per person and refuses any other', () => {
@@ -142,8 +142,8 @@ describe('the board calendar feed', () => {
 		expect(file.filename).toBe('agenda-2025-04-10.csv');
 		expect(file.csv.split('\n')).toEqual([
 			'meeting_date,meeting,order,agenda_item,priority,minutes,progress_update_due',
-			'2025-04-10,"Regular meeting, with a comma; and a semicolon (2025-04-10)",1,"\'=HYPERLINK(""http://evil"") Early literacy: progress update",Early literacy,35,yes',
-			'2025-04-10,"Regular meeting, with a comma; and a semicolon (2025-04-10)",2,Consent agenda,other,10,no',
+			'2025-04-10,"Regular meeting, with a comma; and a semicolon (April 10, 2025)",1,"\'=HYPERLINK(""http://evil"") Early literacy: progress update",Early literacy,35,yes',
+			'2025-04-10,"Regular meeting, with a comma; and a semicolon (April 10, 2025)",2,Consent agenda,other,10,no',
 			''
 		]);
 		expect(agendaCsv(db, 999)).toBeNull();

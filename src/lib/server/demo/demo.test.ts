@@ -47,8 +47,11 @@ describe('the demo district', () => {
 	}, 60_000);
 
 	it('fills every table but the sign-in tables, and keeps its foreign keys', () => {
+		// A logo is an administrator's upload: the fictional district has none.
+		const optional = ['district_logo'];
 		for (const table of tables(db)) {
 			const rows = count(db, `select count(*) from "${table}"`);
+			if (optional.includes(table)) continue;
 			if (authTables.includes(table)) expect(rows, table).toBe(0);
 			else expect(rows, table).toBeGreaterThan(0);
 		}

@@ -1,3 +1,4 @@
+import { formatDate } from '../../format.ts';
 import { desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
@@ -26,7 +27,7 @@ export function markHeld(
 		if (meeting.heldAt) throw new WorkflowError('This meeting is already marked held.');
 		if (meeting.heldOn > today)
 			throw new WorkflowError(
-				`This meeting is on ${meeting.heldOn}: it can be marked held on or after that day.`
+				`This meeting is on ${formatDate(meeting.heldOn)}: it can be marked held on or after that day.`
 			);
 		const heldAt = at ?? new Date().toISOString();
 		t.update(boardMeetings)

@@ -1,3 +1,4 @@
+import { formatDate } from '../../format.ts';
 import { schoolYearLabel, schoolYearOf as startYearOf } from '../../school-year.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -87,7 +88,8 @@ export function schoolYearOf(date: string): { startYear: number; label: string }
 }
 
 export function meetingLabel(m: Pick<Meeting, 'heldOn' | 'kind' | 'title'>): string {
-	return m.title ? `${m.title} (${m.heldOn})` : `${capitalize(m.kind)} meeting, ${m.heldOn}`;
+	const on = formatDate(m.heldOn);
+	return m.title ? `${m.title} (${on})` : `${capitalize(m.kind)} meeting, ${on}`;
 }
 
 function capitalize(s: string): string {

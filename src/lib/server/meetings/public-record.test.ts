@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
 import { seedDemo } from '../demo/index.ts';
@@ -109,6 +109,18 @@ describe('a held meeting’s public record', () => {
 		const doc = await PDFDocument.load(pdf);
 		expect(doc.getPageCount()).toBe(1 + record.priorities.length);
 		expect(doc.getTitle()).toContain('public record');
+	});
+
+	it('is Spanish on the Spanish record: its title, subject and language', async () => {
+		const record = publicMeetingRecord(db, meetingId)!;
+		const pdf = await recordPdf(record, 'https://example.org/es/meetings/1', 'es');
+		const doc = await PDFDocument.load(pdf);
+		expect(doc.getPageCount()).toBe(1 + record.priorities.length);
+		expect(doc.getTitle()).toContain('registro público');
+		expect(doc.getSubject()).toBe(
+			'Lo que se le presentó a la mesa directiva, tal como se presentó'
+		);
+		expect(doc.catalog.get(PDFName.of('Lang'))?.toString()).toContain('es-US');
 	});
 
 	it('writes text in the standard fonts’ characters', () => {

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { formatDate, formatValue, type Unit } from '../../format.ts';
+import { formatDate, formatValue, type Locale, type Unit } from '../../format.ts';
+import * as m from '../../paraglide/messages/_index.js';
 import type { PublicMeetingRecord, PublicRecordPriority, RecordPoint } from './public-record.ts';
 
 /**
@@ -8,22 +9,29 @@ import type { PublicMeetingRecord, PublicRecordPriority, RecordPoint } from './p
  * figures, suppressed as on the public pages) and the update published for the meeting. It holds
  * exactly what the public page holds, nothing board-only. Written with pdfkit, whose text layout
  * wraps and flows text (a long update continues on a next page); its standard Helvetica needs
- * no font file, in the WinAnsi character set.
+ * no font file, in the WinAnsi character set. In Spanish (/es/…) its words are Spanish; what
+ * exists only in English (the record's standing, an update's text without a Spanish version) is
+ * marked "(solo en inglés)".
  */
-export function recordPdf(record: PublicMeetingRecord, url: string): Promise<Uint8Array> {
-	const meetingName = record.meeting.title || `${capitalize(record.meeting.kind)} meeting`;
-	const date = formatDate(record.meeting.heldOn);
+export function recordPdf(
+	record: PublicMeetingRecord,
+	url: string,
+	locale: Locale = 'en'
+): Promise<Uint8Array> {
+	const w = words(locale);
+	const meetingName = record.meeting.title || w.kind(record.meeting.kind);
+	const date = formatDate(record.meeting.heldOn, locale);
 	const doc = new PDFDocument({
 		size: 'LETTER',
 		margins: { top: 54, bottom: 62, left: 58, right: 58 },
 		bufferPages: true,
 		pdfVersion: '1.7',
-		lang: 'en-US',
+		lang: locale === 'es' ? 'es-US' : 'en-US',
 		displayTitle: true,
 		info: {
-			Title: winAnsi(`${record.district}: ${meetingName}, ${date} — public record`),
+			Title: winAnsi(m.pdf_title({ district: record.district, meeting: meetingName, date }, w.o)),
 			Author: winAnsi(record.district),
-			Subject: 'What the board was shown, as presented',
+			Subject: winAnsi(m.pdf_subject({}, w.o)),
 			Creator: 'Throughline'
 		}
 	});
@@ -34,24 +42,51 @@ export function recordPdf(record: PublicMeetingRecord, url: string): Promise<Uin
 		doc.on('error', reject);
 	});
 
-	coverPage(doc, record, meetingName, date, url);
+	coverPage(doc, w, record, meetingName, date, url);
 	for (const p of record.priorities) {
 		doc.addPage();
-		priorityPage(doc, p, record.suppressionSize);
+		priorityPage(doc, w, p, record.suppressionSize);
 	}
-	runningFooter(doc, `${record.district} · Board meeting of ${date} · as presented`);
+	runningFooter(doc, (n, total) =>
+		m.pdf_footer({ district: record.district, date, n: String(n), total: String(total) }, w.o)
+	);
 	doc.end();
 	return done;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
+
+/** The record's words in one language, and how to pick staff's text in it. */
+function words(locale: Locale) {
+	const o = { locale };
+	return {
+		locale,
+		o,
+		kind: (kind: string) =>
+			kind === 'special'
+				? m.meeting_kind_special({}, o)
+				: kind === 'study session'
+					? m.meeting_kind_study({}, o)
+					: m.meeting_kind_regular({}, o),
+		status: (status: string) =>
+			status === 'on track'
+				? m.update_on_track({}, o)
+				: status === 'off track'
+					? m.update_off_track({}, o)
+					: m.update_watch({}, o),
+		/** Staff's text in the reader's language, else the English marked so on Spanish pages. */
+		pick: (en: string, es: string | null | undefined) =>
+			locale === 'es' && es?.trim()
+				? es
+				: locale === 'es'
+					? `${en} ${m.only_english_note({}, o)}`
+					: en
+	};
+}
+type Words = ReturnType<typeof words>;
 const ink = '#0d1117';
 const soft = '#4a5260';
 const line = '#c9ced6';
-
-function capitalize(s: string): string {
-	return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /**
  * Text in the standard fonts' character set (WinAnsi): the typographic minus and spaces that
@@ -83,6 +118,7 @@ function body(doc: Doc, text: string, options: { color?: string; size?: number }
 
 function coverPage(
 	doc: Doc,
+	w: Words,
 	record: PublicMeetingRecord,
 	meetingName: string,
 	date: string,
@@ -91,89 +127,121 @@ function coverPage(
 	doc.font('Helvetica-Bold').fontSize(10).fillColor('#1d4e89').text(winAnsi(record.district));
 	doc.moveDown(0.3);
 	heading(doc, `${meetingName}, ${date}`, 20);
-	body(doc, 'Public record of what the board was shown, kept as it was presented.', {
-		color: soft
-	});
-	const facts = [
-		`Held on ${date}.`,
-		record.meeting.location ? `Location: ${record.meeting.location}.` : null,
-		`The record was frozen on ${formatDate(record.frozenAt)} and cannot be changed.`,
-		`Online: ${url}`
-	].filter((f): f is string => !!f);
+	body(doc, m.pdf_subtitle({}, w.o), { color: soft });
+	const facts: string[] = [m.meeting_held_on({ date }, w.o)];
+	if (record.meeting.location)
+		facts.push(m.meeting_location({ location: record.meeting.location }, w.o));
+	facts.push(m.meeting_frozen({ date: formatDate(record.frozenAt, w.locale) }, w.o));
+	facts.push(m.pdf_online({ url }, w.o));
 	body(doc, facts.join('\n'));
 
 	doc.moveDown(0.5);
-	heading(doc, 'Agenda', 14);
-	if (record.agenda.length === 0) body(doc, 'No agenda items were recorded.');
+	heading(doc, m.meeting_agenda({}, w.o), 14);
+	if (record.agenda.length === 0) body(doc, m.meeting_no_agenda({}, w.o));
 	else {
 		table(
 			doc,
-			['Item', 'Priority', 'Minutes'],
+			[
+				m.meeting_col_item({}, w.o),
+				m.meeting_col_priority({}, w.o),
+				m.meeting_col_minutes({}, w.o)
+			],
 			[0.55, 0.33, 0.12],
-			record.agenda.map((a) => [a.title, a.priorityTitle ?? 'other', String(a.minutes)])
+			record.agenda.map((a) => [
+				a.title,
+				a.priorityTitle ? w.pick(a.priorityTitle, a.priorityTitleEs) : m.meeting_other({}, w.o),
+				String(a.minutes)
+			])
 		);
 		if (record.share.percent !== null)
 			body(
 				doc,
-				`${record.share.percent}% of the meeting's time (${record.share.priorityMinutes} of ${record.share.totalMinutes} minutes) was spent on the board's priorities.`
+				m.meeting_time_share(
+					{
+						percent: String(record.share.percent),
+						priority: String(record.share.priorityMinutes),
+						total: String(record.share.totalMinutes)
+					},
+					w.o
+				)
 			);
 	}
 	doc.moveDown(0.5);
-	heading(doc, 'Priorities in this record', 14);
+	heading(doc, m.meeting_priorities_nav({}, w.o), 14);
 	body(
 		doc,
 		record.priorities.length
-			? record.priorities.map((p, i) => `${i + 1}. ${p.title} (page ${i + 2})`).join('\n')
-			: 'There were no active priorities.'
+			? record.priorities
+					.map(
+						(p, i) =>
+							`${i + 1}. ${m.pdf_priority_page({ title: w.pick(p.title, p.titleEs), n: String(i + 2) }, w.o)}`
+					)
+					.join('\n')
+			: m.pdf_no_priorities({}, w.o)
 	);
 }
 
-function priorityPage(doc: Doc, p: PublicRecordPriority, suppressionSize: number) {
-	heading(doc, p.title, 17);
-	if (p.sponsor) body(doc, `Sponsor: ${p.sponsor}`, { color: soft, size: 9.5 });
+function priorityPage(doc: Doc, w: Words, p: PublicRecordPriority, suppressionSize: number) {
+	const o = w.o;
+	heading(doc, w.pick(p.title, p.titleEs), 17);
+	if (p.sponsor)
+		body(doc, `${m.priority_sponsor({}, o)}: ${p.sponsor}`, { color: soft, size: 9.5 });
 	if (p.trend) {
 		const t = p.trend;
-		heading(doc, t.name, 12);
-		body(doc, `As presented: ${t.standing}.`);
-		chart(doc, t.points, t.unit);
+		const name = w.pick(t.name, t.nameEs);
+		heading(doc, name, 12);
+		// The standing is kept as presented, in English.
+		body(doc, `${m.meeting_standing({}, o)} ${w.pick(t.standing, null)}`);
+		chart(doc, w, t.points, t.unit);
 		table(
 			doc,
-			['School year', 'Result', 'Target'],
+			[m.meeting_col_year({}, o), m.meeting_col_result({}, o), m.meeting_col_target({}, o)],
 			[0.4, 0.3, 0.3],
 			t.points.map((pt) => [
 				pt.schoolYear,
-				pt.suppressed ? `fewer than ${suppressionSize} students` : formatValue(pt.value, t.unit),
-				formatValue(pt.target, t.unit)
+				pt.suppressed
+					? m.result_suppressed({ n: suppressionSize }, o)
+					: formatValue(pt.value, t.unit, w.locale),
+				formatValue(pt.target, t.unit, w.locale)
 			])
 		);
-		body(doc, `${t.name}, district, all students: results and targets as presented.`, {
-			color: soft,
-			size: 8.5
-		});
-	} else body(doc, 'This priority had no measure at the time.');
+		body(doc, m.meeting_figures_caption({ name }, o), { color: soft, size: 8.5 });
+	} else body(doc, m.meeting_no_measure({}, o));
 
 	doc.moveDown(0.4);
-	heading(doc, 'Progress update published for this meeting', 12);
+	heading(doc, m.meeting_update({}, o), 12);
 	const u = p.update;
 	if (!u) {
-		body(doc, 'No progress update was published for this meeting.');
+		body(doc, m.meeting_no_update({}, o));
 		return;
 	}
-	body(doc, `Status: ${u.status}. Version ${u.version}, published ${formatDate(u.publishedAt)}.`, {
-		color: soft,
-		size: 9.5
-	});
-	doc.font('Helvetica-Bold').fontSize(10.5).fillColor(ink).text(winAnsi(u.summary));
+	body(
+		doc,
+		m.pdf_update_line(
+			{
+				status: w.status(u.status),
+				version: String(u.version),
+				date: formatDate(u.publishedAt, w.locale)
+			},
+			o
+		),
+		{ color: soft, size: 9.5 }
+	);
+	doc
+		.font('Helvetica-Bold')
+		.fontSize(10.5)
+		.fillColor(ink)
+		.text(winAnsi(w.pick(u.summary, u.summaryEs)));
 	doc.moveDown(0.4);
-	for (const [title, text] of [
-		['Narrative', u.narrative],
-		['What we learned', u.learned],
-		['How we adjusted our support', u.adjustments],
-		['Next steps', u.nextSteps]
+	for (const [title, text, es] of [
+		[m.pdf_narrative({}, o), u.narrative, u.narrativeEs],
+		[m.update_learned({}, o), u.learned, u.learnedEs],
+		[m.update_adjusted({}, o), u.adjustments, u.adjustmentsEs],
+		[m.update_next_steps({}, o), u.nextSteps, u.nextStepsEs]
 	] as const) {
 		if (!text) continue;
-		doc.font('Helvetica-Bold').fontSize(10.5).fillColor(ink).text(title);
-		body(doc, text);
+		doc.font('Helvetica-Bold').fontSize(10.5).fillColor(ink).text(winAnsi(title));
+		body(doc, w.pick(text, es));
 	}
 }
 
@@ -210,7 +278,7 @@ function table(doc: Doc, head: string[], shares: number[], rows: string[][]) {
 }
 
 /** The trend as in the packet: results (solid) against targets (dashed), by school year. */
-function chart(doc: Doc, points: RecordPoint[], unit: Unit) {
+function chart(doc: Doc, w: Words, points: RecordPoint[], unit: Unit) {
 	const values = points.flatMap((p) => [p.value, p.target]).filter((v): v is number => v !== null);
 	if (values.length < 2 || points.length < 2) return;
 	const left = doc.page.margins.left + 40;
@@ -232,7 +300,10 @@ function chart(doc: Doc, points: RecordPoint[], unit: Unit) {
 			.font('Helvetica')
 			.fontSize(7)
 			.fillColor(soft)
-			.text(winAnsi(formatValue(v, unit)), left - 44, y(v) - 3, { width: 40, align: 'right' });
+			.text(winAnsi(formatValue(v, unit, w.locale)), left - 44, y(v) - 3, {
+				width: 40,
+				align: 'right'
+			});
 	}
 	const series = (key: 'value' | 'target', color: string, dash: boolean) => {
 		const pts = points
@@ -257,13 +328,13 @@ function chart(doc: Doc, points: RecordPoint[], unit: Unit) {
 	doc
 		.fontSize(7.5)
 		.fillColor(soft)
-		.text('solid: result · dashed: target', left, top + height + 16, { width });
+		.text(winAnsi(m.pdf_chart_legend({}, w.o)), left, top + height + 16, { width });
 	doc.x = doc.page.margins.left;
 	doc.y = top + height + 30;
 }
 
 /** The same line at the foot of every page, with its number. */
-function runningFooter(doc: Doc, text: string) {
+function runningFooter(doc: Doc, text: (n: number, total: number) => string) {
 	const range = doc.bufferedPageRange();
 	for (let i = range.start; i < range.start + range.count; i++) {
 		doc.switchToPage(i);
@@ -274,12 +345,10 @@ function runningFooter(doc: Doc, text: string) {
 			.font('Helvetica')
 			.fontSize(8)
 			.fillColor(soft)
-			.text(
-				winAnsi(`${text} · page ${i + 1} of ${range.count}`),
-				doc.page.margins.left,
-				doc.page.height - 40,
-				{ width: doc.page.width - doc.page.margins.left - doc.page.margins.right, align: 'center' }
-			);
+			.text(winAnsi(text(i + 1, range.count)), doc.page.margins.left, doc.page.height - 40, {
+				width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+				align: 'center'
+			});
 		doc.page.margins.bottom = bottom;
 	}
 }

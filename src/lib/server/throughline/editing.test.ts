@@ -47,6 +47,26 @@ describe('editing the throughline', () => {
 		).toEqual(['create']);
 	});
 
+	it('makes the slug from the title when it is left blank, and still checks it', () => {
+		const db = testDb();
+		const made = createPriority(db, actor, {
+			...priority,
+			slug: '',
+			title: 'Matemáticas: Grade 8'
+		});
+		expect(made.ok).toBe(true);
+		expect(db.select().from(priorities).all()[0].slug).toBe('matematicas-grade-8');
+		const again = createPriority(db, actor, {
+			...priority,
+			slug: ' ',
+			title: 'Matemáticas Grade 8'
+		});
+		expect(again).toMatchObject({
+			ok: false,
+			errors: { slug: ['Another priority already uses this slug.'] }
+		});
+	});
+
 	it('rejects empty, too long and malformed values with a message per field', () => {
 		const db = testDb();
 		const r = createPriority(db, actor, {

@@ -1,4 +1,5 @@
 import { byName } from '../db/sort.ts';
+import { formatDate } from '../../format.ts';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { measures } from '../db/schema/measures.ts';
@@ -35,7 +36,11 @@ export function throughlineGraph(
 			column: 'policy',
 			id: p.id,
 			label: `${p.kind} ${p.number} ${p.title}`,
-			detail: p.revisedOn ? `revised ${p.revisedOn}` : p.adoptedOn ? `adopted ${p.adoptedOn}` : '',
+			detail: p.revisedOn
+				? `revised ${formatDate(p.revisedOn)}`
+				: p.adoptedOn
+					? `adopted ${formatDate(p.adoptedOn)}`
+					: '',
 			href: `/manage/policies/${p.id}`
 		});
 

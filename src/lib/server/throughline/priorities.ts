@@ -1,3 +1,4 @@
+import { formatDate } from '../../format.ts';
 import { write } from '../audit/write.ts';
 import { asc, eq, sql } from 'drizzle-orm';
 import { byName } from '../db/sort.ts';
@@ -22,7 +23,7 @@ import {
 	type Saved
 } from '../forms.ts';
 import { priorityStatuses, type PriorityStatus } from '../../choices.ts';
-import { slugPattern } from '../../params.ts';
+import { slugOf, slugPattern } from '../../params.ts';
 import { reasonFor, recordPlanChanges, statusPlanChanges } from '../priorities/plan-changes.ts';
 
 export const priorityInput = z.object({
@@ -65,7 +66,10 @@ export function meetingChoices(db: Db): { id: number; label: string }[] {
 		.from(boardMeetings)
 		.orderBy(sql`${boardMeetings.heldOn} desc`)
 		.all()
-		.map((m) => ({ id: m.id, label: m.title ? `${m.heldOn} — ${m.title}` : m.heldOn }));
+		.map((m) => {
+			const on = formatDate(m.heldOn);
+			return { id: m.id, label: m.title ? `${on} — ${m.title}` : on };
+		});
 }
 
 function conflicts(db: Db, input: PriorityInput, id?: number): FieldErrors {
@@ -77,8 +81,16 @@ function conflicts(db: Db, input: PriorityInput, id?: number): FieldErrors {
 	return errors;
 }
 
+/** A slug left blank is made from the title (the form fills it as one types, with JavaScript). */
+function withSlug(values: unknown): unknown {
+	if (!values || typeof values !== 'object') return values;
+	const v = values as Record<string, unknown>;
+	if (typeof v.slug === 'string' && v.slug.trim()) return values;
+	return { ...v, slug: typeof v.title === 'string' ? slugOf(v.title) : '' };
+}
+
 function validated(db: Db, values: unknown, id?: number): Parsed<PriorityInput> {
-	return parseChecked(priorityInput, values, (data) => conflicts(db, data, id));
+	return parseChecked(priorityInput, withSlug(values), (data) => conflicts(db, data, id));
 }
 
 export function createPriority(db: Db, actor: Actor, values: unknown): Saved {

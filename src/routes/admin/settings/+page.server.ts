@@ -9,6 +9,7 @@ import {
 	updateDistrictSettings
 } from '$lib/server/settings';
 import { historyOf } from '$lib/server/audit/history';
+import { removeLogo, saveLogo, siteBrand } from '$lib/server/settings/logo';
 import { DISTRICT_CDS as demoDistrictCds } from '$lib/server/demo/schools';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		// The seeded demo district (its CDS code), whose demo accounts sign in by password.
 		demo: settings?.cdsCode === demoDistrictCds,
 		years: schoolYearChoices(db()),
+		logo: siteBrand(db()).logo,
 		history: settings ? historyOf(db(), 'district', settings.id) : []
 	};
 };
@@ -36,5 +38,19 @@ export const actions: Actions = {
 			throw e;
 		}
 		return { saved: true };
+	},
+	logo: async (event) => {
+		const admin = authorize(event, 'admin');
+		const file = (await event.request.formData()).get('logo');
+		const upload = file instanceof File ? file : null;
+		const bytes = new Uint8Array(upload ? await upload.arrayBuffer() : new ArrayBuffer(0));
+		const saved = saveLogo(db(), { id: admin.id, email: admin.email }, upload, bytes);
+		if (!saved.ok) return invalid({}, saved.errors, 'logo');
+		return { logoSaved: true };
+	},
+	removeLogo: async (event) => {
+		const admin = authorize(event, 'admin');
+		removeLogo(db(), { id: admin.id, email: admin.email });
+		return { logoRemoved: true };
 	}
 };

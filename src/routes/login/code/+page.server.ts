@@ -7,6 +7,7 @@ import { auth } from '$lib/server/auth/server';
 import { pendingSignIn, retryAfter, signInWithCode } from '$lib/server/auth/signin';
 import { applySetCookie, clientAddress } from '$lib/server/auth/cookies';
 import { safeRedirect } from '$lib/server/auth/redirect';
+import { homeAfterSignIn } from '$lib/server/setup/home';
 import { refusalText } from '../refusal-text.server';
 
 export const load: PageServerLoad = async ({ request, url }) => {
@@ -52,6 +53,6 @@ export const actions: Actions = {
 			});
 		}
 		applySetCookie(event.cookies, result.setCookie);
-		redirect(303, safeRedirect(parsed.data.redirectTo));
+		redirect(303, safeRedirect(parsed.data.redirectTo, '') || homeAfterSignIn(db(), result.userId));
 	}
 };

@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { districtDefaults as d, schoolTypes, studentGroupKinds } from '../../../choices.ts';
+import {
+	blob,
+	index,
+	integer,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
+import {
+	districtDefaults as d,
+	logoTypes,
+	schoolTypes,
+	studentGroupKinds
+} from '../../../choices.ts';
 
 export const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -32,6 +45,18 @@ export const district = sqliteTable('district', {
 	mfaRequired: integer('mfa_required', { mode: 'boolean' }).notNull().default(d.mfaRequired),
 	/** When results or published content last changed: the public pages' "data as of". */
 	dataUpdatedAt: text('data_updated_at')
+});
+
+/** The district's logo, shown in the site header; checked to be one of `logoTypes` on upload. */
+export const districtLogo = sqliteTable('district_logo', {
+	districtId: integer('district_id')
+		.primaryKey()
+		.references(() => district.id, { onDelete: 'cascade' }),
+	contentType: text('content_type', { enum: logoTypes }).notNull(),
+	bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+	/** Its SHA-256 (hex): the address's version, so browsers may keep it. */
+	sha256: text('sha256').notNull(),
+	updatedAt: text('updated_at').notNull().default(nowIso)
 });
 
 export const schoolYears = sqliteTable('school_year', {
