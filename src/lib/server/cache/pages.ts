@@ -87,6 +87,11 @@ export class PageCache {
 		}
 	}
 
+	/** Replaces a page still kept at `version` (its better-compressed form); a newer one stays. */
+	refine(key: string, version: string, page: CachedPage): void {
+		if (this.#entries.get(key)?.version === version) this.set(key, version, page);
+	}
+
 	/**
 	 * The cached page, or the one `render` makes (null: not cacheable). Requests for the same page
 	 * and version that arrive while it renders wait for that one render instead of starting theirs.

@@ -10,7 +10,8 @@ import {
 	compressForKeeping,
 	isCompressible,
 	minCompressBytes,
-	type Encoding
+	type Encoding,
+	type Levels
 } from './encoding.ts';
 import type { FrontDoor } from './front-door.ts';
 
@@ -40,9 +41,17 @@ const encodings: Encoding[] = ['identity', 'gzip', 'br'];
  */
 export async function keepPage(
 	response: Response,
-	options: { caching: string | null; vary: string }
+	options: { caching: string | null; vary: string; levels?: Levels }
 ): Promise<CachedPage> {
-	const identity = new Uint8Array(await response.arrayBuffer());
+	return keepBody(new Uint8Array(await response.arrayBuffer()), response, options);
+}
+
+/** The same, for a body already read whole (`response` gives its status and headers). */
+export async function keepBody(
+	identity: Uint8Array,
+	response: { status: number; headers: Headers },
+	options: { caching: string | null; vary: string; levels?: Levels }
+): Promise<CachedPage> {
 	const common: string[] = [];
 	for (const [name, value] of response.headers) {
 		if (!remade.has(name)) common.push(name, value);
@@ -50,7 +59,7 @@ export async function keepPage(
 	const compress =
 		isCompressible(response.headers.get('content-type')) && identity.byteLength >= minCompressBytes;
 	const bodies = compress
-		? await compressForKeeping(identity)
+		? await compressForKeeping(identity, options.levels)
 		: { identity, gzip: identity, br: identity };
 	const variants = {} as Record<Encoding, KeptVariant>;
 	let bytes = 0;

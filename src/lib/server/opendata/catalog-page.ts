@@ -21,7 +21,8 @@ export function openDataCatalog(db: DbFile) {
 			title: d.title,
 			description: d.description,
 			rows: publishedRows(db, d, {}).length,
-			bytes: Buffer.byteLength(csvFile(db, d, {}).body)
+			// Counted a chunk at a time: the whole results table is never one string.
+			bytes: [...csvFile(db, d, {}).chunks()].reduce((n, c) => n + Buffer.byteLength(c), 0)
 		}))
 	);
 	return { context, license, datasets: entries };

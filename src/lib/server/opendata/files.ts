@@ -47,9 +47,30 @@ export function suppressionRule(size: number): { en: string; es: string } {
 }
 
 export interface DataFile {
-	body: string;
+	/** The file, a batch of rows at a time: written to the answer as it is made (issue 30). */
+	chunks: () => Generator<string>;
+	/** The whole file at once (the chunks joined). */
+	readonly body: string;
 	contentType: string;
 	fileName: string;
+}
+
+/** Rows per chunk: large enough that compression works on whole blocks, small enough to start soon. */
+const rowsPerChunk = 1000;
+
+function dataFile(
+	chunks: () => Generator<string>,
+	contentType: string,
+	fileName: string
+): DataFile {
+	return {
+		chunks,
+		get body() {
+			return [...chunks()].join('');
+		},
+		contentType,
+		fileName
+	};
 }
 
 function fileStem(dataset: Dataset, filter: Filter): string {
@@ -69,24 +90,26 @@ export function csvFile(db: DbFile, dataset: Dataset, filter: Filter): DataFile 
 	const context = dataContext(db);
 	const columns = [...publishedColumns(dataset).map((c) => c.name), 'as_of'];
 	const asOf = context?.asOf ?? '';
-	const rows = publishedRows(db, dataset, filter).map((r) => ({ ...r, as_of: asOf }));
-	const body = stringify(rows, {
-		header: true,
+	const rows = publishedRows(db, dataset, filter);
+	const options = {
 		columns,
-		bom: true,
 		record_delimiter: 'unix',
 		cast: { string: spreadsheetSafe, boolean: booleanCell }
-	});
-	return {
-		body,
-		contentType: 'text/csv; charset=utf-8',
-		fileName: `${fileStem(dataset, filter)}.csv`
-	};
+	} as const;
+	function* chunks() {
+		yield stringify([], { ...options, header: true, bom: true });
+		for (let i = 0; i < rows.length; i += rowsPerChunk)
+			yield stringify(
+				rows.slice(i, i + rowsPerChunk).map((r) => ({ ...r, as_of: asOf })),
+				options
+			);
+	}
+	return dataFile(chunks, 'text/csv; charset=utf-8', `${fileStem(dataset, filter)}.csv`);
 }
 
-export function jsonDocument(db: DbFile, dataset: Dataset, filter: Filter) {
+/** The file's description: everything but its rows. */
+function jsonHead(db: DbFile, dataset: Dataset, filter: Filter, rows: Row[]) {
 	const context = dataContext(db);
-	const rows = publishedRows(db, dataset, filter);
 	const years = [...new Set(rows.map((r) => r.school_year).filter(Boolean))].sort() as string[];
 	const sources = [...new Set(rows.map((r) => r.source))].sort() as string[];
 	return {
@@ -108,15 +131,39 @@ export function jsonDocument(db: DbFile, dataset: Dataset, filter: Filter) {
 			name: c.name,
 			type: c.type,
 			description: c.description
-		})),
-		rows
+		}))
 	};
 }
 
+export function jsonDocument(db: DbFile, dataset: Dataset, filter: Filter) {
+	const rows = publishedRows(db, dataset, filter);
+	return { ...jsonHead(db, dataset, filter, rows), rows };
+}
+
+/**
+ * The document as `JSON.stringify(jsonDocument(…), null, 1)` writes it, byte for byte, its rows
+ * written a batch at a time: the description, then `"rows": [`, each row at its depth, `]}`.
+ */
 export function jsonFile(db: DbFile, dataset: Dataset, filter: Filter): DataFile {
-	return {
-		body: JSON.stringify(jsonDocument(db, dataset, filter), null, 1),
-		contentType: 'application/json; charset=utf-8',
-		fileName: `${fileStem(dataset, filter)}.json`
-	};
+	const rows = publishedRows(db, dataset, filter);
+	const head = JSON.stringify(jsonHead(db, dataset, filter, rows), null, 1);
+	const row = (r: Row) => '  ' + JSON.stringify(r, null, 1).replaceAll('\n', '\n  ');
+	function* chunks() {
+		const open = head.slice(0, -2);
+		if (rows.length === 0) {
+			yield `${open},\n "rows": []\n}`;
+			return;
+		}
+		yield `${open},\n "rows": [\n`;
+		for (let i = 0; i < rows.length; i += rowsPerChunk) {
+			const last = i + rowsPerChunk >= rows.length;
+			yield (
+				rows
+					.slice(i, i + rowsPerChunk)
+					.map(row)
+					.join(',\n') + (last ? '\n ]\n}' : ',\n')
+			);
+		}
+	}
+	return dataFile(chunks, 'application/json; charset=utf-8', `${fileStem(dataset, filter)}.json`);
 }
