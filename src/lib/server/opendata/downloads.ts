@@ -19,7 +19,8 @@ export function downloadFile(db: DbFile, file: string, params: URLSearchParams):
 		};
 	const made =
 		match[2] === 'csv' ? csvFile(db, dataset, query.filter) : jsonFile(db, dataset, query.filter);
-	return { status: 200, ...made };
+	// Not spread: that would read `body`, the whole file at once.
+	return Object.assign(made, { status: 200 as const });
 }
 
 /**

@@ -86,11 +86,31 @@ function fileStem(dataset: Dataset, filter: Filter): string {
 
 const booleanCell = (v: boolean) => (v ? 'TRUE' : 'FALSE');
 
+/**
+ * The rows of a file a batch at a time: a large table's straight from SQLite's cursor, the others
+ * from the rows kept for the API.
+ */
+function* batchesOf(db: DbFile, dataset: Dataset, filter: Filter): Generator<Row[]> {
+	if (dataset.large) {
+		let batch: Row[] = [];
+		for (const row of dataset.large.iterate(db, filter)) {
+			batch.push(row);
+			if (batch.length === rowsPerChunk) {
+				yield batch;
+				batch = [];
+			}
+		}
+		if (batch.length > 0) yield batch;
+		return;
+	}
+	const rows = publishedRows(db, dataset, filter);
+	for (let i = 0; i < rows.length; i += rowsPerChunk) yield rows.slice(i, i + rowsPerChunk);
+}
+
 export function csvFile(db: DbFile, dataset: Dataset, filter: Filter): DataFile {
 	const context = dataContext(db);
 	const columns = [...publishedColumns(dataset).map((c) => c.name), 'as_of'];
 	const asOf = context?.asOf ?? '';
-	const rows = publishedRows(db, dataset, filter);
 	const options = {
 		columns,
 		record_delimiter: 'unix',
@@ -98,9 +118,9 @@ export function csvFile(db: DbFile, dataset: Dataset, filter: Filter): DataFile 
 	} as const;
 	function* chunks() {
 		yield stringify([], { ...options, header: true, bom: true });
-		for (let i = 0; i < rows.length; i += rowsPerChunk)
+		for (const batch of batchesOf(db, dataset, filter))
 			yield stringify(
-				rows.slice(i, i + rowsPerChunk).map((r) => ({ ...r, as_of: asOf })),
+				batch.map((r) => ({ ...r, as_of: asOf })),
 				options
 			);
 	}
@@ -108,10 +128,13 @@ export function csvFile(db: DbFile, dataset: Dataset, filter: Filter): DataFile 
 }
 
 /** The file's description: everything but its rows. */
-function jsonHead(db: DbFile, dataset: Dataset, filter: Filter, rows: Row[]) {
+function jsonHead(
+	db: DbFile,
+	dataset: Dataset,
+	filter: Filter,
+	held: { years: string[]; sources: string[] }
+) {
 	const context = dataContext(db);
-	const years = [...new Set(rows.map((r) => r.school_year).filter(Boolean))].sort() as string[];
-	const sources = [...new Set(rows.map((r) => r.source))].sort() as string[];
 	return {
 		dataset: dataset.name,
 		title: dataset.title.en,
@@ -120,8 +143,8 @@ function jsonHead(db: DbFile, dataset: Dataset, filter: Filter, rows: Row[]) {
 		district: context?.district ?? null,
 		district_cds_code: context?.cdsCode ?? null,
 		as_of: context?.asOf ?? null,
-		school_years: years,
-		sources,
+		school_years: held.years,
+		sources: held.sources,
 		license: license.url,
 		suppression: context
 			? { size: context.suppressionSize, rule: suppressionRule(context.suppressionSize).en }
@@ -135,9 +158,17 @@ function jsonHead(db: DbFile, dataset: Dataset, filter: Filter, rows: Row[]) {
 	};
 }
 
+/** The school years and sources the rows hold. */
+function heldIn(rows: Row[]) {
+	return {
+		years: [...new Set(rows.map((r) => r.school_year).filter(Boolean))].sort() as string[],
+		sources: [...new Set(rows.map((r) => r.source))].sort() as string[]
+	};
+}
+
 export function jsonDocument(db: DbFile, dataset: Dataset, filter: Filter) {
 	const rows = publishedRows(db, dataset, filter);
-	return { ...jsonHead(db, dataset, filter, rows), rows };
+	return { ...jsonHead(db, dataset, filter, heldIn(rows)), rows };
 }
 
 /**
@@ -145,25 +176,19 @@ export function jsonDocument(db: DbFile, dataset: Dataset, filter: Filter) {
  * written a batch at a time: the description, then `"rows": [`, each row at its depth, `]}`.
  */
 export function jsonFile(db: DbFile, dataset: Dataset, filter: Filter): DataFile {
-	const rows = publishedRows(db, dataset, filter);
-	const head = JSON.stringify(jsonHead(db, dataset, filter, rows), null, 1);
 	const row = (r: Row) => '  ' + JSON.stringify(r, null, 1).replaceAll('\n', '\n  ');
 	function* chunks() {
-		const open = head.slice(0, -2);
-		if (rows.length === 0) {
-			yield `${open},\n "rows": []\n}`;
-			return;
+		const held = dataset.large
+			? dataset.large.yearsAndSources(db, filter)
+			: heldIn(publishedRows(db, dataset, filter));
+		const head = JSON.stringify(jsonHead(db, dataset, filter, held), null, 1);
+		yield `${head.slice(0, -2)},\n "rows": [`;
+		let any = false;
+		for (const batch of batchesOf(db, dataset, filter)) {
+			yield (any ? ',\n' : '\n') + batch.map(row).join(',\n');
+			any = true;
 		}
-		yield `${open},\n "rows": [\n`;
-		for (let i = 0; i < rows.length; i += rowsPerChunk) {
-			const last = i + rowsPerChunk >= rows.length;
-			yield (
-				rows
-					.slice(i, i + rowsPerChunk)
-					.map(row)
-					.join(',\n') + (last ? '\n ]\n}' : ',\n')
-			);
-		}
+		yield any ? '\n ]\n}' : ']\n}';
 	}
 	return dataFile(chunks, 'application/json; charset=utf-8', `${fileStem(dataset, filter)}.json`);
 }
