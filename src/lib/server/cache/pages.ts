@@ -26,7 +26,8 @@ export interface CachedPage {
 	status: number;
 	/** All its variants' bytes, for the budget. */
 	bytes: number;
-	variants: Record<Encoding, KeptVariant>;
+	/** A page too large to keep plain keeps only the encoding it was built in (issue 30). */
+	variants: Partial<Record<Encoding, KeptVariant>>;
 }
 
 const versionStatements = new WeakMap<

@@ -151,7 +151,7 @@ describe('kept pages', () => {
 	});
 	it('answer 304 to the ETag they would send', async () => {
 		const kept = await keepPage(page(), { caching: publicCaching, vary: publicPageVary });
-		const etag = kept.variants.br.etag;
+		const etag = kept.variants.br!.etag;
 		const fresh = answerKept(kept, browser, etag);
 		expect(fresh.status).toBe(304);
 		expect(fresh.body).toBeNull();
@@ -361,6 +361,29 @@ describe('large answers', () => {
 		expect(builds).toBe(2);
 		expect(kept.headers.get('etag')).toMatch(/^"/);
 		expect(decode('br', await bytesOf(kept))).toBe(csv);
+	});
+
+	it('too large to keep plain, are kept in the encoding they were built in', async () => {
+		// A budget whose quarter holds the compressed file but not the plain one.
+		const pages = new PageCache(100 * 1024);
+		expect(csv.length).toBeGreaterThan(pages.maxBytes / 4);
+		let builds = 0;
+		const handle = delivery(pages, () => 'v1');
+		const ask = (accept: string) =>
+			handle({
+				event: event('/data/results.csv', { 'accept-encoding': accept }),
+				resolve: async () => (builds++, download())
+			});
+		expect(decode('br', await bytesOf(await ask('br')))).toBe(csv);
+		const key = publicPageKey(new URL(`${site}/data/results.csv`));
+		await vi.waitFor(() => expect(pages.get(key, 'v1')?.variants.br).toBeDefined());
+		const kept = await ask('br');
+		expect(kept.headers.get('etag')).toMatch(/-br"$/);
+		expect(decode('br', await bytesOf(kept))).toBe(csv);
+		expect(builds).toBe(1);
+		// Another encoding is built for its own first request.
+		expect(decode('gzip', await bytesOf(await ask('gzip')))).toBe(csv);
+		expect(builds).toBe(2);
 	});
 
 	it('are answered by whoever asked when they are not the public’s to share', async () => {

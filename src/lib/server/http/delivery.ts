@@ -24,7 +24,7 @@ import {
 	type Encoding
 } from './encoding.ts';
 import { SharedBody, SharedBuilds, joinChunks } from '../cache/shared-build.ts';
-import { answerKept, keepBody, keptResponse } from './kept-pages.ts';
+import { answerKept, keepBody, keepEncoded, keptFor, keptResponse } from './kept-pages.ts';
 
 /** Appends to Vary without repeating a name already there. */
 function addVary(headers: Headers, names: string): void {
@@ -188,11 +188,29 @@ export function delivery(pages: PageCache | null, version: () => string): Handle
 					})
 				);
 				const body = new SharedBody(
-					compress ? recorded.pipeThrough(streamingCompressor(encoding as 'br' | 'gzip')) : recorded
+					compress
+						? recorded.pipeThrough(streamingCompressor(encoding as 'br' | 'gzip', 2))
+						: recorded
 				);
 				const from = { status: response.status, headers: response.headers };
-				kept = body.finished.then(async () => {
-					if (!pages || !plain) return;
+				kept = body.finished.then(async (encoded) => {
+					if (!pages) return;
+					if (!plain) {
+						// Too large to keep plain: kept as built, beside another encoding kept so far.
+						if (!compress) return;
+						const mine = keepEncoded(joinChunks(encoded), encoding as 'br' | 'gzip', from, {
+							caching: publicCaching,
+							vary: publicPageVary
+						});
+						const before = pages.get(key, current);
+						const both = before && {
+							...mine,
+							bytes: mine.bytes + before.bytes,
+							variants: { ...before.variants, ...mine.variants }
+						};
+						pages.set(key, current, both && both.bytes <= pages.maxBytes / 4 ? both : mine);
+						return;
+					}
 					const identity = joinChunks(plain);
 					const page = await keepBody(identity, from, {
 						caching: publicCaching,
@@ -227,7 +245,7 @@ export function delivery(pages: PageCache | null, version: () => string): Handle
 				request.method
 			);
 		const kept = pages.get(key, current);
-		if (kept) return answer(kept);
+		if (kept && keptFor(kept, request.headers.get('accept-encoding'))) return answer(kept);
 		// HEAD is answered from a kept GET only; it never renders a page to keep.
 		if (request.method !== 'GET') return deliver(event, await resolve(event));
 		if (isStreamedAnswer(url.pathname)) {

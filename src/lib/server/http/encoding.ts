@@ -79,8 +79,12 @@ export async function compressForKeeping(
 	return { identity: body, br: new Uint8Array(br), gzip: new Uint8Array(gz) };
 }
 
-/** A compressor for an answer made for one request: fast levels, streamed. */
-export function streamingCompressor(encoding: 'br' | 'gzip') {
+/**
+ * A compressor for an answer made as it is read: fast levels, streamed. The first `flushFirst`
+ * writes go out at once rather than waiting for a block to fill, so a large download's first
+ * bytes leave with its first rows.
+ */
+export function streamingCompressor(encoding: 'br' | 'gzip', flushFirst = 0) {
 	const stream =
 		encoding === 'br'
 			? zlib.createBrotliCompress({
@@ -90,5 +94,14 @@ export function streamingCompressor(encoding: 'br' | 'gzip') {
 					}
 				})
 			: zlib.createGzip({ level: fastGzip });
+	let flushes = flushFirst;
+	if (flushes > 0) {
+		const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+		stream.write = ((...args: unknown[]) => {
+			const ok = write(...args);
+			if (flushes-- > 0) stream.flush();
+			return ok;
+		}) as typeof stream.write;
+	}
 	return Duplex.toWeb(stream) as unknown as TransformStream<Uint8Array, Uint8Array>;
 }
