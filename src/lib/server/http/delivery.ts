@@ -107,11 +107,12 @@ export async function deliver(event: RequestEvent, response: Response): Promise<
 const bestLevelsUpTo = 512 * 1024;
 
 /**
- * Answers that can be large — the open data's files and the API's pages — are streamed as they
- * are made rather than read whole first (issue 30).
+ * Answers that can be large — the open data's files — are streamed as they are made rather than
+ * read whole first (issue 30). An API page holds at most 1,000 rows, read by themselves: it is
+ * kept like a page, so its first answer carries its ETag.
  */
 export function isStreamedAnswer(pathname: string): boolean {
-	return pathname.startsWith('/data/') || pathname.startsWith('/api/v1/');
+	return pathname.startsWith('/data/');
 }
 
 /** A streamed answer being made: its status and headers, and its body as it comes. */
