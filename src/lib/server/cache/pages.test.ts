@@ -2,8 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open.ts';
+import { createAuth } from '../auth/auth.ts';
+import { currentSession, signIn, signOut } from '../auth/signin.ts';
+import { seedDemoUsers } from '../auth/users.ts';
+import { systemActor } from '../audit/index.ts';
+import { write } from '../audit/write.ts';
+import { testDb } from '../testing.ts';
 import {
 	PageCache,
 	dataVersion,
@@ -47,6 +54,48 @@ describe('dataVersion', () => {
 			db.$client.close();
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('the public data version', () => {
+	it('stays as it is through sign-ins, failed ones and sign-outs; a change to the data moves it', async () => {
+		const db = testDb();
+		try {
+			await seedDemoUsers(db);
+			const auth = createAuth(db, { secret: 'x'.repeat(32), baseURL: 'http://localhost:3000' });
+			const before = dataVersion(db.$client);
+			const wrong = await signIn(auth, db, {
+				email: 'board@example.org',
+				password: 'not the password at all',
+				address: '10.0.0.9',
+				headers: new Headers()
+			});
+			expect(wrong.ok).toBe(false);
+			const right = await signIn(auth, db, {
+				email: 'board@example.org',
+				password: 'throughline-demo',
+				address: '10.0.0.9',
+				headers: new Headers()
+			});
+			expect(right.ok).toBe(true);
+			if (right.ok) {
+				const headers = new Headers({ cookie: (right.setCookie ?? '').split(';')[0] });
+				const session = await currentSession(auth, headers);
+				expect(session).not.toBeNull();
+				await signOut(auth, db, session!.user, headers);
+			}
+			const audited = db.$client.prepare('select count(*) from audit_log').pluck().get();
+			expect(Number(audited)).toBeGreaterThan(4);
+			expect(dataVersion(db.$client)).toBe(before);
+
+			write(db, systemActor, ({ tx, audit }) => {
+				tx.run(sql`insert into school_year (label, start_year) values ('2030-31', 2030)`);
+				audit({ action: 'create', entity: 'school_year', entityId: 2030 });
+			});
+			expect(dataVersion(db.$client)).not.toBe(before);
+		} finally {
+			db.$client.close();
 		}
 	});
 });
