@@ -69,7 +69,8 @@ export async function deliver(event: RequestEvent, response: Response): Promise<
 
 	let body: BodyInit | null = response.body;
 	let size = Number(response.headers.get('content-length') ?? NaN);
-	if (publicAnswer && open) {
+	// A download is not read whole for an ETag (the page cache off): it streams as it is written.
+	if (publicAnswer && open && !isStreamedAnswer(answer.pathname)) {
 		// The public's answer is read whole for its strong ETag (it is a page, or its data).
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		size = bytes.byteLength;
@@ -82,7 +83,8 @@ export async function deliver(event: RequestEvent, response: Response): Promise<
 			: 'identity';
 	const etag = headers.get('etag');
 	if (etag && encoding !== 'identity') headers.set('etag', encodedEtag(etag, encoding));
-	if (publicAnswer && etagMatches(request.headers.get('if-none-match'), headers.get('etag')!)) {
+	const sentEtag = headers.get('etag');
+	if (publicAnswer && sentEtag && etagMatches(request.headers.get('if-none-match'), sentEtag)) {
 		const notModified = new Headers();
 		for (const name of ['etag', 'cache-control', 'vary']) {
 			const value = headers.get(name);
