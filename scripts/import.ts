@@ -66,6 +66,10 @@ for (const file of args.positionals) {
 		const ms = performance.now() - t;
 		const used = process.cpuUsage(cpu);
 		const cpuMs = (used.user + used.system) / 1000;
+		if (report.nothingForDistrict) {
+			console.log(`${name}: ${report.nothingForDistrict}`);
+			continue;
+		}
 		if (report.errorCount > 0) {
 			failed++;
 			console.error(`${name}: refused, ${report.errorCount} row errors; nothing imported.`);

@@ -7,8 +7,10 @@ interface StandingData {
 	kind: string;
 	year: string | null;
 	gap: number | null;
-	/** Set when the standing is against a later year's target (the nearest ahead). */
-	targetYear?: string;
+	/** For next-target and baseline: the nearest later target, and where it lies from the result. */
+	next?: { year: string; value: number; relation: 'above' | 'below' | 'equal' };
+	/** No results for the measure's own group, but for others. */
+	groupsOnly?: boolean;
 }
 
 function amountOf(value: number, unit: Unit, locale: Locale): string {
@@ -20,13 +22,16 @@ function amountOf(value: number, unit: Unit, locale: Locale): string {
 export function standingText(s: StandingData, unit: Unit, locale: Locale): string {
 	const options = { locale };
 	const amount = s.gap === null ? '' : amountOf(s.gap, unit, locale);
-	if (s.targetYear) {
-		const year = s.targetYear;
-		if (s.kind === 'ahead') return m.standing_ahead_later({ amount, year }, options);
-		if (s.kind === 'behind') return m.standing_behind_later({ amount, year }, options);
-		return m.standing_on_later({ year }, options);
-	}
 	switch (s.kind) {
+		case 'baseline':
+			return m.standing_baseline({}, options);
+		case 'next-target':
+			return s.next
+				? m.standing_next(
+						{ year: s.next.year, target: formatValue(s.next.value, unit, locale) },
+						options
+					)
+				: m.standing_no_target({ year: s.year ?? '' }, options);
 		case 'ahead':
 			return m.standing_ahead({ amount }, options);
 		case 'behind':
@@ -36,20 +41,23 @@ export function standingText(s: StandingData, unit: Unit, locale: Locale): strin
 		case 'no-target':
 			return m.standing_no_target({ year: s.year ?? '' }, options);
 		default:
-			return m.standing_no_results({}, options);
+			return s.groupsOnly
+				? m.standing_groups_only({}, options)
+				: m.standing_no_results({}, options);
 	}
 }
 
 function standingPhrase(s: StandingData, unit: Unit, locale: Locale): string {
 	const options = { locale };
 	const amount = s.gap === null ? '' : amountOf(s.gap, unit, locale);
-	if (s.targetYear) {
-		const year = s.targetYear;
-		if (s.kind === 'ahead') return m.trend_standing_ahead_later({ amount, year }, options);
-		if (s.kind === 'behind') return m.trend_standing_behind_later({ amount, year }, options);
-		return m.trend_standing_on_later({ year }, options);
-	}
+	const next = s.next ? nextPhrase(s.next, s.year ?? '', amount, unit, locale) : null;
 	switch (s.kind) {
+		case 'baseline': {
+			const base = m.trend_standing_baseline({ year: s.year ?? '' }, options);
+			return next ? `${base}; ${next}` : base;
+		}
+		case 'next-target':
+			return next ?? m.trend_standing_no_target({ year: s.year ?? '' }, options);
 		case 'ahead':
 			return m.trend_standing_ahead({ amount }, options);
 		case 'behind':
@@ -59,6 +67,25 @@ function standingPhrase(s: StandingData, unit: Unit, locale: Locale): string {
 		default:
 			return m.trend_standing_no_target({ year: s.year ?? '' }, options);
 	}
+}
+
+/** What the next target asks of the newest result, neutrally: "the 2024-25 target is −50.0: …". */
+function nextPhrase(
+	next: NonNullable<StandingData['next']>,
+	from: string,
+	amount: string,
+	unit: Unit,
+	locale: Locale
+): string {
+	const values = {
+		year: next.year,
+		target: formatValue(next.value, unit, locale, true),
+		amount,
+		from
+	};
+	if (next.relation === 'above') return m.trend_standing_next_above(values, { locale });
+	if (next.relation === 'below') return m.trend_standing_next_below(values, { locale });
+	return m.trend_standing_next_equal(values, { locale });
 }
 
 interface TrendData {
@@ -74,7 +101,10 @@ export function trendSentence(t: TrendData, locale: Locale): string {
 	const latest = [...t.series]
 		.sort((a, b) => b.year.localeCompare(a.year))
 		.find((r) => r.value !== null);
-	if (!latest || t.standing.kind === 'no-results') return m.trend_no_results({}, options);
+	if (!latest || t.standing.kind === 'no-results')
+		return t.standing.groupsOnly
+			? m.trend_groups_only({}, options)
+			: m.trend_no_results({}, options);
 	const parts = [
 		m.trend_latest(
 			{ value: formatValue(latest.value, t.unit, locale), year: latest.year },

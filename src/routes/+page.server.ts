@@ -11,11 +11,9 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ url }) => {
 	const summary = publicSummary(db());
-	// Before setup, the page prints a command for this server's own database file.
 	return {
 		summary,
 		portfolio: summary.district ? portfolioSummary(db()) : null,
-		jsonLd: summary.district ? pageJsonLd(db(), url.origin, locale()) : null,
-		databasePath: summary.district ? null : process.env.DATABASE_PATH || 'data/throughline.db'
+		jsonLd: summary.district ? pageJsonLd(db(), url.origin, locale()) : null
 	};
 };

@@ -81,12 +81,16 @@ async function importInBrowser(page: Page, path: string) {
 
 const count = (sql: string) => server.count(sql);
 
-test('before setup the home page explains the first run, with this database in its command', async ({
+test('before setup the public sees only that the site is being set up: no path, command or version', async ({
 	page
 }) => {
 	await page.goto(base + '/');
-	await expect(page.getByText('one-time setup address')).toBeVisible();
-	await expect(page.locator('code')).toContainText(`DATABASE_PATH=${server.databasePath}`);
+	await expect(page.getByText('This site is being set up.')).toBeVisible();
+	const text = await page.locator('main').innerText();
+	expect(text).not.toContain(server.databasePath);
+	expect(text).not.toMatch(/npm|DATABASE_PATH|setup\?token|user:create/);
+	await page.goto(base + '/es/');
+	await expect(page.getByText('Este sitio se está configurando.')).toBeVisible();
 });
 
 test('a wrong token answers 404 and creates nothing', async ({ page, request }) => {
@@ -254,12 +258,17 @@ test('MPUSD on its own files: import, a priority with targets, a published updat
 		'https://www.caschooldashboard.org/reports/27660920000000/2023'
 	);
 	await expect(reader.getByText(/Results through 2022-23/)).toBeVisible();
-	// No target for 2022-23: the standing is against the nearest target ahead.
-	await expect(ela).toContainText('short of the 2023-24 target');
+	// No target for 2022-23: the result is not graded against a later year's target; the page
+	// says what the next one asks, neutrally (−34.3 against 2023-24's −30: 4.3 points above).
+	await expect(ela).toContainText('Next target (2023-24): −30.0');
+	await expect(ela).toContainText(
+		'the 2023-24 target is −30.0: 4.3 points above the 2022-23 result'
+	);
+	await expect(ela.locator('.badge.behind')).toHaveCount(0);
 	await expect(reader.getByText('Reading held steady')).toBeVisible();
-	// English learners' own standing, against their own target.
+	// English learners' own next target (−76.6 in 2022-23; their 2023-24 target is −70).
 	await expect(ela.getByRole('row', { name: /English learners\b(?! only)/ })).toContainText(
-		'6.6 points short of the 2023-24 target'
+		'Next target (2023-24): −70.0'
 	);
 	await expectNoAxeViolations(reader);
 	for (const size of [

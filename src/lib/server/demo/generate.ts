@@ -22,7 +22,7 @@ import {
 	addPriorities,
 	addStructures
 } from './plan.ts';
-import { addPlanChanges } from './plan-changes.ts';
+import { addPlanChanges, recordAdoptedPlans } from './plan-changes.ts';
 import { seededRandom } from './random.ts';
 import { addResults } from './results.ts';
 import {
@@ -117,6 +117,7 @@ export function generateDistrict(db: DbFile, options: DistrictOptions): void {
 			addEngagements(context);
 			addMeetings(context);
 			addFeedback(context);
+			recordAdoptedPlans(context);
 			addPlanChanges(context);
 			freezeLatestMeeting(context);
 			recordSeed(context, options);

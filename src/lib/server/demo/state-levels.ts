@@ -28,7 +28,7 @@ const scales: Record<string, Scale> = {
 	}
 };
 
-/** Rows: performance rank of the status (1 worst … 5 best); columns: rank of the change. */
+/** Rows: the status level (1 worst … 5 best performance); columns: the change level. */
 const grid = [
 	[1, 1, 1, 2, 3],
 	[1, 2, 2, 3, 3],
@@ -74,14 +74,16 @@ export function addStateLevels(context: Context): void {
 			yearId: number;
 			prior: number | null;
 		}[];
+		// The state's files code both levels by performance (1 worst … 5 best) for every
+		// indicator: 26.7 % chronically absent is status level 1, "Very High" (STATE-FILES.md).
+		const rank = (level: number) => (scale.higherIsBetter ? level : 6 - level);
 		for (const r of rows) {
-			const status = levelOf(r.value, scale.status);
+			const status = rank(levelOf(r.value, scale.status));
 			const hasChange = r.prior !== null && r.yearId !== statusOnly;
 			const delta = hasChange ? Math.round((r.value - r.prior!) * 10) / 10 : null;
-			const change = delta === null ? null : levelOf(delta, scale.change);
-			const rank = (level: number) => (scale.higherIsBetter ? level : 6 - level);
+			const change = delta === null ? null : rank(levelOf(delta, scale.change));
 			const small = r.n !== null && r.n < 30;
-			const color = change === null || small ? null : grid[rank(status) - 1][rank(change) - 1];
+			const color = change === null || small ? null : grid[status - 1][change - 1];
 			const missing = color ? null : small ? 'small-group' : 'status-only';
 			update.run(color, status, change, hasChange ? r.prior : null, delta, missing, r.id);
 		}

@@ -22,7 +22,13 @@ import {
 	yesCell,
 	type ReadContext
 } from './cells.ts';
-import { ensureStudentGroups, groupCodePattern, knownGroup, normaliseGroupCode } from './groups.ts';
+import {
+	ensureStudentGroups,
+	groupCodePattern,
+	knownGroup,
+	looksLikeTestTakers,
+	normaliseGroupCode
+} from './groups.ts';
 import {
 	indicatorByName,
 	indicatorCodeFromFileName,
@@ -58,6 +64,8 @@ export const dashboardColumns = {
 	changeLevel: ['changelevel', 'change_level'],
 	color: ['color', 'colour', 'performancelevel'],
 	sizeMet: ['currnsizemet', 'nsizemet', 'accountabilitymet'],
+	// The academic files' participation: given for every student group, never for test takers.
+	participation: ['currprate_enrolled', 'currprate_tested', 'currprate'],
 	// Census enrollment.
 	total: ['totalenrollment', 'total_enrollment'],
 	students: ['subgroup_total', 'subgrouptotal', 'subgroupcount'],
@@ -97,6 +105,13 @@ export interface DashboardRead {
 	schoolInfo: Map<string, { name: string; charter: boolean }>;
 	/** Rows per student-group code the catalog does not know. */
 	newGroups: Map<string, number>;
+	/**
+	 * New codes the file marks as test takers: where its student groups' rows carry a
+	 * participation rate, a code whose rows never do (as SBA and CAA do not).
+	 */
+	testTakers: Set<string>;
+	/** Other districts whose rows the file holds, by CDS code (for a file with none of ours). */
+	otherDistricts: Map<string, string>;
 	districtNameInFile: string | null;
 	unusedColumns: string[];
 }
@@ -170,6 +185,7 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 		changeLevel: c('changeLevel'),
 		color: c('color'),
 		sizeMet: c('sizeMet'),
+		participation: c('participation'),
 		total: c('total'),
 		students: c('students'),
 		share: c('share')
@@ -187,13 +203,25 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 		enrollment: [],
 		schoolInfo: new Map(),
 		newGroups: new Map(),
+		testTakers: new Set(),
+		otherDistricts: new Map(),
 		districtNameInFile: null,
 		unusedColumns: []
 	};
+	// Which group codes ever carry a participation rate (see `testTakers`).
+	const participates = new Set<string>();
 	let indicator: Indicator | undefined;
 	const prepare = (named: string) => {
 		indicator = indicatorOf(named, table.header, fileName);
 		if (indicator.enrollment) requireColumns(table, layout, [[...dashboardColumns.students]]);
+		else if (
+			indicator.code === 'elpi' &&
+			!dashboardColumns.value.some((v) => table.column.has(v)) &&
+			table.header.some((h) => /^pl_?\d/.test(h))
+		)
+			throw new ImportFileError(
+				"This English learner progress file holds the ELPAC's performance levels only (the columns PL_1 … PL_4: how many English learners scored at each level). The state published it so in 2018, the ELPAC's first year, with no status, change or color: the indicator's status (the percent of English learners making progress) needs two years of ELPAC scores and first appears in the 2019 file. Throughline keeps that status, so nothing in this file can be imported."
+			);
 		else requireColumns(table, layout, [[...dashboardColumns.value]]);
 		out.indicator = indicator;
 	};
@@ -218,6 +246,8 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 			const place = rtype === 'X' || rtype === 'C' ? 'other' : placeOf(ctx, cds);
 			if (place === 'other') {
 				ctx.otherDistrictRows++;
+				if (rtype === 'D' && i.district >= 0 && !out.otherDistricts.has(cds))
+					out.otherDistricts.set(cds, (cells[i.district] ?? '').trim() || cds);
 				continue;
 			}
 			// A known indicator by its name (the DASS graduation file names the plain one); a new
@@ -318,6 +348,8 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 			let schoolCds: string | null = null;
 			if (place === 'school') schoolCds = noteSchool(out, cdsIntern, cells, i, cds);
 			if (!known) out.newGroups.set(group, (out.newGroups.get(group) ?? 0) + 1);
+			if (i.participation >= 0 && (cells[i.participation] ?? '').trim() !== '')
+				participates.add(group);
 			const sizeMet = i.sizeMet >= 0 ? (cells[i.sizeMet] ?? '').trim().toUpperCase() : '';
 			out.rows.push({
 				line,
@@ -351,6 +383,8 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 		const k = rowKey(groupIndex, cds, 'ALL', Number(year));
 		if (!seen.has(k)) out.enrollment.push(t);
 	}
+	if (participates.has('ALL'))
+		for (const code of out.newGroups.keys()) if (!participates.has(code)) out.testTakers.add(code);
 	out.unusedColumns = unusedColumns(table, Object.values(i));
 	return out;
 }
@@ -420,6 +454,7 @@ function measureOf(db: DbFile, ind: Indicator, report: ImportReport): { id: numb
 			nameEs: ind.nameEs,
 			unit: ind.unit,
 			direction: ind.direction,
+			studentGroup: ind.defaultGroup,
 			kind: 'outcome',
 			source: 'California School Dashboard',
 			sortOrder: 100 + (catalogIndex >= 0 ? catalogIndex : indicators.length)
@@ -492,8 +527,16 @@ export function applyDashboard(
 	const { report } = tally;
 	const ind = read.indicator;
 	const all = [...read.rows, ...read.enrollment];
-	report.created.studentGroups = ensureStudentGroups(db, new Set(all.map((r) => r.group))).length;
-	report.newStudentGroups = [...read.newGroups].map(([code, rows]) => ({ code, rows }));
+	report.created.studentGroups = ensureStudentGroups(
+		db,
+		new Set(all.map((r) => r.group)),
+		read.testTakers
+	).length;
+	report.newStudentGroups = [...read.newGroups].map(([code, rows]) =>
+		read.testTakers.has(code) || looksLikeTestTakers(code)
+			? { code, rows, testTakers: true }
+			: { code, rows }
+	);
 	if (ind.isNew) report.newIndicator = { code: ind.code, rows: read.rows.length };
 	const years = schoolYearIds(
 		db,

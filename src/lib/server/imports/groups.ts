@@ -86,8 +86,30 @@ export const knownStudentGroups: readonly StudentGroupEntry[] = [
 		name: 'Took the California Alternate Assessments',
 		nameEs: 'Tomaron las Pruebas Alternativas de California',
 		kind: 'test-takers'
+	},
+	{
+		code: 'CAST',
+		name: 'Took the California Science Test',
+		nameEs: 'Tomaron la Prueba de Ciencias de California',
+		kind: 'test-takers'
+	},
+	{
+		code: 'CSA',
+		name: 'Took the California Spanish Assessment',
+		nameEs: 'Tomaron la Evaluación de Español de California',
+		kind: 'test-takers'
 	}
 ];
+
+/**
+ * Codes the state's academic files use, or may use, for who took which assessment (SBA, CAA,
+ * CAST, the ELPAC…): never a student group, whatever the catalog knows of them.
+ */
+const assessmentCode = /^(SBA|SB|CAA|CAST|CSA|ELPAC|ALTELPAC|CAASPP|ALT|TESTED)/;
+
+export function looksLikeTestTakers(code: string): boolean {
+	return assessmentCode.test(code);
+}
 
 const byCode = new Map(knownStudentGroups.map((g, i) => [g.code, { ...g, sortOrder: i }]));
 
@@ -112,10 +134,15 @@ export const groupCodePattern = /^[A-Z][A-Z0-9_]{0,11}$/;
 
 /**
  * Creates the groups among `codes` the database lacks (a code the catalog does not know is created
- * under its code, for staff to name), and fills in the catalog's Spanish name and kind where a
+ * under its code, for staff to name; as test takers when it reads as an assessment or the file
+ * marked it so, `testTakers`), and fills in the catalog's Spanish name and kind where a
  * stored group has none. Returns the codes created.
  */
-export function ensureStudentGroups(db: Db, codes: Iterable<string>): string[] {
+export function ensureStudentGroups(
+	db: Db,
+	codes: Iterable<string>,
+	testTakers: ReadonlySet<string> = new Set()
+): string[] {
 	const have = new Map(
 		db
 			.select({ code: studentGroups.code, nameEs: studentGroups.nameEs })
@@ -146,7 +173,13 @@ export function ensureStudentGroups(db: Db, codes: Iterable<string>): string[] {
 							kind: known.kind,
 							sortOrder: known.sortOrder
 						}
-					: { code, name: code, sortOrder: unknownSortOrder }
+					: {
+							code,
+							name: code,
+							sortOrder: unknownSortOrder,
+							kind:
+								testTakers.has(code) || looksLikeTestTakers(code) ? 'test-takers' : 'student-group'
+						}
 			)
 			.onConflictDoNothing()
 			.run();

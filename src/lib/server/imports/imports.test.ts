@@ -327,7 +327,21 @@ describe('bad input is refused with a clear message and changes nothing', () => 
 			.split('\r\n')
 			.filter((l, i) => i === 0 || (l !== '' && !l.startsWith('2766092')))
 			.join('\r\n');
-		expect(await refused('eladownload2023.txt', other)).toMatch(/another district's file/);
+		// A Dashboard file says which districts it holds instead, and imports nothing (issue 29, item 6).
+		const db = mpusdDb();
+		const before = dump(db);
+		const r = await importFile(
+			db,
+			write('eladownload2023.txt', other),
+			'eladownload2023.txt',
+			actor
+		);
+		expect(r.committed).toBe(false);
+		expect(r.nothingForDistrict).toMatch(
+			/^This file has no rows for this district \(CDS 27660920000000\)\. It holds the rows of \d+ other districts \(Monterey County Office of Education, /
+		);
+		expect(r.nothingForDistrict).toMatch(/another county or district\. Nothing to import\.$/);
+		expect(dump(db)).toEqual(before);
 	});
 	it('an unrecognised layout', async () => {
 		expect(await refused('x.csv', 'a,b,c\n1,2,3\n')).toMatch(/not a layout Throughline knows/);

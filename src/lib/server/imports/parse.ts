@@ -25,6 +25,11 @@ interface ParsedCommon {
 	errors: RowError[];
 	/** All errors, including those beyond the ones kept in `errors`. */
 	errorCount: number;
+	/**
+	 * Why a file has nothing for this district, in words (a graduation file for an elementary
+	 * district): nothing to import, and not a refusal.
+	 */
+	nothingForDistrict: string | null;
 }
 
 export type ParsedImport = ParsedCommon &
@@ -95,6 +100,23 @@ function formatOf(table: Table): string {
 	return `${encodingNames[table.encoding]}, ${delimiterNames[table.delimiter]}`;
 }
 
+/** Indicators the state reports only for districts and schools that graduate students. */
+const highSchoolOnly = new Set(['grad', 'grad-dass', 'cci']);
+
+/** Why a Dashboard file holds no row of the district: what it holds instead, and the likely cause. */
+function nothingForDistrict(read: DashboardRead, districtCds: string): string {
+	const names = [...read.otherDistricts.values()];
+	const shown =
+		names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+	const holds = names.length
+		? `It holds the rows of ${names.length === 1 ? 'another district' : `${names.length} other districts`} (${shown}).`
+		: 'It holds no district rows at all (only the state, counties or schools of other districts).';
+	const why = highSchoolOnly.has(read.indicator.code)
+		? ` The state reports ${read.indicator.name.toLowerCase()} only for districts and schools with high school students (grades 9–12): an elementary district has none.`
+		: ' It may be an extract for another county or district.';
+	return `This file has no rows for this district (CDS ${districtCds}). ${holds}${why} Nothing to import.`;
+}
+
 /**
  * Reads an import file row by row from a stream and checks every row, without touching the
  * database. Throws ImportFileError when the file as a whole is refused; row problems are listed
@@ -148,7 +170,8 @@ async function readWith(
 			otherDistrictRows: 0,
 			unusedColumns: read.unusedColumns,
 			errors: ctx.errors,
-			errorCount: 0
+			errorCount: 0,
+			nothingForDistrict: null
 		});
 		if (kind === 'dashboard') {
 			const dashboard = await readDashboard(ctx, fileName);
@@ -172,7 +195,9 @@ async function readWith(
 
 	if (parsed.rowsRead === 0) throw new ImportFileError('The file has a header but no rows.');
 	const ours = parsed.rowsRead - parsed.otherDistrictRows;
-	if (ours === 0 && !(parsed.kind === 'directory' && parsed.districtNameInFile)) {
+	if (ours === 0 && parsed.kind === 'dashboard') {
+		parsed.nothingForDistrict = nothingForDistrict(parsed.dashboard, options.districtCds);
+	} else if (ours === 0 && !(parsed.kind === 'directory' && parsed.districtNameInFile)) {
 		throw new ImportFileError(
 			`None of the file's ${parsed.otherDistrictRows} rows is for this district (CDS ${options.districtCds}): it is another district's file.`
 		);

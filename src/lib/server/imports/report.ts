@@ -40,8 +40,11 @@ export interface ImportReport extends Counts {
 	};
 	/** Schools a Dashboard file would create, with what the file says of them, for the user to confirm. */
 	newSchools: { cds: string; name: string; charter: boolean }[];
-	/** Student-group codes the catalog does not know: imported under their code, for staff to name. */
-	newStudentGroups: { code: string; rows: number }[];
+	/**
+	 * Codes the catalog does not know: imported under their code, for staff to name; as a test-taker
+	 * category (never a student group) when the code or the file marks it so.
+	 */
+	newStudentGroups: { code: string; rows: number; testTakers?: boolean }[];
 	/** An indicator the catalog does not know: imported as a new measure by its code. */
 	newIndicator: { code: string; rows: number } | null;
 	bySchool: ({ name: string; cds: string | null } & Counts)[];
@@ -49,6 +52,8 @@ export interface ImportReport extends Counts {
 	/** The first changed values, for the preview and the audit entry. */
 	changes: { what: string; before: unknown; after: unknown }[];
 	unusedColumns: string[];
+	/** Why the file holds nothing for this district, in words: nothing to import, not a refusal. */
+	nothingForDistrict: string | null;
 	errors: RowError[];
 	errorCount: number;
 	/** True when the import was written (not a dry run, no errors, something changed). */

@@ -57,6 +57,7 @@ function emptyReport(parsed: ParsedImport): ImportReport {
 		byGroup: [],
 		changes: [],
 		unusedColumns: parsed.unusedColumns,
+		nothingForDistrict: parsed.nothingForDistrict,
 		errors: [...parsed.errors],
 		errorCount: parsed.errorCount,
 		committed: false,
@@ -88,6 +89,11 @@ export function runImport(
 	options: { dryRun?: boolean } = {}
 ): ImportReport {
 	const report = emptyReport(parsed);
+	// A file with nothing for the district cannot start one: there is no district to create.
+	if (parsed.nothingForDistrict) {
+		if (!currentDistrict(db)) throw new ImportFileError(parsed.nothingForDistrict);
+		return report;
+	}
 	report.schoolYears = [...new Set(yearsOf(parsed))].sort().map(schoolYearLabel);
 	const tally = new Tally(report);
 	try {

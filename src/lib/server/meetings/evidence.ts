@@ -42,22 +42,36 @@ export function evidenceFor(db: Db, measureIds: number[]): Evidence[] {
 	if (measureIds.length === 0) return [];
 	const ms = db.select().from(measures).where(inArray(measures.id, measureIds)).all();
 	const years = db.select().from(schoolYears).orderBy(asc(schoolYears.startYear)).all();
+	// Each measure's own student group: all students, or English learners for their progress.
 	const rs = db
-		.select()
+		.select({
+			measureId: results.measureId,
+			schoolYearId: results.schoolYearId,
+			value: results.value
+		})
 		.from(results)
+		.innerJoin(measures, eq(measures.id, results.measureId))
 		.where(
 			and(
 				inArray(results.measureId, measureIds),
 				isNull(results.schoolId),
-				eq(results.studentGroup, 'ALL')
+				eq(results.studentGroup, measures.studentGroup)
 			)
 		)
 		.all();
 	const ts = db
-		.select()
+		.select({
+			measureId: measureTargets.measureId,
+			schoolYearId: measureTargets.schoolYearId,
+			value: measureTargets.value
+		})
 		.from(measureTargets)
+		.innerJoin(measures, eq(measures.id, measureTargets.measureId))
 		.where(
-			and(inArray(measureTargets.measureId, measureIds), eq(measureTargets.studentGroup, 'ALL'))
+			and(
+				inArray(measureTargets.measureId, measureIds),
+				eq(measureTargets.studentGroup, measures.studentGroup)
+			)
 		)
 		.all();
 	const byId = new Map(ms.map((m) => [m.id, m]));

@@ -229,7 +229,8 @@ export const datasets: readonly Dataset[] = [
 				name: 'state_status_level',
 				type: 'integer',
 				nullable: true,
-				description: "The state's status level, 1 very low to 5 very high."
+				description:
+					"The state's status level as its files code it, by performance: 1 lowest to 5 highest. Its words depend on the indicator: for chronic absenteeism and suspension 1 is 'Very High', for the others 'Very Low'."
 			},
 			s('source', `The state's file name, or "${districtData}".`)
 		],

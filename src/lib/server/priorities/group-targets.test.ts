@@ -79,8 +79,13 @@ describe('targets per student group', () => {
 			// The district's targets are only its own.
 			expect(m.targets.map((t) => t.value)).toEqual([-30, -15]);
 			const el = m.groups.find((g) => g.code === 'EL')!;
-			// English learners: −76.6 in 2022-23 against their 2023-24 target of −70.
-			expect(el.standing).toMatchObject({ kind: 'behind', gap: 6.6, targetYear: '2023-24' });
+			// English learners: −76.6 in 2022-23; their 2023-24 target of −70 is 6.6 points above it
+			// (said, not graded: 2022-23 has no target of its own).
+			expect(el.standing).toMatchObject({
+				kind: 'next-target',
+				gap: 6.6,
+				next: { year: '2023-24', value: -70, relation: 'above' }
+			});
 			expect(m.groups.find((g) => g.code === 'AS')?.standing).toBeUndefined();
 		} finally {
 			delete process.env.THROUGHLINE_TODAY;

@@ -5,7 +5,8 @@ import { seedSmallDistrict } from './fixture.ts';
 import { deleteMeasure, updateMeasure, getMeasure } from '../throughline/measures.ts';
 import { updatePriority, getPriority } from '../throughline/priorities.ts';
 import { createStructure, setStructurePriorities } from '../throughline/structures.ts';
-import { publicPlanChanges } from './plan-changes.ts';
+import { priorityChangeLog, publicPlanChanges } from './plan-changes.ts';
+import { recordPlanAsAdopted } from './plan-record.ts';
 import { planValueText } from '../../plan-changes.ts';
 import { toValues } from '../../forms.ts';
 
@@ -15,6 +16,8 @@ beforeEach(() => {
 	db = testDb();
 	seedSmallDistrict(db);
 	db.$client.prepare("update priority set adopted_on = '2022-08-15' where id = 1").run();
+	// The board adopted it; its plan as adopted is on record (plan-record.ts).
+	expect(recordPlanAsAdopted(db, actor, 1, '2022-08-16T02:00:00.000Z').ok).toBe(true);
 });
 afterEach(() => db.$client.close());
 
@@ -75,7 +78,9 @@ describe('changes to an adopted plan', () => {
 
 	it('need no reason for a change that is not in the plan (a name), nor before adoption', () => {
 		expect(updateMeasure(db, actor, 1, measureValues({ name: 'ELA: distance' })).ok).toBe(true);
-		db.$client.prepare('update priority set adopted_on = null where id = 1').run();
+		db.$client
+			.prepare('update priority set adopted_on = null, plan_recorded_at = null where id = 1')
+			.run();
 		expect(updateMeasure(db, actor, 1, measureValues({ targetValue: ['-38', '-20'] })).ok).toBe(
 			true
 		);
@@ -128,5 +133,66 @@ describe('changes to an adopted plan', () => {
 		expect(publicPlanChanges(db, 1).map((c) => [c.kind, c.subject, c.reason])).toEqual([
 			['measure-removed', 'ELA distance from standard', 'Replaced by the state test.']
 		]);
+	});
+});
+
+describe('the plan as adopted (issue 29, item 4)', () => {
+	it('is drafted freely until it is recorded, adoption date or not; then kept as the public record', () => {
+		const fresh = testDb();
+		seedSmallDistrict(fresh);
+		fresh.$client.prepare("update priority set adopted_on = '2019-06-11' where id = 1").run();
+		const values = () => {
+			const { targets, ...m } = getMeasure(fresh, 1)!;
+			return {
+				...toValues(m),
+				targetYear: targets.map((t) => t.label),
+				targetGroup: targets.map((t) => t.studentGroup)
+			};
+		};
+		// Entering the plan the board adopted before Throughline: no reason asked, nothing logged.
+		const entered = updateMeasure(fresh, actor, 1, {
+			...values(),
+			targetValue: ['-36', '-28']
+		});
+		expect(entered.ok).toBe(true);
+		expect(publicPlanChanges(fresh, 1)).toEqual([]);
+		const before = priorityChangeLog(fresh, getPriority(fresh, 1)!.slug)!;
+		expect(before.priority.adopted).toBe(false);
+		expect(before.planAsAdopted).toBeNull();
+
+		expect(recordPlanAsAdopted(fresh, actor, 1, '2019-06-12T03:00:00.000Z').ok).toBe(true);
+		const log = priorityChangeLog(fresh, getPriority(fresh, 1)!.slug)!;
+		expect(log.priority.adopted).toBe(true);
+		expect(log.planAsAdopted?.measures[0]).toMatchObject({
+			name: 'ELA distance from standard',
+			targets: [
+				{ year: expect.any(String), group: 'ALL', value: -36 },
+				{ year: expect.any(String), group: 'ALL', value: -28 }
+			]
+		});
+		expect(log.changes).toEqual([]);
+		// Recorded once; a change now needs its reason.
+		const again = recordPlanAsAdopted(fresh, actor, 1);
+		expect(again.ok).toBe(false);
+		const changed = updateMeasure(fresh, actor, 1, { ...values(), targetValue: ['-36', '-25'] });
+		expect(changed.ok).toBe(false);
+		fresh.$client.close();
+	});
+
+	it('is refused for a priority the board has not adopted, and nothing is saved', () => {
+		const fresh = testDb();
+		seedSmallDistrict(fresh);
+		fresh.$client
+			.prepare('update priority set adopted_on = null, adopted_meeting_id = null where id = 1')
+			.run();
+		const audits = Number(fresh.$client.prepare('select count(*) from audit_log').pluck().get());
+		const refused = recordPlanAsAdopted(fresh, actor, 1);
+		expect(refused.ok).toBe(false);
+		if (!refused.ok) expect(refused.errors.form[0]).toContain('Give the date');
+		expect(getPriority(fresh, 1)!.planRecordedAt).toBeNull();
+		expect(Number(fresh.$client.prepare('select count(*) from audit_log').pluck().get())).toBe(
+			audits
+		);
+		fresh.$client.close();
 	});
 });

@@ -16,9 +16,24 @@ import type { PlanChangeKind } from '../../choices.ts';
 import { optionalText, parse, type FieldErrors } from '../forms.ts';
 import type { Unit } from '../../format.ts';
 
-/** A priority is adopted once the board adopted it: an adoption date or meeting is recorded. */
-export function isAdopted(p: { adoptedOn: string | null; adoptedMeetingId?: number | null }) {
-	return !!p.adoptedOn || !!p.adoptedMeetingId;
+/**
+ * A priority's plan is on the public record once the plan as the board adopted it was recorded
+ * (plan-record.ts); before that it is drafted freely, whatever its adoption date.
+ */
+export function isAdopted(p: { planRecordedAt: string | null }) {
+	return !!p.planRecordedAt;
+}
+
+/** The plan as the board adopted it, kept when it was recorded (plan-record.ts). */
+export interface PlanAsAdopted {
+	measures: {
+		name: string;
+		nameEs: string | null;
+		unit: Unit;
+		baseline: { year: string | null; value: number | null };
+		targets: TargetValue[];
+	}[];
+	structures: { name: string; nameEs: string | null }[];
 }
 
 export interface TargetValue {
@@ -98,11 +113,7 @@ function adoptedIds(db: Db, ids: (number | null)[]): Set<number> {
 	if (!wanted.length) return new Set();
 	return new Set(
 		db
-			.select({
-				id: priorities.id,
-				adoptedOn: priorities.adoptedOn,
-				adoptedMeetingId: priorities.adoptedMeetingId
-			})
+			.select({ id: priorities.id, planRecordedAt: priorities.planRecordedAt })
 			.from(priorities)
 			.where(inArray(priorities.id, wanted))
 			.all()
@@ -122,7 +133,7 @@ export interface MeasureInPlan {
 	targets: { schoolYearId: number; value: number; studentGroup: string }[];
 }
 
-function targetValues(db: Db, targets: MeasureInPlan['targets']): TargetValue[] {
+export function targetValues(db: Db, targets: MeasureInPlan['targets']): TargetValue[] {
 	const years = new Map(
 		db
 			.select()
@@ -155,7 +166,7 @@ function targetValues(db: Db, targets: MeasureInPlan['targets']): TargetValue[] 
 		.map(({ startYear: _, ...t }) => t);
 }
 
-function yearLabel(db: Db, id: number | null): string | null {
+export function yearLabel(db: Db, id: number | null): string | null {
 	if (id === null) return null;
 	return db.select().from(schoolYears).where(eq(schoolYears.id, id)).get()?.label ?? null;
 }
@@ -216,8 +227,7 @@ export function statusPlanChanges(
 		title: string;
 		titleEs: string | null;
 		status: PriorityStatus;
-		adoptedOn: string | null;
-		adoptedMeetingId: number | null;
+		planRecordedAt: string | null;
 	},
 	after: { status: PriorityStatus }
 ): PlanChangeDraft[] {
@@ -327,15 +337,17 @@ export function priorityChangeLog(db: Db, slug: string) {
 			titleEs: priorities.titleEs,
 			status: priorities.status,
 			adoptedOn: priorities.adoptedOn,
-			adoptedMeetingId: priorities.adoptedMeetingId
+			planRecordedAt: priorities.planRecordedAt,
+			planAsAdopted: priorities.planAsAdopted
 		})
 		.from(priorities)
 		.where(and(eq(priorities.slug, slug), ne(priorities.status, 'retired')))
 		.get();
 	if (!priority) return null;
-	const { id, adoptedMeetingId: _, ...shown } = priority;
+	const { id, planAsAdopted, ...shown } = priority;
 	return {
 		priority: { ...shown, adopted: isAdopted(priority) },
+		planAsAdopted: (planAsAdopted as PlanAsAdopted | null) ?? null,
 		changes: publicPlanChanges(db, id).map((c) => ({ ...c, changedOn: c.changedAt.slice(0, 10) }))
 	};
 }

@@ -85,9 +85,13 @@ export function targetsOf(db: Db, measureIds: number[]): Map<number, YearValue[]
 			value: measureTargets.value
 		})
 		.from(measureTargets)
+		.innerJoin(measures, eq(measures.id, measureTargets.measureId))
 		.innerJoin(schoolYears, eq(schoolYears.id, measureTargets.schoolYearId))
 		.where(
-			and(inArray(measureTargets.measureId, measureIds), eq(measureTargets.studentGroup, 'ALL'))
+			and(
+				inArray(measureTargets.measureId, measureIds),
+				eq(measureTargets.studentGroup, measures.studentGroup)
+			)
 		)
 		.orderBy(asc(schoolYears.startYear))
 		.all();
@@ -99,7 +103,7 @@ export function targetsOf(db: Db, measureIds: number[]): Map<number, YearValue[]
 	return byMeasure;
 }
 
-/** A measure's targets for single student groups (not the district's), by group code. */
+/** A measure's targets for single student groups (not the measure's own group), by group code. */
 export function groupTargetsOf(db: Db, measureId: number): Map<string, YearValue[]> {
 	const byGroup = new Map<string, YearValue[]>();
 	const rows = db
@@ -110,8 +114,14 @@ export function groupTargetsOf(db: Db, measureId: number): Map<string, YearValue
 			value: measureTargets.value
 		})
 		.from(measureTargets)
+		.innerJoin(measures, eq(measures.id, measureTargets.measureId))
 		.innerJoin(schoolYears, eq(schoolYears.id, measureTargets.schoolYearId))
-		.where(and(eq(measureTargets.measureId, measureId), ne(measureTargets.studentGroup, 'ALL')))
+		.where(
+			and(
+				eq(measureTargets.measureId, measureId),
+				ne(measureTargets.studentGroup, measures.studentGroup)
+			)
+		)
 		.orderBy(asc(schoolYears.startYear))
 		.all();
 	for (const { group, ...t } of rows) byGroup.set(group, [...(byGroup.get(group) ?? []), t]);
@@ -120,12 +130,39 @@ export function groupTargetsOf(db: Db, measureId: number): Map<string, YearValue
 
 export type PublicYearResult = YearValue & PublicResult;
 
-/** District-wide results of one student group, per measure, oldest year first, suppressed as needed. */
+/**
+ * Of these measures, those with district results for some student group but none for their own
+ * group (a measure of all students whose file held only group rows): their pages say so rather
+ * than "no results yet".
+ */
+export function measuresWithOtherGroupsOnly(db: Db, measureIds: number[]): Set<number> {
+	if (measureIds.length === 0) return new Set();
+	const rows = db
+		.select({ id: results.measureId })
+		.from(results)
+		.innerJoin(measures, eq(measures.id, results.measureId))
+		.where(
+			and(
+				inArray(results.measureId, measureIds),
+				isNull(results.schoolId),
+				ne(results.studentGroup, measures.studentGroup)
+			)
+		)
+		.groupBy(results.measureId)
+		.all();
+	return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * District-wide results per measure, oldest year first, suppressed as needed: of each measure's
+ * own student group (all students, or English learners for their progress indicator), or of
+ * the group given.
+ */
 export function districtSeries(
 	db: Db,
 	measureIds: number[],
 	suppressionSize: number,
-	group = 'ALL'
+	group?: string
 ): Map<number, PublicYearResult[]> {
 	const byMeasure = new Map<number, PublicYearResult[]>();
 	if (measureIds.length === 0) return byMeasure;
@@ -134,26 +171,24 @@ export function districtSeries(
 			measureId: results.measureId,
 			year: schoolYears.label,
 			startYear: schoolYears.startYear,
+			studentGroup: results.studentGroup,
 			...shownResultColumns
 		})
 		.from(results)
+		.innerJoin(measures, eq(measures.id, results.measureId))
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
 		.where(
 			and(
 				inArray(results.measureId, measureIds),
 				isNull(results.schoolId),
-				eq(results.studentGroup, group)
+				eq(results.studentGroup, group ?? measures.studentGroup)
 			)
 		)
 		.orderBy(asc(schoolYears.startYear))
 		.all();
 	for (const { measureId, year, startYear, ...r } of rows) {
 		const list = byMeasure.get(measureId) ?? [];
-		list.push({
-			year,
-			startYear,
-			...toPublicResult({ ...r, studentGroup: group }, suppressionSize)
-		});
+		list.push({ year, startYear, ...toPublicResult(r, suppressionSize) });
 		byMeasure.set(measureId, list);
 	}
 	return byMeasure;
@@ -189,6 +224,7 @@ export function resultsByGroup(
 			...shownResultColumns
 		})
 		.from(results)
+		.innerJoin(measures, eq(measures.id, results.measureId))
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
 		.innerJoin(studentGroups, eq(studentGroups.code, results.studentGroup))
 		.where(
@@ -215,7 +251,7 @@ export function resultsByGroup(
 	return [...groups.values()];
 }
 
-/** A measure's all-students results at each school, by year. */
+/** A measure's results at each school, by year, for the measure's own student group. */
 export function resultsBySchool(db: Db, measureId: number, suppressionSize: number): SchoolRow[] {
 	const rows = db
 		.select({
@@ -223,12 +259,20 @@ export function resultsBySchool(db: Db, measureId: number, suppressionSize: numb
 			name: schools.name,
 			type: schools.type,
 			year: schoolYears.label,
+			studentGroup: results.studentGroup,
 			...shownResultColumns
 		})
 		.from(results)
+		.innerJoin(measures, eq(measures.id, results.measureId))
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
 		.innerJoin(schools, eq(schools.id, results.schoolId))
-		.where(and(eq(results.measureId, measureId), eq(results.studentGroup, 'ALL'), inFigures()))
+		.where(
+			and(
+				eq(results.measureId, measureId),
+				eq(results.studentGroup, measures.studentGroup),
+				inFigures()
+			)
+		)
 		.orderBy(byName(schools.name))
 		.all();
 	const bySchool = new Map<string, SchoolRow>();
@@ -239,7 +283,7 @@ export function resultsBySchool(db: Db, measureId: number, suppressionSize: numb
 			type: r.type,
 			byYear: {}
 		};
-		row.byYear[r.year] = toPublicResult({ ...r, studentGroup: 'ALL' }, suppressionSize);
+		row.byYear[r.year] = toPublicResult(r, suppressionSize);
 		bySchool.set(r.cdsCode, row);
 	}
 	return [...bySchool.values()];

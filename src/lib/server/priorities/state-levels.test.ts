@@ -7,6 +7,7 @@ import { importFile } from '../imports/index.ts';
 import { priorityPage } from './summary.ts';
 import { schoolResults } from '../schools/queries.ts';
 import { stateLevelsOf, toPublicResult } from './suppression.ts';
+import { changeLevelWord, statusLevelWord } from '../../state-dashboard.ts';
 
 const data = resolve('../shared/data/ca-dashboard');
 const actor = { id: 'u1', email: 'staff@example.org' };
@@ -51,16 +52,71 @@ describe('the state’s colors and levels on the public pages', () => {
 	});
 
 	it('keeps only levels in range; a suppressed result carries none', () => {
-		expect(stateLevelsOf({ stateColor: 0, statusLevel: 0, changeLevel: null })).toBeNull();
-		expect(stateLevelsOf({ stateColor: 2, statusLevel: 7 })).toEqual({
+		expect(
+			stateLevelsOf({ direction: 'higher', stateColor: 0, statusLevel: 0, changeLevel: null })
+		).toBeNull();
+		expect(stateLevelsOf({ direction: 'lower', stateColor: 2, statusLevel: 7 })).toEqual({
 			color: 2,
 			status: null,
 			change: null,
-			colorMissing: null
+			colorMissing: null,
+			direction: 'lower'
 		});
 		expect(
-			toPublicResult({ value: 1, n: 5, studentGroup: 'EL', stateColor: 3, statusLevel: 3 }, 11)
-				.state
+			toPublicResult(
+				{
+					value: 1,
+					n: 5,
+					studentGroup: 'EL',
+					direction: 'higher',
+					stateColor: 3,
+					statusLevel: 3
+				},
+				11
+			).state
 		).toBeNull();
+	});
+});
+
+describe("the state's words on a real district's page", () => {
+	it('chronic absenteeism and suspension read the way the state words them (MPUSD, 2023)', async () => {
+		const db = testDb();
+		db.$client
+			.prepare('INSERT INTO district (name, cds_code) VALUES (?, ?)')
+			.run('Monterey Peninsula Unified', '27660920000000');
+		for (const file of ['chronicdownload2023.txt', 'suspdownload2023.txt'])
+			await importFile(db, `${data}/2023/${file}`, file, actor);
+		db.$client
+			.prepare(
+				"INSERT INTO priority (slug, title, description, sponsor, status) VALUES ('here', 'Here every day', 'Attend', 'Superintendent', 'active')"
+			)
+			.run();
+		db.$client
+			.prepare("UPDATE measure SET priority_id = 1 WHERE code IN ('chronic', 'susp')")
+			.run();
+		const page = priorityPage(db, 'here')!;
+		const latest = (code: string) => {
+			const measure = page.measures.find((x) => x.code === code)!;
+			return measure.series.find((s) => s.year === '2022-23')!;
+		};
+		// From STATE-FILES.md, read off chronicdownload2023.txt and suspdownload2023.txt by hand.
+		const chronic = latest('chronic');
+		expect(chronic.value).toBe(26.7);
+		expect(chronic.state).toMatchObject({ color: 2, status: 1, change: 4, direction: 'lower' });
+		expect(statusLevelWord(chronic.state!.status!, chronic.state!.direction!, 'en')).toBe(
+			'Very High'
+		);
+		expect(changeLevelWord(chronic.state!.change!, chronic.state!.direction!, 'en')).toBe(
+			'Declined'
+		);
+		const susp = latest('susp');
+		expect(susp.value).toBe(3.7);
+		expect(susp.state).toMatchObject({ color: 2, status: 3, change: 1, direction: 'lower' });
+		expect(changeLevelWord(susp.state!.change!, susp.state!.direction!, 'en')).toBe(
+			'Increased Significantly'
+		);
+		expect(changeLevelWord(susp.state!.change!, susp.state!.direction!, 'es')).toBe(
+			'Aumentó considerablemente'
+		);
 	});
 });

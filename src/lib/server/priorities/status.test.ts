@@ -43,8 +43,9 @@ describe('standingAgainstTarget', () => {
 		});
 	});
 
-	it('measures against the nearest target ahead when the newest year has none', () => {
-		// MPUSD's case: results through 2022-23, targets set from 2023-24 on.
+	it('never grades a result against a later year’s target: it says what the next one asks', () => {
+		// MPUSD's case: results through 2022-23, targets set from 2023-24 on (issue 29, item 3:
+		// "the 2024-25 target is −50.0: 6.4 points above the 2023-24 result", neutral).
 		const s = standingAgainstTarget(
 			[y(2021, -34.1), y(2022, -34.3)],
 			[y(2023, -30), y(2024, -25), y(2026, -15)],
@@ -52,20 +53,41 @@ describe('standingAgainstTarget', () => {
 			'points'
 		);
 		expect(s).toEqual({
-			kind: 'behind',
+			kind: 'next-target',
 			year: '2022-23',
 			gap: 4.3,
-			targetYear: '2023-24',
-			text: '4.3 points short of the 2023-24 target'
+			next: { year: '2023-24', value: -30, relation: 'above' },
+			text: 'the 2023-24 target is −30.0: 4.3 points above the 2022-23 result'
 		});
+		const lower = standingAgainstTarget([y(2023, -56.4)], [y(2024, -50)], 'higher', 'points');
+		expect(lower.text).toBe('the 2024-25 target is −50.0: 6.4 points above the 2023-24 result');
 		const past = standingAgainstTarget([y(2022, 20)], [y(2024, 25)], 'lower', 'percent');
-		expect(past).toMatchObject({ kind: 'ahead', targetYear: '2024-25' });
-		expect(past.text).toBe('ahead of the 2024-25 target by 5.0 percentage points');
+		expect(past).toMatchObject({
+			kind: 'next-target',
+			next: { year: '2024-25', relation: 'above' }
+		});
+		expect(past.text).toBe(
+			'the 2024-25 target is 25.0%: 5.0 percentage points above the 2022-23 result'
+		);
+	});
+
+	it('calls the baseline year a baseline, whatever its targets', () => {
+		const s = standingAgainstTarget([y(2023, -56.4)], [y(2024, -50)], 'higher', 'points', {
+			baselineYear: '2023-24'
+		});
+		expect(s.kind).toBe('baseline');
+		expect(s.text).toBe(
+			'2023-24 is the baseline; the 2024-25 target is −50.0: 6.4 points above the 2023-24 result'
+		);
+		const alone = standingAgainstTarget([y(2023, 10)], [], 'lower', 'percent', {
+			baselineYear: '2023-24'
+		});
+		expect(alone).toMatchObject({ kind: 'baseline', text: '2023-24 is the baseline' });
 	});
 
 	it('prefers the same year’s target to a later one', () => {
 		const s = standingAgainstTarget([y(2023, 50)], [y(2023, 52), y(2024, 60)], 'higher', 'percent');
-		expect(s.targetYear).toBeUndefined();
+		expect(s.next).toBeUndefined();
 		expect(s.text).toBe('behind target by 2.0 percentage points');
 	});
 

@@ -7,7 +7,15 @@ export interface YearValue {
 	value: number | null;
 }
 
-export type StandingKind = 'ahead' | 'on-target' | 'behind' | 'no-target' | 'no-results';
+/**
+ * - ahead, on-target, behind: the newest result against its own year's target;
+ * - next-target: the newest result's year has no target, a later year has one (said neutrally:
+ *   a result is never graded against a later year's target);
+ * - baseline: the newest result is the measure's baseline, the year targets are set from;
+ * - no-target: no target for the newest result's year or later; no-results: nothing to show.
+ */
+export type StandingKind =
+	'ahead' | 'on-target' | 'behind' | 'next-target' | 'baseline' | 'no-target' | 'no-results';
 
 export interface Standing {
 	kind: StandingKind;
@@ -15,36 +23,73 @@ export interface Standing {
 	year: string | null;
 	/** How far from the target, always positive, in the measure's difference unit. */
 	gap: number | null;
-	/**
-	 * The year of the target it is measured against when that is not `year`: the newest result's
-	 * year has no target, so the nearest target ahead stands in ("short of the 2026-27 target").
-	 */
-	targetYear?: string;
+	/** For next-target and baseline: the nearest later target, and where it lies from the result. */
+	next?: { year: string; value: number; relation: 'above' | 'below' | 'equal' };
+	/** For no-results: the measure has results for other student groups, not its own. */
+	groupsOnly?: boolean;
 	/** Plain-language wording, e.g. "behind target by 3.1 points". */
 	text: string;
 }
 
+/** The nearest target after a year, and where it lies from the year's result (in raw terms). */
+function nextTarget(latest: YearValue, targets: YearValue[], unit: Unit) {
+	const t = targets
+		.filter((x) => x.startYear > latest.startYear)
+		.sort((a, b) => a.startYear - b.startYear)[0];
+	if (!t) return null;
+	const raw = (t.value as number) - (latest.value as number);
+	const gap = Math.round(Math.abs(raw) * 10) / 10;
+	const relation: 'above' | 'below' | 'equal' = gap === 0 ? 'equal' : raw > 0 ? 'above' : 'below';
+	const words = differenceUnit(unit);
+	const amount = `${formatNumber(gap)}${words ? ' ' + words : ''}`;
+	const target = formatValue(t.value, unit, 'en', true);
+	const text =
+		relation === 'equal'
+			? `the ${t.year} target is ${target}, the same as the ${latest.year} result`
+			: `the ${t.year} target is ${target}: ${amount} ${relation} the ${latest.year} result`;
+	return { next: { year: t.year, value: t.value as number, relation }, gap, text };
+}
+
 /**
- * Where the latest result stands against that year's target. Within half a unit of the last
- * shown digit counts as on target, so "0.0 points ahead" never appears.
+ * Where the latest result stands against its own year's target. Within half a unit of the last
+ * shown digit counts as on target, so "0.0 points ahead" never appears. A year without a target
+ * is not graded: the next target is said as what it asks, neutrally; a baseline year is a baseline.
  */
 export function standingAgainstTarget(
 	results: YearValue[],
 	targets: YearValue[],
 	direction: 'higher' | 'lower',
-	unit: Unit
+	unit: Unit,
+	options: { baselineYear?: string | null; groupsOnly?: boolean } = {}
 ): Standing {
 	const latest = [...results]
 		.filter((r) => r.value !== null)
 		.sort((a, b) => b.startYear - a.startYear)[0];
+	if (!latest && options.groupsOnly)
+		return {
+			kind: 'no-results',
+			year: null,
+			gap: null,
+			groupsOnly: true,
+			text: 'no results for all students: see the student groups'
+		};
 	if (!latest) return { kind: 'no-results', year: null, gap: null, text: 'no results yet' };
 	const set = targets.filter((t) => t.value !== null);
-	const sameYear = set.find((t) => t.startYear === latest.startYear);
-	const ahead = set
-		.filter((t) => t.startYear > latest.startYear)
-		.sort((a, b) => a.startYear - b.startYear)[0];
-	const target = sameYear ?? ahead;
+	if (options.baselineYear === latest.year) {
+		const n = nextTarget(latest, set, unit);
+		return {
+			kind: 'baseline',
+			year: latest.year,
+			gap: n?.gap ?? null,
+			...(n ? { next: n.next } : {}),
+			text: `${latest.year} is the baseline` + (n ? `; ${n.text}` : '')
+		};
+	}
+	const target = set.find((t) => t.startYear === latest.startYear);
 	if (!target) {
+		const n = nextTarget(latest, set, unit);
+		if (n)
+			return { kind: 'next-target', year: latest.year, gap: n.gap, next: n.next, text: n.text };
 		return {
 			kind: 'no-target',
 			year: latest.year,
@@ -52,19 +97,14 @@ export function standingAgainstTarget(
 			text: `no target set for ${latest.year}`
 		};
 	}
-	const later = target === sameYear ? {} : { targetYear: target.year };
 	const better = direction === 'higher' ? 1 : -1;
 	const diff = ((latest.value as number) - (target.value as number)) * better;
 	const gap = Math.round(Math.abs(diff) * 10) / 10;
 	const unitWords = differenceUnit(unit);
 	const amount = `${formatNumber(gap)}${unitWords ? ' ' + unitWords : ''}`;
-	const of = later.targetYear ? `the ${later.targetYear} target` : 'target';
-	if (gap === 0)
-		return { kind: 'on-target', year: latest.year, gap: 0, text: `on ${of}`, ...later };
+	if (gap === 0) return { kind: 'on-target', year: latest.year, gap: 0, text: 'on target' };
 	if (diff > 0)
-		return { kind: 'ahead', year: latest.year, gap, text: `ahead of ${of} by ${amount}`, ...later };
-	if (later.targetYear)
-		return { kind: 'behind', year: latest.year, gap, text: `${amount} short of ${of}`, ...later };
+		return { kind: 'ahead', year: latest.year, gap, text: `ahead of target by ${amount}` };
 	return { kind: 'behind', year: latest.year, gap, text: `behind target by ${amount}` };
 }
 

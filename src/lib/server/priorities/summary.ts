@@ -8,6 +8,7 @@ import {
 	groupTargetsOf,
 	headlineMeasure,
 	measuresOfPriorities,
+	measuresWithOtherGroupsOnly,
 	notDoingList,
 	priorityBySlug,
 	publicPriorities,
@@ -41,6 +42,8 @@ export interface MeasureTrend {
 	nameEs: string | null;
 	unit: Unit;
 	direction: 'higher' | 'lower';
+	/** Whose results it reads: 'ALL', or one student group's code (English learners' progress). */
+	studentGroup: string;
 	kind: 'outcome' | 'implementation';
 	source: string;
 	baseline: { year: string | null; value: number | null };
@@ -56,10 +59,14 @@ function trendOf(
 	measure: Measure,
 	series: PublicYearResult[],
 	targets: YearValue[],
-	baselineYear: string | null
+	baselineYear: string | null,
+	groupsOnly: boolean
 ): MeasureTrend {
 	const change = changeOverTime(series, measure.direction);
-	const standing = standingAgainstTarget(series, targets, measure.direction, measure.unit);
+	const standing = standingAgainstTarget(series, targets, measure.direction, measure.unit, {
+		baselineYear,
+		groupsOnly
+	});
 	return {
 		id: measure.id,
 		code: measure.code,
@@ -67,6 +74,7 @@ function trendOf(
 		nameEs: measure.nameEs,
 		unit: measure.unit,
 		direction: measure.direction,
+		studentGroup: measure.studentGroup,
 		kind: measure.kind,
 		source: measure.source,
 		baseline: { year: baselineYear, value: measure.baselineValue },
@@ -85,6 +93,10 @@ function trendsFor(db: Db, list: Measure[], suppressionSize: number): Map<number
 	const series = districtSeries(db, ids, suppressionSize);
 	const targets = targetsOf(db, ids);
 	const labels = yearLabels(db);
+	const groupsOnly = measuresWithOtherGroupsOnly(
+		db,
+		ids.filter((id) => !series.get(id)?.length)
+	);
 	return new Map(
 		list.map((m) => [
 			m.id,
@@ -92,7 +104,8 @@ function trendsFor(db: Db, list: Measure[], suppressionSize: number): Map<number
 				m,
 				series.get(m.id) ?? [],
 				targets.get(m.id) ?? [],
-				m.baselineYearId === null ? null : (labels.get(m.baselineYearId) ?? null)
+				m.baselineYearId === null ? null : (labels.get(m.baselineYearId) ?? null),
+				groupsOnly.has(m.id)
 			)
 		])
 	);

@@ -1,7 +1,7 @@
-import { results } from '../db/schema/measures.ts';
+import { measures, results } from '../db/schema/measures.ts';
 import type { StateLevels } from '../../state-dashboard.ts';
 import type { PublicResult } from '../../priorities/results.ts';
-import { type ColorMissingReason } from '../../choices.ts';
+import { type ColorMissingReason, type MeasureDirection } from '../../choices.ts';
 
 /**
  * The public never sees a result for a group smaller than the suppression size. A group result
@@ -16,8 +16,12 @@ export function isSuppressed(
 	return row.n < suppressionSize;
 }
 
-/** The columns a query selects so that `toPublicResult` can carry the state's color and levels. */
+/**
+ * The columns a query selects so that `toPublicResult` can carry the state's color and levels.
+ * The query joins `measure`: the words of a level depend on which direction is better.
+ */
 export const stateLevelColumns = {
+	direction: measures.direction,
 	stateColor: results.stateColor,
 	statusLevel: results.statusLevel,
 	changeLevel: results.changeLevel,
@@ -28,6 +32,7 @@ export const stateLevelColumns = {
 export const shownResultColumns = { value: results.value, n: results.n, ...stateLevelColumns };
 
 interface StateColumns {
+	direction: MeasureDirection;
 	stateColor?: number | null;
 	statusLevel?: number | null;
 	changeLevel?: number | null;
@@ -42,7 +47,8 @@ export function stateLevelsOf(row: StateColumns): StateLevels | null {
 		color: level(row.stateColor),
 		status: level(row.statusLevel),
 		change: level(row.changeLevel),
-		colorMissing: row.colorMissing ?? null
+		colorMissing: row.colorMissing ?? null,
+		direction: row.direction
 	};
 	return state.color || state.status || state.change || state.colorMissing ? state : null;
 }

@@ -94,7 +94,6 @@ export function schoolResults(
 			measureName: measures.name,
 			measureNameEs: measures.nameEs,
 			unit: measures.unit,
-			direction: measures.direction,
 			slug: priorities.slug,
 			title: priorities.title,
 			titleEs: priorities.titleEs,

@@ -8,11 +8,17 @@ import type { Db } from '../db/open.ts';
 import { type Actor } from '../audit/index.ts';
 import { studentGroups } from '../db/schema/district.ts';
 import { results } from '../db/schema/measures.ts';
-import { optionalText, parse, requiredText, type Parsed } from '../forms.ts';
+import { choice, optionalText, parse, requiredText, type Parsed } from '../forms.ts';
+import { isKnownStudentGroup } from '../imports/groups.ts';
+import { studentGroupKinds } from '../../choices.ts';
 
 export const studentGroupNames = z.object({
 	name: requiredText('English name', 120),
 	nameEs: optionalText('Spanish name', 120)
+});
+
+export const studentGroupKind = z.object({
+	kind: choice('kind (a student group, or who took a test)', studentGroupKinds)
 });
 
 export interface StudentGroupRow {
@@ -20,6 +26,8 @@ export interface StudentGroupRow {
 	name: string;
 	nameEs: string | null;
 	kind: 'student-group' | 'test-takers';
+	/** One of the state's codes, whose kind is the state's; others' kind staff may set. */
+	stateCode: boolean;
 	/** How many results name the group: where it is used. */
 	results: number;
 }
@@ -29,6 +37,10 @@ export function listStudentGroups(
 	db: Db,
 	filter: { missingSpanish?: boolean } = {}
 ): StudentGroupRow[] {
+	return groupRows(db, filter).map((g) => ({ ...g, stateCode: isKnownStudentGroup(g.code) }));
+}
+
+function groupRows(db: Db, filter: { missingSpanish?: boolean }) {
 	const used = db
 		.select({ code: results.studentGroup, n: sql<number>`count(*)`.as('n') })
 		.from(results)
@@ -79,6 +91,39 @@ export function renameStudentGroup(
 			before,
 			after
 		});
+		return { ok: true as const, data: after };
+	});
+}
+
+/**
+ * Marks a code the state's catalog does not know as a student group or as who took a test (never
+ * a group: off the public by-group tables, not offered for targets), audited. The state's own
+ * codes keep the state's kind.
+ */
+export function setStudentGroupKind(
+	db: Db,
+	actor: Actor,
+	code: string,
+	values: unknown
+): Parsed<typeof studentGroups.$inferSelect> {
+	const before = db.select().from(studentGroups).where(eq(studentGroups.code, code)).get();
+	if (!before) return { ok: false, errors: { form: [`There is no student group “${code}”.`] } };
+	if (isKnownStudentGroup(code))
+		return {
+			ok: false,
+			errors: { kind: [`${code} is one of the state's codes: its kind is the state's.`] }
+		};
+	const parsed = parse(studentGroupKind, values);
+	if (!parsed.ok) return parsed;
+	if (parsed.data.kind === before.kind) return { ok: true, data: before };
+	return write(db, actor, ({ tx, audit }) => {
+		const after = tx
+			.update(studentGroups)
+			.set({ kind: parsed.data.kind })
+			.where(eq(studentGroups.code, code))
+			.returning()
+			.get();
+		audit({ action: 'update', entity: 'student_group', entityId: code, before, after });
 		return { ok: true as const, data: after };
 	});
 }

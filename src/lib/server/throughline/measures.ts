@@ -43,6 +43,7 @@ export const measureInput = z.object({
 	unit: choice('unit', measureUnits),
 	direction: choice('direction (which way is better)', measureDirections),
 	kind: choice('kind (outcome or implementation)', measureKinds),
+	studentGroup: optionalText('student group', 20).transform((v) => v ?? 'ALL'),
 	source: plainText('source', 500),
 	baselineYearId: optionalId('baseline year'),
 	baselineValue: optionalNumber('baseline value'),
@@ -129,7 +130,8 @@ function readTargets(
 	groups: string[],
 	errors: FieldErrors,
 	baselineYearId: unknown,
-	measureId?: number
+	measureId?: number,
+	measureGroup = 'ALL'
 ): NewTarget[] {
 	// Targets may be set for every year the plan covers: the baseline to five years ahead. A
 	// measure imported without a baseline starts from its first result, so a district whose data
@@ -179,12 +181,15 @@ function readTargets(
 			];
 			continue;
 		}
-		const group = (groups[i] ?? '').trim() || 'ALL';
+		// A measure of one group (English learners' progress) has no all-students figure: its
+		// district target is its group's.
+		const chosen = (groups[i] ?? '').trim() || 'ALL';
+		const group = chosen === 'ALL' ? measureGroup : chosen;
 		if (group !== 'ALL' && !groupNames.has(group)) {
 			errors[key] = [`There is no student group “${group}”. Choose one from the list.`];
 			continue;
 		}
-		const whose = group === 'ALL' ? '' : ` for ${groupNames.get(group)}`;
+		const whose = group === measureGroup ? '' : ` for ${groupNames.get(group)}`;
 		if (seen.has(`${yearId} ${group}`)) {
 			errors[key] = [`There is already a target${whose} for ${year}.`];
 			continue;
@@ -208,6 +213,7 @@ function validated(db: Db, values: unknown, id?: number) {
 		targetValue?: unknown;
 		targetGroup?: unknown;
 		baselineYearId?: unknown;
+		studentGroup?: unknown;
 	};
 	const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : v == null ? [] : [String(v)]);
 	const targets = readTargets(
@@ -217,7 +223,8 @@ function validated(db: Db, values: unknown, id?: number) {
 		list(raw.targetGroup),
 		errors,
 		raw.baselineYearId,
-		id
+		id,
+		parsed.ok ? parsed.data.studentGroup : 'ALL'
 	);
 	if (parsed.ok) {
 		const d = parsed.data;
@@ -225,6 +232,8 @@ function validated(db: Db, values: unknown, id?: number) {
 			errors.code = ['Another measure already uses this code.'];
 		if (missingChoice(db, priorities, priorities.id, d.priorityId))
 			errors.priorityId = ['Choose a priority from the list.'];
+		if (d.studentGroup !== 'ALL' && !isStudentGroup(db, d.studentGroup))
+			errors.studentGroup = ['Choose a student group from the list.'];
 		if (missingChoice(db, schoolYears, schoolYears.id, d.baselineYearId))
 			errors.baselineYearId = ['Choose a school year from the list.'];
 		if ((d.baselineYearId === null) !== (d.baselineValue === null))
@@ -236,6 +245,15 @@ function validated(db: Db, values: unknown, id?: number) {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
 	const { targetYear, targetValue, targetGroup, ...fields } = parsed.data;
 	return { ok: true as const, fields, targets };
+}
+
+/** One of the state's student groups (never a test-taker category such as SBA). */
+function isStudentGroup(db: Db, code: string): boolean {
+	return !!db
+		.select({ code: studentGroups.code })
+		.from(studentGroups)
+		.where(and(eq(studentGroups.code, code), eq(studentGroups.kind, 'student-group')))
+		.get();
 }
 
 interface NewTarget {

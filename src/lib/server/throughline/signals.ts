@@ -151,10 +151,12 @@ export const throughlineSignals: SignalSource = (db, context) => {
 			db
 				.select({ id: measureTargets.measureId })
 				.from(measureTargets)
+				.innerJoin(measures, eq(measures.id, measureTargets.measureId))
 				.where(
 					and(
 						eq(measureTargets.schoolYearId, year.id),
-						eq(measureTargets.studentGroup, 'ALL'),
+						// The measure's own group: English learners' targets for their progress.
+						eq(measureTargets.studentGroup, measures.studentGroup),
 						inArray(
 							measureTargets.measureId,
 							priorityMeasures.map((m) => m.id)

@@ -3,7 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { formValues, invalid } from '$lib/server/forms';
-import { listStudentGroups, renameStudentGroup } from '$lib/server/student-groups';
+import {
+	listStudentGroups,
+	renameStudentGroup,
+	setStudentGroupKind
+} from '$lib/server/student-groups';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -26,5 +30,13 @@ export const actions: Actions = {
 		const back =
 			event.url.searchParams.get('show') === 'missing-spanish' ? '&show=missing-spanish' : '';
 		redirect(303, `/manage/student-groups?saved=${encodeURIComponent(code)}${back}#group-${code}`);
+	},
+	kind: async (event) => {
+		const user = authorize(event, 'edit');
+		const values = formValues(await event.request.formData());
+		const code = typeof values.code === 'string' ? values.code : '';
+		const saved = setStudentGroupKind(db(), { id: user.id, email: user.email }, code, values);
+		if (!saved.ok) return invalid(values, saved.errors);
+		redirect(303, `/manage/student-groups?saved=${encodeURIComponent(code)}#group-${code}`);
 	}
 };

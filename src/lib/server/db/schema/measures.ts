@@ -42,6 +42,13 @@ export const measures = sqliteTable(
 		/** Which direction is better. */
 		direction: text('direction', { enum: measureDirections }).notNull(),
 		kind: text('kind', { enum: measureKinds }).notNull().default('outcome'),
+		/**
+		 * Whose measure it is: the district's students as a whole ('ALL'), or one student group's
+		 * code (the state's English learner progress has rows for English learners only; a
+		 * district may measure students with disabilities). Its headline, standing and targets
+		 * read that group's values.
+		 */
+		studentGroup: text('student_group').notNull().default('ALL'),
 		source: text('source').notNull().default(''),
 		/**
 		 * What the measure counts, in the district's words (numerator and denominator, or the state's

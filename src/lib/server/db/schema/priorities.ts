@@ -20,6 +20,13 @@ export const priorities = sqliteTable(
 		adoptedMeetingId: integer('adopted_meeting_id').references(() => boardMeetings.id, {
 			onDelete: 'set null'
 		}),
+		/**
+		 * When the plan as the board adopted it was recorded: its measures, baselines, targets and
+		 * carrying structures then (`planAsAdopted`, JSON). Before it, the priority is drafted
+		 * freely; after it, every change to the plan goes to the public change log with a reason.
+		 */
+		planRecordedAt: text('plan_recorded_at'),
+		planAsAdopted: text('plan_as_adopted', { mode: 'json' }),
 		sortOrder: integer('sort_order').notNull().default(0),
 		createdAt: text('created_at').notNull().default(nowIso),
 		updatedAt: text('updated_at').notNull().default(nowIso)

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
@@ -13,6 +13,7 @@ import { listMeasures } from '$lib/server/throughline/measures';
 import { deleteAction, updateAction } from '$lib/server/editor-actions';
 import { historyOf } from '$lib/server/audit/history';
 import { keptBoardSignals, signalsAbout } from '$lib/server/signals';
+import { recordPlanAsAdopted } from '$lib/server/priorities/plan-record';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');
@@ -32,5 +33,12 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	update: updateAction(updatePriority, '/manage/priorities'),
-	delete: deleteAction(deletePriority, '/manage/priorities', 'There is no such priority.')
+	delete: deleteAction(deletePriority, '/manage/priorities', 'There is no such priority.'),
+	recordPlan: async (event) => {
+		const user = authorize(event, 'edit');
+		const id = Number(event.params.id);
+		const recorded = recordPlanAsAdopted(db(), { id: user.id, email: user.email }, id);
+		if (!recorded.ok) return fail(400, { planError: recorded.errors.form[0] });
+		redirect(303, `/manage/priorities/${id}?saved=plan`);
+	}
 };
