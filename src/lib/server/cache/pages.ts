@@ -41,7 +41,7 @@ const versionReaders = new WeakMap<Database.Database, VersionReader>();
 
 /**
  * Changes whenever the district's data changes (in this process or any other), and only then: the
- * counter of migration 0009, which every change to a table of the district's data moves by
+ * counter of migration 0011, which every change to a table of the district's data moves by
  * trigger. A sign-in, a session, the throttle's failures or an audit entry alone move no public
  * page (issue 30). The counter is read again only when SQLite says something changed at all
  * (`total_changes()`, `PRAGMA data_version`), which costs two statements a request.
