@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../db/schema/audit.ts';
 import type { DbFile } from '../db/open.ts';
 import { derived } from '../cache/derived.ts';
@@ -92,13 +92,23 @@ export function searchAudit(db: DbFile, filter: AuditFilter, page = 1) {
 	return { rows: withNames(db, rows), total, page: current, pages };
 }
 
+/**
+ * The values of a column that occur in the trail, in order. The trail grows without end: each
+ * value is found by a seek on the index that starts with the column (a loose index scan), never
+ * by reading the whole trail.
+ */
 function occurring(db: DbFile, column: 'entity' | 'action'): string[] {
-	return db
-		.selectDistinct({ v: auditLog[column] })
-		.from(auditLog)
-		.orderBy(asc(auditLog[column]))
-		.all()
-		.map((r) => r.v);
+	const name = column === 'entity' ? 'entity' : 'action';
+	return db.$client
+		.prepare(
+			`with recursive v(x) as (
+			   select min(${name}) from audit_log
+			   union all
+			   select (select min(${name}) from audit_log where ${name} > x) from v where x is not null
+			 ) select x from v where x is not null`
+		)
+		.pluck()
+		.all() as string[];
 }
 
 /** The values in the trail that read as `value` does (itself included). */

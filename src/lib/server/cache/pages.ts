@@ -1,8 +1,7 @@
 /**
  * A cache of the public's pages. A page the public sees is a pure function of the database, the
- * URL and "today", so a rendered response can be served again until the database changes. The
- * data version covers every write, whoever makes it: `total_changes()` counts this connection's
- * changes and `PRAGMA data_version` moves when another connection (an import or admin CLI) commits.
+ * URL and "today", so a rendered response can be served again until the district's data changes.
+ * The data version (dataVersion) covers every change to it, whoever makes it, and nothing else.
  * Only GETs answered 200 without a cookie are stored: the public's pages for everyone, and the
  * board's reading pages (see isBoardReadingPage) for the one person who asked for them. A kept
  * public page is answered before the session is looked up, by scripts/serve.ts or the first hook
@@ -26,25 +25,51 @@ export interface CachedPage {
 	status: number;
 	/** All its variants' bytes, for the budget. */
 	bytes: number;
-	variants: Record<Encoding, KeptVariant>;
+	/** A page too large to keep plain keeps only the encoding it was built in (issue 30). */
+	variants: Partial<Record<Encoding, KeptVariant>>;
 }
 
-const versionStatements = new WeakMap<
-	Database.Database,
-	{ data: Database.Statement; changes: Database.Statement }
->();
+interface VersionReader {
+	data: Database.Statement;
+	changes: Database.Statement;
+	counter: Database.Statement | null;
+	seen: string;
+	version: string;
+}
 
-/** Changes whenever anything in the database changes (in this process or any other). */
+const versionReaders = new WeakMap<Database.Database, VersionReader>();
+
+/**
+ * Changes whenever the district's data changes (in this process or any other), and only then: the
+ * counter of migration 0011, which every change to a table of the district's data moves by
+ * trigger. A sign-in, a session, the throttle's failures or an audit entry alone move no public
+ * page (issue 30). The counter is read again only when SQLite says something changed at all
+ * (`total_changes()`, `PRAGMA data_version`), which costs two statements a request.
+ */
 export function dataVersion(client: Database.Database): string {
-	let statements = versionStatements.get(client);
-	if (!statements) {
-		statements = {
+	let reader = versionReaders.get(client);
+	if (!reader) {
+		const hasCounter = client
+			.prepare("select 1 from sqlite_schema where type = 'table' and name = 'data_change'")
+			.get();
+		reader = {
 			data: client.prepare('pragma data_version').pluck(),
-			changes: client.prepare('select total_changes()').pluck()
+			changes: client.prepare('select total_changes()').pluck(),
+			// A database without the counter (not migrated): every change counts.
+			counter: hasCounter
+				? client.prepare('select version from data_change where id = 1').pluck()
+				: null,
+			seen: '',
+			version: ''
 		};
-		versionStatements.set(client, statements);
+		versionReaders.set(client, reader);
 	}
-	return `${statements.data.get()}.${statements.changes.get()}`;
+	const seen = `${reader.data.get()}.${reader.changes.get()}`;
+	if (seen !== reader.seen) {
+		reader.seen = seen;
+		reader.version = reader.counter ? String(reader.counter.get()) : seen;
+	}
+	return reader.version;
 }
 
 /** Least recently used pages first out, within a byte budget. */
@@ -85,6 +110,11 @@ export class PageCache {
 			if (this.#bytes <= this.maxBytes) break;
 			this.#delete(oldest);
 		}
+	}
+
+	/** Replaces a page still kept at `version` (its better-compressed form); a newer one stays. */
+	refine(key: string, version: string, page: CachedPage): void {
+		if (this.#entries.get(key)?.version === version) this.set(key, version, page);
 	}
 
 	/**

@@ -39,6 +39,15 @@ const grid = [
 
 const levelOf = (value: number, bounds: number[]) => bounds.filter((b) => value > b).length + 1;
 
+const priorOf = (sameSchool: string, which: string) =>
+	`select r.id, r.value, r.n, r.school_year_id as yearId, p.value as prior
+	 from result r
+	 join school_year y on y.id = r.school_year_id
+	 left join school_year py on py.start_year = y.start_year - 1
+	 left join result p on ${sameSchool} and p.measure_id = r.measure_id
+	   and p.school_year_id = py.id and p.student_group = r.student_group
+	 where r.measure_id = ? and ${which} and r.value is not null`;
+
 export function addStateLevels(context: Context): void {
 	const db = context.db.$client;
 	const statusOnly = context.yearIds.get(2021);
@@ -48,17 +57,17 @@ export function addStateLevels(context: Context): void {
 	for (const [code, scale] of Object.entries(scales)) {
 		const measureId = context.measureIds.get(code);
 		if (!measureId) continue;
+		// The year before's value of the same school (or the district) and group. School rows and
+		// district rows are joined apart: `school_id is school_id` would match both at once but
+		// can only use the (measure, year, group) index, which holds every school of the
+		// district, so each row would read them all (issue 30).
 		const rows = db
 			.prepare(
-				`select r.id, r.value, r.n, r.school_year_id as yearId, p.value as prior
-				 from result r
-				 join school_year y on y.id = r.school_year_id
-				 left join school_year py on py.start_year = y.start_year - 1
-				 left join result p on p.measure_id = r.measure_id and p.school_year_id = py.id
-				   and p.student_group = r.student_group and p.school_id is r.school_id
-				 where r.measure_id = ? and r.value is not null`
+				`${priorOf('p.school_id = r.school_id', 'r.school_id is not null')}
+				 union all
+				 ${priorOf('p.school_id is null', 'r.school_id is null')}`
 			)
-			.all(measureId) as {
+			.all(measureId, measureId) as {
 			id: number;
 			value: number;
 			n: number | null;

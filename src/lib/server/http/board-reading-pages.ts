@@ -23,7 +23,8 @@ export const boardReadingPages =
 		const page = await pages.getOrRender(key, version, async () => {
 			const response = await resolve(event);
 			if (isKeepable(response))
-				return keepPage(response, { caching: null, vary: 'Accept-Encoding' });
+				// Fast levels: a board page's first answer after a write does not wait on brotli 11.
+				return keepPage(response, { caching: null, vary: 'Accept-Encoding', levels: 'fast' });
 			uncacheable = response;
 			return null;
 		});

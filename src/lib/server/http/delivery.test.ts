@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { RequestEvent } from '@sveltejs/kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deLocalizeUrl } from '$lib/paraglide/runtime';
 import { PageCache } from '../cache/pages.ts';
 import {
@@ -151,7 +151,7 @@ describe('kept pages', () => {
 	});
 	it('answer 304 to the ETag they would send', async () => {
 		const kept = await keepPage(page(), { caching: publicCaching, vary: publicPageVary });
-		const etag = kept.variants.br.etag;
+		const etag = kept.variants.br!.etag;
 		const fresh = answerKept(kept, browser, etag);
 		expect(fresh.status).toBe(304);
 		expect(fresh.body).toBeNull();
@@ -300,5 +300,103 @@ describe('the two doors to kept public pages', () => {
 		});
 		expect(response.headers.get('cache-control')).toBe(privateCaching);
 		expect((await fetch(`${origin}/schools`)).status).toBe(404);
+	});
+});
+
+describe('large answers', () => {
+	const lines = Array.from({ length: 3000 }, (_, i) => `${i},school ${i},${(i * 7) % 100}\n`);
+	const csv = `id,name,value\n${lines.join('')}`;
+	/** A download as the route writes it: a batch of lines at a time. */
+	const download = () =>
+		new Response(
+			new ReadableStream<Uint8Array>({
+				start(controller) {
+					const encoder = new TextEncoder();
+					controller.enqueue(encoder.encode('id,name,value\n'));
+					for (let i = 0; i < lines.length; i += 500)
+						controller.enqueue(encoder.encode(lines.slice(i, i + 500).join('')));
+					controller.close();
+				}
+			}),
+			{ headers: { 'content-type': 'text/csv; charset=utf-8' } }
+		);
+	const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer());
+
+	it('stream, and decode to the same bytes as the whole file in every encoding', async () => {
+		const pages = new PageCache(1024 * 1024);
+		const handle = delivery(pages, () => 'v1');
+		for (const accept of ['br', 'gzip', '']) {
+			const response = await handle({
+				event: event('/data/results.csv', accept ? { 'accept-encoding': accept } : {}),
+				resolve: async () => download()
+			});
+			expect(response.status).toBe(200);
+			expect(response.headers.get('cache-control')).toBe(publicCaching);
+			const encoding = response.headers.get('content-encoding');
+			expect(encoding).toBe(accept || null);
+			expect(decode(encoding, await bytesOf(response))).toBe(csv);
+		}
+	});
+
+	it('are made once for 20 requests that arrive together after a write, then kept', async () => {
+		const pages = new PageCache(1024 * 1024);
+		let version = 'v1';
+		let builds = 0;
+		const handle = delivery(pages, () => version);
+		const resolve = async () => (builds++, download());
+		const ask = () =>
+			handle({ event: event('/data/results.csv', { 'accept-encoding': browser }), resolve });
+		await bytesOf(await ask());
+		expect(builds).toBe(1);
+		version = 'v2';
+		const answers = await Promise.all(Array.from({ length: 20 }, ask));
+		const bodies = await Promise.all(answers.map(bytesOf));
+		expect(builds).toBe(2);
+		for (const body of bodies) expect(decode('br', body)).toBe(csv);
+		// Kept once made: the next answer is whole, with its strong ETag.
+		await vi.waitFor(() =>
+			expect(pages.get(publicPageKey(new URL(`${site}/data/results.csv`)), 'v2')).toBeDefined()
+		);
+		const kept = await ask();
+		expect(builds).toBe(2);
+		expect(kept.headers.get('etag')).toMatch(/^"/);
+		expect(decode('br', await bytesOf(kept))).toBe(csv);
+	});
+
+	it('too large to keep plain, are kept in the encoding they were built in', async () => {
+		// A budget whose quarter holds the compressed file but not the plain one.
+		const pages = new PageCache(100 * 1024);
+		expect(csv.length).toBeGreaterThan(pages.maxBytes / 4);
+		let builds = 0;
+		const handle = delivery(pages, () => 'v1');
+		const ask = (accept: string) =>
+			handle({
+				event: event('/data/results.csv', { 'accept-encoding': accept }),
+				resolve: async () => (builds++, download())
+			});
+		expect(decode('br', await bytesOf(await ask('br')))).toBe(csv);
+		const key = publicPageKey(new URL(`${site}/data/results.csv`));
+		await vi.waitFor(() => expect(pages.get(key, 'v1')?.variants.br).toBeDefined());
+		const kept = await ask('br');
+		expect(kept.headers.get('etag')).toMatch(/-br"$/);
+		expect(decode('br', await bytesOf(kept))).toBe(csv);
+		expect(builds).toBe(1);
+		// Another encoding is built for its own first request.
+		expect(decode('gzip', await bytesOf(await ask('gzip')))).toBe(csv);
+		expect(builds).toBe(2);
+	});
+
+	it('are answered by whoever asked when they are not the public’s to share', async () => {
+		const pages = new PageCache(1024 * 1024);
+		const handle = delivery(pages, () => 'v1');
+		let builds = 0;
+		const refusal = async () => (builds++, new Response('school: not a CDS code', { status: 400 }));
+		const answers = await Promise.all(
+			Array.from({ length: 3 }, () =>
+				handle({ event: event('/data/results.csv?school=x'), resolve: refusal })
+			)
+		);
+		for (const answer of answers) expect(answer.status).toBe(400);
+		expect(builds).toBe(3);
 	});
 });

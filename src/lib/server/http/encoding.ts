@@ -47,36 +47,61 @@ export function chooseEncoding(acceptEncoding: string | null | undefined): Encod
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
+export type Levels = 'fast' | 'best';
+
+/** Brotli 5 and gzip 6: a few milliseconds for a page, the levels for a first or a large answer. */
+const fastBrotli = 5;
+const fastGzip = 6;
+
 /**
- * A kept page's compressed bodies, made once per data version: the best brotli and gzip, in
- * libuv's thread pool so the server keeps answering meanwhile (brotli 11 takes ~0.3 s for a
- * 150 KB priority page and makes it ~15% smaller than brotli 9: the difference between fitting the
- * first 14 KB round trip or not).
+ * A kept page's compressed bodies, in libuv's thread pool so the server keeps answering meanwhile.
+ * `fast` for the first answer after a write; `best` (brotli 11, gzip 9) only afterwards, in the
+ * background, for small pages: brotli 11 takes ~0.3 s for a 150 KB priority page and makes it
+ * ~15% smaller than brotli 9 — the difference between fitting the first 14 KB round trip or not.
  */
-export async function compressForKeeping(body: Uint8Array): Promise<Record<Encoding, Uint8Array>> {
+export async function compressForKeeping(
+	body: Uint8Array,
+	levels: Levels = 'best'
+): Promise<Record<Encoding, Uint8Array>> {
+	const best = levels === 'best';
 	const [br, gz] = await Promise.all([
 		brotli(body, {
 			params: {
-				[zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+				[zlib.constants.BROTLI_PARAM_QUALITY]: best
+					? zlib.constants.BROTLI_MAX_QUALITY
+					: fastBrotli,
 				[zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
 				[zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
 			}
 		}),
-		gzip(body, { level: zlib.constants.Z_BEST_COMPRESSION })
+		gzip(body, { level: best ? zlib.constants.Z_BEST_COMPRESSION : fastGzip })
 	]);
 	return { identity: body, br: new Uint8Array(br), gzip: new Uint8Array(gz) };
 }
 
-/** A compressor for an answer made for one request: fast levels, streamed. */
-export function streamingCompressor(encoding: 'br' | 'gzip') {
+/**
+ * A compressor for an answer made as it is read: fast levels, streamed. The first `flushFirst`
+ * writes go out at once rather than waiting for a block to fill, so a large download's first
+ * bytes leave with its first rows.
+ */
+export function streamingCompressor(encoding: 'br' | 'gzip', flushFirst = 0) {
 	const stream =
 		encoding === 'br'
 			? zlib.createBrotliCompress({
 					params: {
-						[zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+						[zlib.constants.BROTLI_PARAM_QUALITY]: fastBrotli,
 						[zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT
 					}
 				})
-			: zlib.createGzip({ level: 6 });
+			: zlib.createGzip({ level: fastGzip });
+	let flushes = flushFirst;
+	if (flushes > 0) {
+		const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+		stream.write = ((...args: unknown[]) => {
+			const ok = write(...args);
+			if (flushes-- > 0) stream.flush();
+			return ok;
+		}) as typeof stream.write;
+	}
 	return Duplex.toWeb(stream) as unknown as TransformStream<Uint8Array, Uint8Array>;
 }

@@ -10,7 +10,8 @@ import {
 	compressForKeeping,
 	isCompressible,
 	minCompressBytes,
-	type Encoding
+	type Encoding,
+	type Levels
 } from './encoding.ts';
 import type { FrontDoor } from './front-door.ts';
 
@@ -40,9 +41,17 @@ const encodings: Encoding[] = ['identity', 'gzip', 'br'];
  */
 export async function keepPage(
 	response: Response,
-	options: { caching: string | null; vary: string }
+	options: { caching: string | null; vary: string; levels?: Levels }
 ): Promise<CachedPage> {
-	const identity = new Uint8Array(await response.arrayBuffer());
+	return keepBody(new Uint8Array(await response.arrayBuffer()), response, options);
+}
+
+/** The same, for a body already read whole (`response` gives its status and headers). */
+export async function keepBody(
+	identity: Uint8Array,
+	response: { status: number; headers: Headers },
+	options: { caching: string | null; vary: string; levels?: Levels }
+): Promise<CachedPage> {
 	const common: string[] = [];
 	for (const [name, value] of response.headers) {
 		if (!remade.has(name)) common.push(name, value);
@@ -50,7 +59,7 @@ export async function keepPage(
 	const compress =
 		isCompressible(response.headers.get('content-type')) && identity.byteLength >= minCompressBytes;
 	const bodies = compress
-		? await compressForKeeping(identity)
+		? await compressForKeeping(identity, options.levels)
 		: { identity, gzip: identity, br: identity };
 	const variants = {} as Record<Encoding, KeptVariant>;
 	let bytes = 0;
@@ -81,13 +90,46 @@ export interface KeptAnswer {
 	body: Uint8Array | null;
 }
 
-/** What to send for a kept page: the variant the request accepts, or 304 if it already has it. */
+/** Whether the page is kept in the encoding the request accepts. */
+export function keptFor(page: CachedPage, acceptEncoding: string | null | undefined): boolean {
+	return page.variants[chooseEncoding(acceptEncoding)] !== undefined;
+}
+
+/**
+ * A large answer kept as it was built, in its one encoding only (its plain bytes did not fit):
+ * its ETag is that of the encoded bytes.
+ */
+export function keepEncoded(
+	body: Uint8Array,
+	encoding: 'br' | 'gzip',
+	response: { status: number; headers: Headers },
+	options: { caching: string | null; vary: string }
+): CachedPage {
+	const common: string[] = [];
+	for (const [name, value] of response.headers) {
+		if (!remade.has(name)) common.push(name, value);
+	}
+	const etag = strongEtag(body, encoding);
+	const headers = [...common, 'etag', etag, 'vary', options.vary];
+	if (options.caching) headers.push('cache-control', options.caching);
+	const notModified = ['etag', etag, 'vary', options.vary];
+	if (options.caching) notModified.push('cache-control', options.caching);
+	headers.push('content-encoding', encoding, 'content-length', String(body.byteLength));
+	return {
+		status: response.status,
+		bytes: body.byteLength,
+		variants: { [encoding]: { etag, body, headers, notModified } }
+	};
+}
+
+/** What to send for a kept page: the variant the request accepts (keptFor), or 304 if it already has it. */
 export function answerKept(
 	page: CachedPage,
 	acceptEncoding: string | null | undefined,
 	ifNoneMatch: string | null | undefined
 ): KeptAnswer {
 	const variant = page.variants[chooseEncoding(acceptEncoding)];
+	if (!variant) throw new Error('This page is not kept in that encoding: ask keptFor first.');
 	if (etagMatches(ifNoneMatch, variant.etag))
 		return { status: 304, headers: variant.notModified, body: null };
 	return { status: page.status, headers: variant.headers, body: variant.body };
@@ -117,7 +159,7 @@ export function keptPagesFrontDoor(pages: PageCache, version: () => string): Fro
 		const url = new URL(raw, 'http://front-door');
 		if (!wantsKeptPublicPage(method, url.pathname, req.headers.cookie)) return false;
 		const page = pages.get(publicPageKey(url), version());
-		if (!page) return false;
+		if (!page || !keptFor(page, req.headers['accept-encoding'])) return false;
 		const answer = answerKept(page, req.headers['accept-encoding'], req.headers['if-none-match']);
 		res.writeHead(answer.status, answer.headers);
 		// node:http sends no body for HEAD, whatever is passed here.

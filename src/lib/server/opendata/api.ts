@@ -61,6 +61,11 @@ const openApiPaths = () =>
 		.filter((p) => !p.includes('{'))
 		.map((p) => `${base}${p}`);
 
+const pageOf = <T>(rows: T[], page: number, perPage: number) => ({
+	rows: rows.slice((page - 1) * perPage, page * perPage),
+	total: rows.length
+});
+
 /** Answers GET /api/v1/<path>?<query>. */
 export function answerApi(db: DbFile, path: string, params: URLSearchParams): ApiAnswer {
 	const parts = path.split('/').filter(Boolean);
@@ -104,8 +109,11 @@ export function answerApi(db: DbFile, path: string, params: URLSearchParams): Ap
 			query.problems
 		);
 	const { page, perPage } = query.paging;
-	const rows = publishedRows(db, dataset, query.filter);
-	const pages = Math.ceil(rows.length / perPage);
+	// A large table's page is read by itself, never the whole table for one page (issue 30).
+	const { rows, total } = dataset.large
+		? dataset.large.page(db, query.filter, (page - 1) * perPage, perPage)
+		: pageOf(publishedRows(db, dataset, query.filter), page, perPage);
+	const pages = Math.ceil(total / perPage);
 	const link = (n: number) => {
 		const q = new URLSearchParams(params);
 		q.set('page', String(n));
@@ -121,8 +129,8 @@ export function answerApi(db: DbFile, path: string, params: URLSearchParams): Ap
 		status: 200,
 		contentType: json,
 		body: {
-			data: rows.slice((page - 1) * perPage, page * perPage),
-			meta: { ...meta(db, dataset.name), page, per_page: perPage, total: rows.length, pages },
+			data: rows,
+			meta: { ...meta(db, dataset.name), page, per_page: perPage, total, pages },
 			links: {
 				self: `${base}/${dataset.name}${params.size ? `?${params}` : ''}`,
 				next: page < pages ? link(page + 1) : null,

@@ -20,8 +20,10 @@ export function openDataCatalog(db: DbFile) {
 			name: d.name,
 			title: d.title,
 			description: d.description,
-			rows: publishedRows(db, d, {}).length,
-			bytes: Buffer.byteLength(csvFile(db, d, {}).body)
+			// A large table is counted, not read whole.
+			rows: d.large ? d.large.page(db, {}, 0, 0).total : publishedRows(db, d, {}).length,
+			// Counted a chunk at a time: the whole results table is never one string.
+			bytes: [...csvFile(db, d, {}).chunks()].reduce((n, c) => n + Buffer.byteLength(c), 0)
 		}))
 	);
 	return { context, license, datasets: entries };

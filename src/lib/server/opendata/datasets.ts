@@ -3,7 +3,7 @@
  * downloads (/data/<name>.csv and .json), the API (/api/v1/<name>), its OpenAPI document, the
  * /data page and the DCAT-US catalog (/data.json) are all read from this one list.
  */
-import type { Db } from '../db/open.ts';
+import type { Db, DbFile } from '../db/open.ts';
 import { districtSettings } from '../priorities/queries.ts';
 import type { Filter, FilterName } from './filters.ts';
 import { authorityWords } from '../throughline/structures.ts';
@@ -28,7 +28,10 @@ import {
 	planChangeRows,
 	policyRows,
 	priorityRows,
+	iterateResultRows,
+	resultPage,
 	resultRows,
+	resultYearsAndSources,
 	schoolRows,
 	structureRows,
 	targetRows,
@@ -54,6 +57,16 @@ export interface Dataset {
 	columns: Column[];
 	filters: readonly FilterName[];
 	rows: (db: Db, filter: Filter) => Row[];
+	/**
+	 * A large table's rows read one at a time (for its files), with the school years and sources
+	 * they hold (for the JSON file's description, written before them).
+	 */
+	large?: {
+		iterate: (db: DbFile, filter: Filter) => Iterable<Row>;
+		yearsAndSources: (db: Db, filter: Filter) => { years: string[]; sources: string[] };
+		/** One page of the rows (by LIMIT and OFFSET) and their count, for the API. */
+		page: (db: Db, filter: Filter, offset: number, limit: number) => { rows: Row[]; total: number };
+	};
 }
 
 /** Open data, free to reuse with attribution (the district's public records). */
@@ -222,7 +235,12 @@ export const datasets: readonly Dataset[] = [
 			s('source', `The state's file name, or "${districtData}".`)
 		],
 		filters: ['priority', 'measure', 'year', 'school', 'group'],
-		rows: resultRows
+		rows: resultRows,
+		large: {
+			iterate: iterateResultRows,
+			yearsAndSources: resultYearsAndSources,
+			page: resultPage
+		}
 	},
 	{
 		name: 'schools',

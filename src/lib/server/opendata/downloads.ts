@@ -19,5 +19,27 @@ export function downloadFile(db: DbFile, file: string, params: URLSearchParams):
 		};
 	const made =
 		match[2] === 'csv' ? csvFile(db, dataset, query.filter) : jsonFile(db, dataset, query.filter);
-	return { status: 200, ...made };
+	// Not spread: that would read `body`, the whole file at once.
+	return Object.assign(made, { status: 200 as const });
+}
+
+/**
+ * The file as a stream of UTF-8 bytes, a batch of rows at a time as the answer reads it; each batch
+ * waits for the event loop's next turn, so other requests are answered while a large file is
+ * written.
+ */
+export function fileStream(file: DataFile): ReadableStream<Uint8Array> {
+	const chunks = file.chunks();
+	const encoder = new TextEncoder();
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			await new Promise((turn) => setImmediate(turn));
+			const next = chunks.next();
+			if (next.done) controller.close();
+			else controller.enqueue(encoder.encode(next.value));
+		},
+		cancel() {
+			chunks.return(undefined);
+		}
+	});
 }

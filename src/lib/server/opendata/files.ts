@@ -47,9 +47,30 @@ export function suppressionRule(size: number): { en: string; es: string } {
 }
 
 export interface DataFile {
-	body: string;
+	/** The file, a batch of rows at a time: written to the answer as it is made (issue 30). */
+	chunks: () => Generator<string>;
+	/** The whole file at once (the chunks joined). */
+	readonly body: string;
 	contentType: string;
 	fileName: string;
+}
+
+/** Rows per chunk: large enough that compression works on whole blocks, small enough to start soon. */
+const rowsPerChunk = 1000;
+
+function dataFile(
+	chunks: () => Generator<string>,
+	contentType: string,
+	fileName: string
+): DataFile {
+	return {
+		chunks,
+		get body() {
+			return [...chunks()].join('');
+		},
+		contentType,
+		fileName
+	};
 }
 
 function fileStem(dataset: Dataset, filter: Filter): string {
@@ -65,30 +86,55 @@ function fileStem(dataset: Dataset, filter: Filter): string {
 
 const booleanCell = (v: boolean) => (v ? 'TRUE' : 'FALSE');
 
+/**
+ * The rows of a file a batch at a time: a large table's straight from SQLite's cursor, the others
+ * from the rows kept for the API.
+ */
+function* batchesOf(db: DbFile, dataset: Dataset, filter: Filter): Generator<Row[]> {
+	if (dataset.large) {
+		let batch: Row[] = [];
+		for (const row of dataset.large.iterate(db, filter)) {
+			batch.push(row);
+			if (batch.length === rowsPerChunk) {
+				yield batch;
+				batch = [];
+			}
+		}
+		if (batch.length > 0) yield batch;
+		return;
+	}
+	const rows = publishedRows(db, dataset, filter);
+	for (let i = 0; i < rows.length; i += rowsPerChunk) yield rows.slice(i, i + rowsPerChunk);
+}
+
 export function csvFile(db: DbFile, dataset: Dataset, filter: Filter): DataFile {
 	const context = dataContext(db);
 	const columns = [...publishedColumns(dataset).map((c) => c.name), 'as_of'];
 	const asOf = context?.asOf ?? '';
-	const rows = publishedRows(db, dataset, filter).map((r) => ({ ...r, as_of: asOf }));
-	const body = stringify(rows, {
-		header: true,
+	const options = {
 		columns,
-		bom: true,
 		record_delimiter: 'unix',
 		cast: { string: spreadsheetSafe, boolean: booleanCell }
-	});
-	return {
-		body,
-		contentType: 'text/csv; charset=utf-8',
-		fileName: `${fileStem(dataset, filter)}.csv`
-	};
+	} as const;
+	function* chunks() {
+		yield stringify([], { ...options, header: true, bom: true });
+		for (const batch of batchesOf(db, dataset, filter))
+			yield stringify(
+				batch.map((r) => ({ ...r, as_of: asOf })),
+				options
+			);
+	}
+	return dataFile(chunks, 'text/csv; charset=utf-8', `${fileStem(dataset, filter)}.csv`);
 }
 
-export function jsonDocument(db: DbFile, dataset: Dataset, filter: Filter) {
+/** The file's description: everything but its rows. */
+function jsonHead(
+	db: DbFile,
+	dataset: Dataset,
+	filter: Filter,
+	held: { years: string[]; sources: string[] }
+) {
 	const context = dataContext(db);
-	const rows = publishedRows(db, dataset, filter);
-	const years = [...new Set(rows.map((r) => r.school_year).filter(Boolean))].sort() as string[];
-	const sources = [...new Set(rows.map((r) => r.source))].sort() as string[];
 	return {
 		dataset: dataset.name,
 		title: dataset.title.en,
@@ -97,8 +143,8 @@ export function jsonDocument(db: DbFile, dataset: Dataset, filter: Filter) {
 		district: context?.district ?? null,
 		district_cds_code: context?.cdsCode ?? null,
 		as_of: context?.asOf ?? null,
-		school_years: years,
-		sources,
+		school_years: held.years,
+		sources: held.sources,
 		license: license.url,
 		suppression: context
 			? { size: context.suppressionSize, rule: suppressionRule(context.suppressionSize).en }
@@ -108,15 +154,41 @@ export function jsonDocument(db: DbFile, dataset: Dataset, filter: Filter) {
 			name: c.name,
 			type: c.type,
 			description: c.description
-		})),
-		rows
+		}))
 	};
 }
 
-export function jsonFile(db: DbFile, dataset: Dataset, filter: Filter): DataFile {
+/** The school years and sources the rows hold. */
+function heldIn(rows: Row[]) {
 	return {
-		body: JSON.stringify(jsonDocument(db, dataset, filter), null, 1),
-		contentType: 'application/json; charset=utf-8',
-		fileName: `${fileStem(dataset, filter)}.json`
+		years: [...new Set(rows.map((r) => r.school_year).filter(Boolean))].sort() as string[],
+		sources: [...new Set(rows.map((r) => r.source))].sort() as string[]
 	};
+}
+
+export function jsonDocument(db: DbFile, dataset: Dataset, filter: Filter) {
+	const rows = publishedRows(db, dataset, filter);
+	return { ...jsonHead(db, dataset, filter, heldIn(rows)), rows };
+}
+
+/**
+ * The document as `JSON.stringify(jsonDocument(…), null, 1)` writes it, byte for byte, its rows
+ * written a batch at a time: the description, then `"rows": [`, each row at its depth, `]}`.
+ */
+export function jsonFile(db: DbFile, dataset: Dataset, filter: Filter): DataFile {
+	const row = (r: Row) => '  ' + JSON.stringify(r, null, 1).replaceAll('\n', '\n  ');
+	function* chunks() {
+		const held = dataset.large
+			? dataset.large.yearsAndSources(db, filter)
+			: heldIn(publishedRows(db, dataset, filter));
+		const head = JSON.stringify(jsonHead(db, dataset, filter, held), null, 1);
+		yield `${head.slice(0, -2)},\n "rows": [`;
+		let any = false;
+		for (const batch of batchesOf(db, dataset, filter)) {
+			yield (any ? ',\n' : '\n') + batch.map(row).join(',\n');
+			any = true;
+		}
+		yield any ? '\n ]\n}' : ']\n}';
+	}
+	return dataFile(chunks, 'application/json; charset=utf-8', `${fileStem(dataset, filter)}.json`);
 }

@@ -6,7 +6,7 @@
  * draft, an internal note, an e-mail address or a person's account.
  */
 import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import type { Db, DbFile } from '../db/open.ts';
 import { schools, schoolYears, studentGroups } from '../db/schema/district.ts';
 import { measures, measureTargets, results } from '../db/schema/measures.ts';
 import { priorities } from '../db/schema/priorities.ts';
@@ -142,37 +142,133 @@ export function targetRows(db: Db, filter: Filter = {}): Row[] {
  * show them. Who took which test (SBA, CAA) is not a student group and is left out.
  */
 export function resultRows(db: Db, filter: Filter = {}): Row[] {
+	const query = resultQuery(db, filter);
+	if (!query) return [];
+	return query.select.all().map((r) => publicResultRow(r, query.settings));
+}
+
+/**
+ * The measures and school years a results filter can hold, in the files' order: a large table is
+ * read one measure and year at a time, each a small sort, so its first rows come at once instead
+ * of after a sort of the whole table.
+ */
+function measureYears(db: Db, filter: Filter) {
+	const shown = db
+		.select({ id: measures.id, code: measures.code })
+		.from(measures)
+		.innerJoin(priorities, eq(priorities.id, measures.priorityId))
+		.where(publicMeasures(filter))
+		.orderBy(...measureOrder)
+		.all();
+	const years = db
+		.select({ id: schoolYears.id, label: schoolYears.label })
+		.from(schoolYears)
+		.where(filter.year ? eq(schoolYears.label, filter.year) : undefined)
+		.orderBy(asc(schoolYears.startYear))
+		.all();
+	return shown.flatMap((measure) => years.map((year) => ({ measure, year })));
+}
+
+/**
+ * The same rows read one at a time from SQLite's cursor, a measure and year at a time: a download
+ * of every result of a large district is written as it is read, never held whole (issue 30).
+ */
+export function* iterateResultRows(db: DbFile, filter: Filter = {}): Generator<Row> {
+	const names = Object.keys(resultSelection);
+	for (const { measure, year } of measureYears(db, filter)) {
+		const query = resultQuery(db, filter, [
+			eq(results.measureId, measure.id),
+			eq(results.schoolYearId, year.id)
+		]);
+		if (!query) return;
+		const { sql: text, params } = query.select.toSQL();
+		const statement = db.$client.prepare(text).raw(true);
+		for (const values of statement.iterate(...params) as Iterable<unknown[]>) {
+			const row = {} as Record<string, unknown>;
+			for (let i = 0; i < names.length; i++) row[names[i]] = values[i];
+			yield publicResultRow(row as ResultRecord, query.settings);
+		}
+	}
+}
+
+/** One page of the rows `resultRows` gives, and how many there are: an API page of a large table. */
+export function resultPage(db: Db, filter: Filter, offset: number, limit: number) {
+	const query = resultQuery(db, filter);
+	if (!query) return { rows: [], total: 0 };
+	const total = (query.count.get() as unknown as { n: number }).n;
+	const rows = query.select
+		.limit(limit)
+		.offset(offset)
+		.all()
+		.map((r) => publicResultRow(r, query.settings));
+	return { rows, total };
+}
+
+/**
+ * The school years and sources of the rows `resultRows` gives, without reading them: whether each
+ * measure and year holds one, an index probe each.
+ */
+export function resultYearsAndSources(db: Db, filter: Filter = {}) {
+	const held = measureYears(db, filter).filter(
+		({ measure, year }) =>
+			resultQuery(db, filter, [
+				eq(results.measureId, measure.id),
+				eq(results.schoolYearId, year.id)
+			])
+				?.select.limit(1)
+				.get() !== undefined
+	);
+	return {
+		years: [...new Set(held.map((h) => h.year.label))].sort(),
+		sources: [...new Set(held.map((h) => sourceOf(h.measure.code, h.year.label)))].sort()
+	};
+}
+
+const resultSelection = {
+	measure: measures.code,
+	priority: priorities.slug,
+	unit: measures.unit,
+	year: schoolYears.label,
+	cdsCode: schools.cdsCode,
+	schoolName: schools.name,
+	group: results.studentGroup,
+	groupName: studentGroups.name,
+	groupNameEs: studentGroups.nameEs,
+	...shownResultColumns
+};
+
+function resultQuery(db: Db, filter: Filter, narrower: SQL[] = []) {
 	const settings = districtSettings(db);
-	if (!settings) return [];
-	const where: (SQL | undefined)[] = [
+	if (!settings) return null;
+	const conditions: (SQL | undefined)[] = [
 		publicMeasures(filter),
 		eq(studentGroups.kind, 'student-group'),
 		or(isNull(results.schoolId), eq(schools.excluded, false))
 	];
-	if (filter.year) where.push(eq(schoolYears.label, filter.year));
-	if (filter.group) where.push(eq(results.studentGroup, filter.group));
-	if (filter.school === 'district') where.push(isNull(results.schoolId));
-	else if (filter.school) where.push(eq(schools.cdsCode, filter.school));
-	const rows = db
-		.select({
-			measure: measures.code,
-			priority: priorities.slug,
-			unit: measures.unit,
-			year: schoolYears.label,
-			cdsCode: schools.cdsCode,
-			schoolName: schools.name,
-			group: results.studentGroup,
-			groupName: studentGroups.name,
-			groupNameEs: studentGroups.nameEs,
-			...shownResultColumns
-		})
+	if (filter.year) conditions.push(eq(schoolYears.label, filter.year));
+	if (filter.group) conditions.push(eq(results.studentGroup, filter.group));
+	if (filter.school === 'district') conditions.push(isNull(results.schoolId));
+	else if (filter.school) conditions.push(eq(schools.cdsCode, filter.school));
+	const where = and(...conditions, ...narrower);
+	const joined = <T extends Record<string, unknown>>(selection: T) =>
+		db
+			.select(selection as never)
+			.from(results)
+			.innerJoin(measures, eq(measures.id, results.measureId))
+			.innerJoin(priorities, eq(priorities.id, measures.priorityId))
+			.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
+			.innerJoin(studentGroups, eq(studentGroups.code, results.studentGroup))
+			.leftJoin(schools, eq(schools.id, results.schoolId))
+			.where(where);
+	const select = db
+		.select(resultSelection)
 		.from(results)
 		.innerJoin(measures, eq(measures.id, results.measureId))
 		.innerJoin(priorities, eq(priorities.id, measures.priorityId))
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
 		.innerJoin(studentGroups, eq(studentGroups.code, results.studentGroup))
 		.leftJoin(schools, eq(schools.id, results.schoolId))
-		.where(and(...where))
+		.where(where)
 		.orderBy(
 			...measureOrder,
 			asc(schoolYears.startYear),
@@ -180,29 +276,40 @@ export function resultRows(db: Db, filter: Filter = {}): Row[] {
 			asc(schools.name),
 			asc(studentGroups.sortOrder),
 			asc(results.studentGroup)
-		)
-		.all();
-	return rows.map((r) => {
-		const shown = toPublicResult({ ...r, studentGroup: r.group }, settings.suppressionSize);
-		return {
-			measure: r.measure,
-			priority: r.priority,
-			school_year: r.year,
-			school_cds_code: r.cdsCode ?? settings.cdsCode,
-			school_name: r.schoolName ?? settings.name,
-			level: r.cdsCode ? 'school' : 'district',
-			student_group: r.group,
-			student_group_name: r.groupName,
-			student_group_name_es: r.groupNameEs,
-			value: shown.value,
-			unit: r.unit,
-			n: shown.n,
-			suppressed: shown.suppressed,
-			state_color: shown.state?.color ?? null,
-			state_status_level: shown.state?.status ?? null,
-			source: sourceOf(r.measure, r.year)
-		};
-	});
+		);
+	// Whether any row is there: unordered, it stops at the first.
+	const exists = joined({ one: sql<number>`1` }).limit(1);
+	const count = joined({ n: sql<number>`count(*)` });
+	return { settings, select, exists, count };
+}
+
+type ResultRecord = ReturnType<
+	NonNullable<ReturnType<typeof resultQuery>>['select']['all']
+>[number];
+
+function publicResultRow(
+	r: ResultRecord,
+	settings: NonNullable<ReturnType<typeof districtSettings>>
+): Row {
+	const shown = toPublicResult({ ...r, studentGroup: r.group }, settings.suppressionSize);
+	return {
+		measure: r.measure,
+		priority: r.priority,
+		school_year: r.year,
+		school_cds_code: r.cdsCode ?? settings.cdsCode,
+		school_name: r.schoolName ?? settings.name,
+		level: r.cdsCode ? 'school' : 'district',
+		student_group: r.group,
+		student_group_name: r.groupName,
+		student_group_name_es: r.groupNameEs,
+		value: shown.value,
+		unit: r.unit,
+		n: shown.n,
+		suppressed: shown.suppressed,
+		state_color: shown.state?.color ?? null,
+		state_status_level: shown.state?.status ?? null,
+		source: sourceOf(r.measure, r.year)
+	};
 }
 
 /** The structures that carry each public priority, one row per priority and structure. */

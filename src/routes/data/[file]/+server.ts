@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
-import { downloadFile } from '$lib/server/opendata/downloads';
+import { downloadFile, fileStream } from '$lib/server/opendata/downloads';
 
 // /data/results.csv?measure=ela, /data/priorities.json…: the public tables as files.
 export const GET: RequestHandler = ({ params, url }) => {
@@ -12,7 +12,8 @@ export const GET: RequestHandler = ({ params, url }) => {
 			status: 400,
 			headers: { 'content-type': 'text/plain; charset=utf-8' }
 		});
-	return new Response(file.body, {
+	// Written as it is read: a whole table is never one string (issue 30).
+	return new Response(fileStream(file), {
 		headers: {
 			'content-type': file.contentType,
 			'content-disposition': `attachment; filename="${file.fileName}"`

@@ -29,6 +29,8 @@ export const auditLog = sqliteTable(
 	(t) => [
 		index('audit_entity_idx').on(t.entity, t.entityId, t.at),
 		index('audit_user_idx').on(t.userId, t.at),
-		index('audit_at_idx').on(t.at)
+		index('audit_at_idx').on(t.at),
+		// The audit filter's list of kinds of act, read by seeks (history.ts `occurring`).
+		index('audit_action_idx').on(t.action)
 	]
 );
