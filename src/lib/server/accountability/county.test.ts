@@ -172,4 +172,17 @@ describe("Differentiated Assistance against the state's determinations, Monterey
 		// 99999990000000 is no CDS code the state assigns (county 99 does not exist).
 		expect(extra.map((c) => `${c.cds} ${c.district}`)).toEqual(['99999990000000 Sunshine Union']);
 	});
+
+	it('refuses a missing file and a file that is not a Dashboard file, naming it', async () => {
+		await expect(readDistrictYears(['/no/such/eladownload2023.txt'])).rejects.toThrow(
+			/^\/no\/such\/eladownload2023.txt: There is no file/
+		);
+		const directory = `${data}/ca-directory/pubschls-monterey-2020.txt`;
+		await expect(readDistrictYears([directory])).rejects.toThrow(
+			`${directory}: This is not a California School Dashboard file`
+		);
+		await expect(
+			readDistrictYears([`${data}/ca-accountability/assistancestatus23.xlsx`])
+		).rejects.toThrow(/Excel workbook/);
+	});
 });
