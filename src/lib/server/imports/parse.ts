@@ -121,7 +121,15 @@ interface ReadOptions {
 	districtCds: string;
 	/** Every district's own rows (see `ReadContext.allDistricts`). */
 	allDistricts?: boolean;
+	/** The largest file read; the import's limit unless said. */
+	maxBytes?: number;
 }
+
+/**
+ * The state's statewide files may pass the import's limit: read-only, streamed, keeping only
+ * district rows, they are read whole.
+ */
+const statewideMaxBytes = 2048 * 1024 * 1024;
 
 /** A code no district has, for reading every district's rows. */
 const noDistrict = '00000000000000';
@@ -134,7 +142,11 @@ export async function readDashboardAllDistricts(
 	path: string,
 	fileName: string
 ): Promise<DashboardRead & { errorCount: number; errors: RowError[] }> {
-	const parsed = await readImport(path, fileName, { districtCds: noDistrict, allDistricts: true });
+	const parsed = await readImport(path, fileName, {
+		districtCds: noDistrict,
+		allDistricts: true,
+		maxBytes: statewideMaxBytes
+	});
 	if (parsed.kind !== 'dashboard')
 		throw new ImportFileError(
 			`This is not a California School Dashboard file (its columns are those of the ${parsed.kind === 'directory' ? "state's school directory" : `${parsed.kind} template`}).`
@@ -172,7 +184,7 @@ async function readWith(
 			`The district's CDS code “${options.districtCds}” is not a 14-digit code.`
 		);
 	}
-	const table = await openTable(path, { encoding });
+	const table = await openTable(path, { encoding, maxBytes: options.maxBytes });
 	const ctx: ReadContext = {
 		table,
 		districtCds: options.districtCds,
