@@ -76,9 +76,13 @@ if (args.values.json) {
 	const eligible = all.filter((d) => d.determination.eligible);
 	const years = [...new Set(all.map((d) => d.year))].sort();
 	console.log(
-		`\n${new Set(all.map((d) => d.cds)).size} districts, Dashboard ${years.join(', ') || '—'}: ` +
-			`${eligible.length} district-year(s) eligible for Differentiated Assistance` +
-			(eligible.length ? ` (${eligible.map((d) => `${d.district} ${d.year}`).join('; ')})` : '') +
-			'. Local indicators (priorities 1, 2, 3, 7) are not in these files.'
+		all.length === 0
+			? '\nNo district rows of an indicator that counts for Differentiated Assistance in these files (ELA, math, English learner progress, graduation, chronic absenteeism, suspension, college/career).'
+			: `\n${new Set(all.map((d) => d.cds)).size} districts, Dashboard ${years.join(', ')}: ` +
+					`${eligible.length} district-year(s) eligible for Differentiated Assistance` +
+					(eligible.length
+						? ` (${eligible.map((d) => `${d.district} ${d.year}`).join('; ')})`
+						: '') +
+					'. Local indicators (priorities 1, 2, 3, 7) are not in these files.'
 	);
 }

@@ -185,4 +185,11 @@ describe("Differentiated Assistance against the state's determinations, Monterey
 			readDistrictYears([`${data}/ca-accountability/assistancestatus23.xlsx`])
 		).rejects.toThrow(/Excel workbook/);
 	});
+
+	it('reads no determination from the alternative schools’ graduation files of 2020 and 2021 (no Dashboard)', async () => {
+		const dass = ['2020', '2021'].map(
+			(y) => `tests/fixtures/ca-dashboard/${y}/graddownload${y}dassonly.txt`
+		);
+		expect((await readDistrictYears(dass)).districtYears).toEqual([]);
+	});
 });

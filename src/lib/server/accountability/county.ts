@@ -4,7 +4,13 @@ import { basename } from 'node:path';
 import { readDashboardAllDistricts } from '../imports/parse.ts';
 import { ImportFileError } from '../imports/read.ts';
 import type { RowError } from '../imports/cells.ts';
-import { determine, type Determination, type LeaResult, type Priority } from './rules.ts';
+import {
+	daIndicators,
+	determine,
+	type Determination,
+	type LeaResult,
+	type Priority
+} from './rules.ts';
 
 export interface DistrictYear {
 	cds: string;
@@ -38,8 +44,9 @@ export async function readDistrictYears(
 		if (read.errorCount)
 			problems.push({ file: path, errorCount: read.errorCount, errors: read.errors });
 		for (const [cds, name] of read.districtNames) if (!names.has(cds)) names.set(cds, name);
-		// Census enrollment has no color: it has no place in the determination.
-		if (read.indicator.enrollment) continue;
+		// Census, science, growth and the alternative schools' graduation files (2020, 2021: no
+		// Dashboard) have no place in the determination.
+		if (!daIndicators.has(read.indicator.code)) continue;
 		for (const r of read.rows) {
 			if (!r.districtCds) continue;
 			const year = r.startYear + 1;

@@ -117,6 +117,11 @@ export const daRules: readonly DaRules[] = [
 	}
 ];
 
+/** The indicators any year's rules use; the others (science, census, growth…) have no part. */
+export const daIndicators: ReadonlySet<string> = new Set(
+	daRules.flatMap((r) => r.criteria.flatMap((c) => c.allOf.map((a) => a.indicator)))
+);
+
 /**
  * Dashboard years and indicators with status only (no colors): there the lowest status level
  * (`statuslevel` 1, coded by performance for every indicator) stands where Red would, and nothing
