@@ -22,6 +22,11 @@ export interface ReadContext {
 	errorCount: number;
 	rowsRead: number;
 	otherDistrictRows: number;
+	/**
+	 * Every district's own rows, no school's (a county office's reading of a statewide file, the
+	 * database untouched); `districtCds` is then unused.
+	 */
+	allDistricts?: boolean;
 }
 
 const maxErrorsKept = 500;
@@ -120,6 +125,8 @@ export const countRule: NumberRule = { integer: true, min: 0 };
 
 /** Where a CDS code belongs: the district itself, one of its schools, or another district. */
 export function placeOf(ctx: ReadContext, cds: string): 'district' | 'school' | 'other' {
+	// A district's own code ends in seven zeros (no school).
+	if (ctx.allDistricts) return cds.endsWith('0000000') ? 'district' : 'other';
 	if (cds === ctx.districtCds) return 'district';
 	if (cds.startsWith(ctx.districtPrefix)) return 'school';
 	return 'other';

@@ -86,6 +86,8 @@ export interface DashboardRow {
 	priorStatus: number | null;
 	change: number | null;
 	colorMissing: ColorMissingReason | null;
+	/** The district's code, when reading every district's rows (`ReadContext.allDistricts`). */
+	districtCds?: string;
 }
 
 export interface EnrollmentRow {
@@ -113,6 +115,8 @@ export interface DashboardRead {
 	/** Other districts whose rows the file holds, by CDS code (for a file with none of ours). */
 	otherDistricts: Map<string, string>;
 	districtNameInFile: string | null;
+	/** When reading every district's rows: each district's name as the file writes it, by code. */
+	districtNames: Map<string, string>;
 	unusedColumns: string[];
 }
 
@@ -206,6 +210,7 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 		testTakers: new Set(),
 		otherDistricts: new Map(),
 		districtNameInFile: null,
+		districtNames: new Map(),
 		unusedColumns: []
 	};
 	// Which group codes ever carry a participation rate (see `testTakers`).
@@ -272,6 +277,11 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 				const name = (cells[i.district] ?? '').trim();
 				if (name) out.districtNameInFile = name;
 			}
+			if (ctx.allDistricts && !out.districtNames.has(cds))
+				out.districtNames.set(
+					cds,
+					(i.district >= 0 ? (cells[i.district] ?? '').trim() : '') || cds
+				);
 			let ok = true;
 			const groupRaw = i.group >= 0 ? (cells[i.group] ?? '') : ind.defaultGroup;
 			let group = normaliseGroupCode(groupRaw);
@@ -364,6 +374,7 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 				changeLevel,
 				priorStatus,
 				change,
+				...(ctx.allDistricts ? { districtCds: cdsIntern.get(cds) ?? intern(cdsIntern, cds) } : {}),
 				colorMissing: colorMissingReason(
 					color,
 					hasColor,
@@ -380,7 +391,7 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 	// The district's total, where the census file gives no ALL row of its own.
 	for (const [key, t] of totals) {
 		const [cds, year] = key.split('|');
-		const k = rowKey(groupIndex, cds, 'ALL', Number(year));
+		const k = keyOf(ctx, groupIndex, cds, 'ALL', Number(year));
 		if (!seen.has(k)) out.enrollment.push(t);
 	}
 	if (participates.has('ALL'))
@@ -403,6 +414,17 @@ function rowKey(
 		: `${cds}|${group}|${year}`;
 }
 
+function keyOf(
+	ctx: ReadContext,
+	groupIndex: Map<string, number>,
+	cds: string,
+	group: string,
+	year: number
+): number | string {
+	// Every district's code has the same school part: there the whole code tells them apart.
+	return ctx.allDistricts ? `${cds}|${group}|${year}` : rowKey(groupIndex, cds, group, year);
+}
+
 function keepRow(
 	seen: Map<number | string, number>,
 	groupIndex: Map<string, number>,
@@ -412,7 +434,12 @@ function keepRow(
 	year: number,
 	line: number
 ): boolean {
-	return !duplicate(ctx, seen, rowKey(groupIndex, cds, group, year), line);
+	return !duplicate(ctx, seen, keyOf(ctx, groupIndex, cds, group, year), line);
+}
+
+function intern(map: Map<string, string>, cds: string): string {
+	map.set(cds, cds);
+	return cds;
 }
 
 function noteSchool(

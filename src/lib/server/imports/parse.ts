@@ -117,6 +117,43 @@ function nothingForDistrict(read: DashboardRead, districtCds: string): string {
 	return `This file has no rows for this district (CDS ${districtCds}). ${holds}${why} Nothing to import.`;
 }
 
+interface ReadOptions {
+	districtCds: string;
+	/** Every district's own rows (see `ReadContext.allDistricts`). */
+	allDistricts?: boolean;
+	/** The largest file read; the import's limit unless said. */
+	maxBytes?: number;
+}
+
+/**
+ * The state's statewide files may pass the import's limit: read-only, streamed, keeping only
+ * district rows, they are read whole.
+ */
+const statewideMaxBytes = 2048 * 1024 * 1024;
+
+/** A code no district has, for reading every district's rows. */
+const noDistrict = '00000000000000';
+
+/**
+ * Reads a Dashboard file's rows of every district in it (no school's), without touching the
+ * database: what a county office reads on release day. Refuses any other kind of file.
+ */
+export async function readDashboardAllDistricts(
+	path: string,
+	fileName: string
+): Promise<DashboardRead & { errorCount: number; errors: RowError[] }> {
+	const parsed = await readImport(path, fileName, {
+		districtCds: noDistrict,
+		allDistricts: true,
+		maxBytes: statewideMaxBytes
+	});
+	if (parsed.kind !== 'dashboard')
+		throw new ImportFileError(
+			`This is not a California School Dashboard file (its columns are those of the ${parsed.kind === 'directory' ? "state's school directory" : `${parsed.kind} template`}).`
+		);
+	return { ...parsed.dashboard, errorCount: parsed.errorCount, errors: parsed.errors };
+}
+
 /**
  * Reads an import file row by row from a stream and checks every row, without touching the
  * database. Throws ImportFileError when the file as a whole is refused; row problems are listed
@@ -125,7 +162,7 @@ function nothingForDistrict(read: DashboardRead, districtCds: string): string {
 export async function readImport(
 	path: string,
 	fileName: string,
-	options: { districtCds: string }
+	options: ReadOptions
 ): Promise<ParsedImport> {
 	try {
 		return await readWith(path, fileName, options, undefined);
@@ -139,7 +176,7 @@ export async function readImport(
 async function readWith(
 	path: string,
 	fileName: string,
-	options: { districtCds: string },
+	options: ReadOptions,
 	encoding: TextEncodingName | undefined
 ): Promise<ParsedImport> {
 	if (!cdsPattern.test(options.districtCds)) {
@@ -147,7 +184,7 @@ async function readWith(
 			`The district's CDS code “${options.districtCds}” is not a 14-digit code.`
 		);
 	}
-	const table = await openTable(path, { encoding });
+	const table = await openTable(path, { encoding, maxBytes: options.maxBytes });
 	const ctx: ReadContext = {
 		table,
 		districtCds: options.districtCds,
@@ -155,7 +192,8 @@ async function readWith(
 		errors: [],
 		errorCount: 0,
 		rowsRead: 0,
-		otherDistrictRows: 0
+		otherDistrictRows: 0,
+		...(options.allDistricts ? { allDistricts: true } : {})
 	};
 	let parsed: ParsedImport;
 	try {

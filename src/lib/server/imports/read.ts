@@ -66,7 +66,7 @@ export class NotUtf8 extends Error {}
 
 export async function openTable(
 	path: string,
-	options: { encoding?: TextEncodingName } = {}
+	options: { encoding?: TextEncodingName; maxBytes?: number } = {}
 ): Promise<Table> {
 	const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
 		throw new ImportFileError(
@@ -76,7 +76,13 @@ export async function openTable(
 	if (info.isDirectory()) throw new ImportFileError(`${path} is a folder, not a file.`);
 	if (!info.isFile()) throw new ImportFileError(`${path} is not a regular file.`);
 	if (info.size === 0) throw new ImportFileError('The file is empty.');
-	if (info.size > maxImportBytes) throw new ImportFileError(tooLargeMessage);
+	const maxBytes = options.maxBytes ?? maxImportBytes;
+	if (info.size > maxBytes)
+		throw new ImportFileError(
+			maxBytes === maxImportBytes
+				? tooLargeMessage
+				: `The file is larger than the limit of ${maxBytes / 1024 / 1024} MB.`
+		);
 
 	const sniff = await readStart(path, Math.min(info.size, 64 * 1024));
 	const utf16 = utf16Of(sniff);
