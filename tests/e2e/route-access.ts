@@ -165,7 +165,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/board/throughline': { page: 'board' },
 	'/manage': { page: 'edit' },
 	'/manage/setup': { page: 'edit' },
-	'/manage/student-groups': { page: 'edit', actions: { rename: 'edit' } },
+	'/manage/student-groups': { page: 'edit', actions: { rename: 'edit', kind: 'edit' } },
 	'/manage/schools': { page: 'edit' },
 	'/manage/schools/new': { page: 'edit', actions: { create: 'edit' } },
 	'/manage/schools/[id]': {
@@ -178,7 +178,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 		actions: { merge: 'edit' },
 		params: { id: anOpenSchool }
 	},
-	...editorsList('/manage/priorities'),
+	...editorsList('/manage/priorities', { recordPlan: 'edit' }),
 	...editorsList('/manage/measures'),
 	...editorsList('/manage/structures', {
 		linkPolicy: 'edit',

@@ -78,13 +78,32 @@ test('a slide with the longest sponsor and summary fits every size, its texts cu
 	page
 }) => {
 	test.setTimeout(300_000);
-	const [target] = query<{ meeting: number; priority: number; version: number; sponsor: string }>(
-		`select u.meeting_id as meeting, u.priority_id as priority, v.id as version, p.sponsor
-		 from progress_update u join progress_update_version v on v.update_id = u.id
-		 join priority p on p.id = u.priority_id join board_meeting m on m.id = u.meeting_id
-		 where v.state = 'shared' and m.held_at is null and p.status = 'active'
-		 order by m.held_on desc limit 1`
-	);
+	type Target = { meeting: number; priority: number; version: number; sponsor: string };
+	const find = () =>
+		query<Target>(
+			`select u.meeting_id as meeting, u.priority_id as priority, v.id as version, p.sponsor
+			 from progress_update u join progress_update_version v on v.update_id = u.id
+			 join priority p on p.id = u.priority_id join board_meeting m on m.id = u.meeting_id
+			 where v.state = 'shared' and m.held_at is null and p.status = 'active'
+			 order by m.held_on desc limit 1`
+		)[0];
+	// Other journeys may have published (and so held) the demo's one shared update by now: then
+	// a meeting of its own, not held, with a shared update, removed afterwards.
+	let own: number | null = null;
+	if (!find()) {
+		const title = 'Slides: the worst case';
+		tryExec(`insert into board_meeting (held_on, title) values ('2099-01-15', '${title}')`);
+		own = query<{ id: number }>(`select id from board_meeting where title = '${title}'`)[0].id;
+		const [p] = query<{ id: number }>(
+			"select id from priority where status = 'active' order by sort_order limit 1"
+		);
+		tryExec(`insert into progress_update (priority_id, meeting_id) values (${p.id}, ${own})`);
+		tryExec(
+			`insert into progress_update_version (update_id, version, state, status)
+			 select id, 1, 'shared', 'on track' from progress_update where meeting_id = ${own}`
+		);
+	}
+	const target = find();
 	expect(target).toBeDefined();
 	const [was] = query<{ summary: string; learned: string; adjustments: string }>(
 		'select summary, learned, adjustments from progress_update_version where id = ?',
@@ -129,5 +148,11 @@ test('a slide with the longest sponsor and summary fits every size, its texts cu
 		expect(tooTall).toEqual([]);
 	} finally {
 		set({ sponsor: target.sponsor, ...was });
+		if (own !== null)
+			tryExec(
+				`delete from progress_update_version where update_id in (select id from progress_update where meeting_id = ${own});
+				 delete from progress_update where meeting_id = ${own};
+				 delete from board_meeting where id = ${own};`
+			);
 	}
 });
