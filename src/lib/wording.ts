@@ -1,9 +1,10 @@
 // A measure's standing and trend in words, in the reader's language. The server returns the
 // numbers (src/lib/server/priorities/status.ts); the sentences come from the message files.
-import { m } from '$lib/paraglide/messages';
-import { differenceUnit, formatNumber, formatValue, type Locale, type Unit } from '$lib/format';
+// Relative imports: the meeting record's PDF (server code) words standings with it too.
+import * as m from './paraglide/messages/_index.js';
+import { differenceUnit, formatNumber, formatValue, type Locale, type Unit } from './format.ts';
 
-interface StandingData {
+export interface StandingData {
 	kind: string;
 	year: string | null;
 	gap: number | null;

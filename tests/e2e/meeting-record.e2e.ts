@@ -157,14 +157,17 @@ test('the record is Spanish on /es/: its words, chart legends and PDF; what exis
 		'resultado',
 		'meta'
 	]);
-	// The standing is kept as presented, in English: marked so, and in lang="en".
+	// The standing as presented is kept as data and worded in Spanish (issue 29, item 9).
 	const standing = main.locator('.standing').first();
 	await expect(standing).toContainText('Tal como se presentó:');
-	await expect(standing).toContainText('(solo en inglés)');
-	await expect(standing.locator('span[lang="en"]')).toHaveCount(1);
+	await expect(standing).toContainText(
+		/Cumple la meta|Supera la meta|de alcanzar la meta|Próxima meta|Año de referencia|No hay meta/
+	);
+	await expect(standing).not.toContainText('(solo en inglés)');
+	await expect(standing.locator('span[lang="en"]')).toHaveCount(0);
 	// Every text of an update shown in English on the Spanish page carries the mark.
 	const englishTexts = main.locator('.prose span[lang="en"]');
-	// (The demo's updates carry Spanish texts; the standing above is the English one it always has.)
+	// (The demo's updates carry Spanish texts.)
 	expect(await main.locator('.prose .only-english').count()).toBe(await englishTexts.count());
 	await expect(main).not.toContainText('As presented');
 

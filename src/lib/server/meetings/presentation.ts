@@ -1,4 +1,5 @@
 import type { StateLevels } from '../../state-dashboard.ts';
+import type { StandingData } from '../../wording.ts';
 import type { Db } from '../db/open.ts';
 import { publicSummary } from '../priorities/summary.ts';
 import type { Unit } from '../../format.ts';
@@ -18,7 +19,10 @@ export interface PrioritySlide {
 		nameEs?: string | null;
 		unit: Unit;
 		direction: 'higher' | 'lower';
+		/** As presented, in English (records frozen before `standingData` was kept have only this). */
 		standing: string;
+		/** The standing as data, worded in the reader's language (wording.ts `standingText`). */
+		standingData?: StandingData;
 		points: {
 			schoolYear: string;
 			value: number | null;
@@ -98,6 +102,13 @@ export function presentation(
 						unit: headline.unit,
 						direction: headline.direction,
 						standing: headline.standing.text,
+						standingData: {
+							kind: headline.standing.kind,
+							year: headline.standing.year,
+							gap: headline.standing.gap,
+							...(headline.standing.next ? { next: headline.standing.next } : {}),
+							...(headline.standing.groupsOnly ? { groupsOnly: true } : {})
+						},
 						points: [...new Set([...headline.series, ...headline.targets].map((p) => p.year))]
 							.sort()
 							.map((year) => ({

@@ -1,3 +1,4 @@
+import type { StandingData } from '../../wording.ts';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { priorities } from '../db/schema/priorities.ts';
@@ -32,6 +33,7 @@ export interface PublicRecordPriority {
 		unit: Unit;
 		direction: 'higher' | 'lower';
 		standing: string;
+		standingData: StandingData | null;
 		points: RecordPoint[];
 	} | null;
 	/** The update published for this meeting; never a draft or a version shared only with the board. */
@@ -137,6 +139,7 @@ export function publicMeetingRecord(db: Db, meetingId: number): PublicMeetingRec
 							unit: s.trend.unit,
 							direction: s.trend.direction,
 							standing: s.trend.standing,
+							standingData: s.trend.standingData ?? null,
 							points: s.trend.points.map((p) =>
 								suppressedNow.has(p.schoolYear)
 									? { ...p, value: null, state: null, suppressed: true }

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { formatDate, formatValue, type Locale, type Unit } from '../../format.ts';
 import * as m from '../../paraglide/messages/_index.js';
+import { standingText } from '../../wording.ts';
 import type { PublicMeetingRecord, PublicRecordPriority, RecordPoint } from './public-record.ts';
 
 /**
@@ -190,8 +191,12 @@ function priorityPage(doc: Doc, w: Words, p: PublicRecordPriority, suppressionSi
 		const t = p.trend;
 		const name = w.pick(t.name, t.nameEs);
 		heading(doc, name, 12);
-		// The standing is kept as presented, in English.
-		body(doc, `${m.meeting_standing({}, o)} ${w.pick(t.standing, null)}`);
+		// The standing as data is worded in the reader's language; an older record kept only the
+		// English sentence as presented.
+		body(
+			doc,
+			`${m.meeting_standing({}, o)} ${t.standingData ? standingText(t.standingData, t.unit, w.locale) : w.pick(t.standing, null)}`
+		);
 		chart(doc, w, t.points, t.unit);
 		table(
 			doc,
