@@ -8,7 +8,9 @@ import { match as yearMatcher } from '../params/year';
 describe('route parameter shapes', () => {
 	it('a title suggests a slug: lower case, accents dropped, words joined, at most 80', () => {
 		expect(slugOf('Early Literacy (K–3)')).toBe('early-literacy-k-3');
-		expect(slugOf('  Matemáticas para todos!  ')).toBe('matematicas-para-todos');
+		expect(slugOf('  Matemáticas para cada estudiante!  ')).toBe(
+			'matematicas-para-cada-estudiante'
+		);
 		expect(slugOf('Año 2025: “Math”')).toBe('ano-2025-math');
 		expect(slugOf('—')).toBe('');
 		const long = slugOf('every student reads '.repeat(10));

@@ -76,21 +76,26 @@ export function renameStudentGroup(
 	if (!before) return { ok: false, errors: { form: [`There is no student group “${code}”.`] } };
 	const parsed = parse(studentGroupNames, values);
 	if (!parsed.ok) return parsed;
-	// One connection: writes through `db` inside the transaction are part of it.
+	return saveGroup(db, actor, before, parsed.data);
+}
+
+type Group = typeof studentGroups.$inferSelect;
+
+/** Changes one stored group, audited in the same transaction. */
+function saveGroup(
+	db: Db,
+	actor: Actor,
+	before: Group,
+	changes: Partial<Group>
+): { ok: true; data: Group } {
 	return write(db, actor, ({ tx, audit }) => {
 		const after = tx
 			.update(studentGroups)
-			.set(parsed.data)
-			.where(eq(studentGroups.code, code))
+			.set(changes)
+			.where(eq(studentGroups.code, before.code))
 			.returning()
 			.get();
-		audit({
-			action: 'update',
-			entity: 'student_group',
-			entityId: code,
-			before,
-			after
-		});
+		audit({ action: 'update', entity: 'student_group', entityId: before.code, before, after });
 		return { ok: true as const, data: after };
 	});
 }
@@ -116,16 +121,7 @@ export function setStudentGroupKind(
 	const parsed = parse(studentGroupKind, values);
 	if (!parsed.ok) return parsed;
 	if (parsed.data.kind === before.kind) return { ok: true, data: before };
-	return write(db, actor, ({ tx, audit }) => {
-		const after = tx
-			.update(studentGroups)
-			.set({ kind: parsed.data.kind })
-			.where(eq(studentGroups.code, code))
-			.returning()
-			.get();
-		audit({ action: 'update', entity: 'student_group', entityId: code, before, after });
-		return { ok: true as const, data: after };
-	});
+	return saveGroup(db, actor, before, { kind: parsed.data.kind });
 }
 
 /** The student groups a target may be set for (not the whole district, not test takers). */
