@@ -2,7 +2,7 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
-import { PageCache, dataVersion } from '$lib/server/cache/pages';
+import { PageCache, dataState, type Moment } from '$lib/server/cache/pages';
 import { session } from '$lib/server/auth/session-handle';
 import { boardReadingPages } from '$lib/server/http/board-reading-pages';
 import { dataAddresses } from '$lib/server/http/data-addresses';
@@ -17,22 +17,22 @@ import { queryTiming } from '$lib/server/http/query-timing';
 import { twoFactorGate } from '$lib/server/http/two-factor-gate';
 
 // The public's pages, kept for everyone, and each board member's reading pages, kept per person,
-// until the database changes (src/lib/server/cache/pages.ts), stored compressed.
+// until a table they read changes (src/lib/server/cache/pages.ts), stored compressed.
 // THROUGHLINE_PAGE_CACHE_MB sets the budget (default 48); 0 turns the cache off.
 const cacheMb = Number(process.env.THROUGHLINE_PAGE_CACHE_MB ?? 48);
 const pages = cacheMb > 0 ? new PageCache(cacheMb * 1024 * 1024) : null;
-const pageVersion = () => `${dataVersion(db().$client)} ${today()}`;
+const moment = (): Moment => ({ data: dataState(db().$client), day: today() });
 
 // A kept public page is answered before anything else: by scripts/serve.ts straight from
 // node:http (the front door), or else by the first handle here (delivery). Both apply one rule.
-if (pages) openFrontDoor(keptPagesFrontDoor(pages, pageVersion));
+if (pages) openFrontDoor(keptPagesFrontDoor(pages, moment));
 
 // Kept public pages first; then security headers wrap everything, the origin check's refusals
 // included; the open data's malformed addresses are refused before the router could answer HTML;
 // the origin check runs before anything reads a session or changes a thing; once the session is
 // known, the public's costly requests are bounded per address (kept answers never reach it).
 export const handle = sequence(
-	delivery(pages, pageVersion),
+	delivery(pages, moment),
 	securityHeaders(process.env.ORIGIN),
 	dataAddresses,
 	originCheck,
@@ -41,5 +41,5 @@ export const handle = sequence(
 	session,
 	expensiveRequests(),
 	twoFactorGate,
-	boardReadingPages(pages, pageVersion)
+	boardReadingPages(pages, moment)
 );

@@ -11,9 +11,17 @@ import { seedDemoUsers } from '../auth/users.ts';
 import { systemActor } from '../audit/index.ts';
 import { write } from '../audit/write.ts';
 import { testDb } from '../testing.ts';
+import { notDistrictData } from '../db/data-changes.ts';
+import { schools } from '../db/schema/index.ts';
+import { derived } from './derived.ts';
 import {
 	PageCache,
+	dataState,
 	dataVersion,
+	isCurrent,
+	madeFrom,
+	stampOf,
+	type Moment,
 	isKeepable,
 	isBoardReadingPage,
 	isPublicPage,
@@ -34,6 +42,13 @@ const page = (text: string): CachedPage => {
 		variants: { identity: variant, gzip: variant, br: variant }
 	};
 };
+
+/** A moment at a data version, with no table versions: everything depends on the whole. */
+const at = (version: string): Moment => ({
+	data: { version, tables: new Map() },
+	day: '2026-12-07'
+});
+const stampAt = (version: string) => stampOf(at(version), []);
 
 describe('dataVersion', () => {
 	it('moves on every write, from this connection or another one', () => {
@@ -101,63 +116,130 @@ describe('the public data version', () => {
 });
 
 describe('the data version’s triggers', () => {
-	it('cover every table of the district’s data: a new table needs its triggers in a migration', () => {
-		const db = testDb();
-		const tables = db.$client
-			.prepare(
-				"select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'"
-			)
-			.pluck()
-			.all() as string[];
-		const watched = new Set(
-			db.$client
+	it('cover every table of the district’s data, a table added later included', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'throughline-triggers-'));
+		try {
+			const file = join(dir, 'x.db');
+			openDatabase(file).$client.close();
+			// A table a later migration would add: watched the next time the file is opened.
+			const raw = new Database(file);
+			raw.exec('create table board_training (id integer primary key, topic text)');
+			raw.close();
+			const db = openDatabase(file);
+			const tables = db.$client
 				.prepare(
-					"select tbl_name from sqlite_schema where type = 'trigger' and name like 'data_change_%'"
+					"select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'"
 				)
 				.pluck()
-				.all() as string[]
+				.all() as string[];
+			const watched = db.$client
+				.prepare(
+					"select tbl_name, count(*) as n from sqlite_schema where type = 'trigger' and name like 'data_change_%' group by tbl_name"
+				)
+				.all() as { tbl_name: string; n: number }[];
+			const counted = db.$client.prepare('select name from table_change').pluck().all();
+			const districtTables = tables.filter((t) => !notDistrictData.includes(t));
+			expect(districtTables).toContain('board_training');
+			expect(districtTables.length).toBeGreaterThan(30);
+			expect(watched.filter((w) => w.n === 3).map((w) => w.tbl_name)).toEqual(
+				[...districtTables].sort()
+			);
+			expect([...counted].sort()).toEqual([...districtTables].sort());
+
+			const state = () => dataState(db.$client);
+			const before = state();
+			db.$client.exec("insert into board_training (topic) values ('School finance')");
+			const after = state();
+			expect(after.version).not.toBe(before.version);
+			expect(after.tables.get('board_training')).toBe(
+				(before.tables.get('board_training') ?? 0) + 1
+			);
+			expect(after.tables.get('result')).toBe(before.tables.get('result'));
+			db.$client.close();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('a kept page’s stamp', () => {
+	const day = '2026-12-07';
+
+	it('names the tables its work read, through drizzle and raw SQL, and only those', () => {
+		const db = testDb();
+		const now = { data: dataState(db.$client), day };
+		const made = madeFrom(now, () => {
+			db.select().from(schools).all();
+			db.$client.prepare('select count(*) from feedback').get();
+			return 1;
+		});
+		expect(
+			made
+				.stamp()
+				.tables?.map(([t]) => t)
+				.sort()
+		).toEqual(['feedback', 'school']);
+	});
+
+	it('stays current through a write to a table it did not read, not through one it read', () => {
+		const db = testDb();
+		const moment = () => ({ data: dataState(db.$client), day });
+		const made = madeFrom(moment(), () => db.select().from(schools).all());
+		const stamp = made.stamp();
+		db.$client.exec("insert into school_year (label, start_year) values ('2030-31', 2030)");
+		expect(isCurrent(stamp, moment())).toBe(true);
+		expect(isCurrent(stamp, { ...moment(), day: '2026-12-08' })).toBe(false);
+		db.$client.exec(
+			"insert into school (name, cds_code) values ('Del Rey Elementary', '27660926025928')"
 		);
-		// Sign-in's own tables, the throttle, the audit trail and the counter change no public page.
-		const unwatched = [
-			'account',
-			'audit_log',
-			'data_change',
-			'session',
-			'sign_in_failure',
-			'two_factor',
-			'verification'
-		];
-		const missing = tables.filter((t) => !watched.has(t) && !unwatched.includes(t));
-		expect(missing).toEqual([]);
-		db.$client.close();
+		expect(isCurrent(stamp, moment())).toBe(false);
+	});
+
+	it('counts a derived figure’s tables for the page that uses it, computed or kept', () => {
+		const db = testDb();
+		const moment = () => ({ data: dataState(db.$client), day });
+		const figure = () => derived(db, 'schools', () => db.select().from(schools).all().length);
+		const first = madeFrom(moment(), figure);
+		const again = madeFrom(moment(), figure);
+		expect(first.stamp().tables?.map(([t]) => t)).toEqual(['school']);
+		expect(again.stamp().tables?.map(([t]) => t)).toEqual(['school']);
+	});
+
+	it('depends on every change when its work read no table of the district', () => {
+		const db = testDb();
+		const moment = () => ({ data: dataState(db.$client), day });
+		const stamp = madeFrom(moment(), () => 'static').stamp();
+		expect(stamp.tables).toBeNull();
+		db.$client.exec("insert into school_year (label, start_year) values ('2030-31', 2030)");
+		expect(isCurrent(stamp, moment())).toBe(false);
 	});
 });
 
 describe('PageCache', () => {
 	it('serves a page until the version changes', () => {
 		const cache = new PageCache(1000);
-		cache.set('/', 'v1', page('one'));
-		expect(cache.get('/', 'v1')?.variants.identity?.body).toEqual(
+		cache.set('/', stampAt('v1'), page('one'));
+		expect(cache.get('/', at('v1'))?.variants.identity?.body).toEqual(
 			page('one').variants.identity?.body
 		);
-		expect(cache.get('/', 'v2')).toBeUndefined();
-		expect(cache.get('/', 'v1')).toBeUndefined();
+		expect(cache.get('/', at('v2'))).toBeUndefined();
+		expect(cache.get('/', at('v1'))).toBeUndefined();
 		expect(cache.size).toBe(0);
 	});
 
 	it('drops the least recently used pages beyond its byte budget', () => {
 		const cache = new PageCache(50);
-		cache.set('/a', 'v', page('a'.repeat(12)));
-		cache.set('/b', 'v', page('b'.repeat(12)));
-		cache.get('/a', 'v');
-		cache.set('/c', 'v', page('c'.repeat(12)));
-		cache.set('/d', 'v', page('d'.repeat(12)));
-		cache.set('/e', 'v', page('e'.repeat(12)));
-		expect(cache.get('/b', 'v')).toBeUndefined();
-		expect(cache.get('/a', 'v')).toBeDefined();
+		cache.set('/a', stampAt('v'), page('a'.repeat(12)));
+		cache.set('/b', stampAt('v'), page('b'.repeat(12)));
+		cache.get('/a', at('v'));
+		cache.set('/c', stampAt('v'), page('c'.repeat(12)));
+		cache.set('/d', stampAt('v'), page('d'.repeat(12)));
+		cache.set('/e', stampAt('v'), page('e'.repeat(12)));
+		expect(cache.get('/b', at('v'))).toBeUndefined();
+		expect(cache.get('/a', at('v'))).toBeDefined();
 		expect(cache.bytes).toBeLessThanOrEqual(50);
-		cache.set('/huge', 'v', page('h'.repeat(13)));
-		expect(cache.get('/huge', 'v')).toBeUndefined();
+		cache.set('/huge', stampAt('v'), page('h'.repeat(13)));
+		expect(cache.get('/huge', at('v'))).toBeUndefined();
 	});
 
 	it('renders a page once for requests that arrive together', async () => {
@@ -166,14 +248,14 @@ describe('PageCache', () => {
 		const render = async () => {
 			renders++;
 			await new Promise((resolve) => setTimeout(resolve, 5));
-			return page('x');
+			return { page: page('x'), stamp: stampAt('v') };
 		};
-		const all = await Promise.all([1, 2, 3].map(() => cache.getOrRender('/', 'v', render)));
+		const all = await Promise.all([1, 2, 3].map(() => cache.getOrRender('/', at('v'), render)));
 		expect(renders).toBe(1);
 		expect(all.every((p) => p === all[0])).toBe(true);
-		await cache.getOrRender('/', 'v', render);
+		await cache.getOrRender('/', at('v'), render);
 		expect(renders).toBe(1);
-		await cache.getOrRender('/', 'v2', render);
+		await cache.getOrRender('/', at('v2'), render);
 		expect(renders).toBe(2);
 	});
 });

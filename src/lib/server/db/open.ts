@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
 import { sealLegacyAuditRows } from '../audit/chain.ts';
 import { sortKey } from '../../collate.ts';
+import { watchDataChanges } from './data-changes.ts';
+import { listenForReads } from './reads.ts';
 
 type Schema = typeof schema;
 
@@ -81,7 +83,10 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
 			BEGIN SELECT RAISE(ABORT, 'a meeting''s record is kept as it was presented'); END;
 		`);
 		sealLegacyAuditRows(client);
+		watchDataChanges(client);
 	}
+	// Kept pages and derived figures learn which tables they read (cache/, issue 30).
+	listenForReads(client);
 	return db;
 }
 

@@ -4,7 +4,9 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deLocalizeUrl } from '$lib/paraglide/runtime';
-import { PageCache } from '../cache/pages.ts';
+import { PageCache, dataState, type Moment } from '../cache/pages.ts';
+import { schools } from '../db/schema/index.ts';
+import { testDb } from '../testing.ts';
 import {
 	cachingFor,
 	etagMatches,
@@ -19,6 +21,12 @@ import {
 import { deliver, delivery } from './delivery.ts';
 import { chooseEncoding, isCompressible } from './encoding.ts';
 import { answerKept, keepPage, keptPagesFrontDoor } from './kept-pages.ts';
+
+/** A moment at a data version, with no table versions: every page depends on the whole. */
+const at = (version: string): Moment => ({
+	data: { version, tables: new Map() },
+	day: '2026-12-07'
+});
 
 const site = 'https://board.example.org';
 const html = `<!doctype html><html lang="en"><body>${'<p>Early literacy reaches 41 of 52 schools.</p>'.repeat(200)}</body></html>`;
@@ -232,13 +240,13 @@ describe('the two doors to kept public pages', () => {
 	const pages = new PageCache(1024 * 1024);
 	let version = 'v1';
 	let renders = 0;
-	const handle = delivery(pages, () => version);
+	const handle = delivery(pages, () => at(version));
 	const render = async () => (renders++, page());
 	let server: http.Server;
 	let origin = '';
 
 	beforeAll(async () => {
-		const door = keptPagesFrontDoor(pages, () => version);
+		const door = keptPagesFrontDoor(pages, () => at(version));
 		server = http.createServer((req, res) => {
 			if (door(req, res)) return;
 			res.writeHead(404).end('not kept');
@@ -324,7 +332,7 @@ describe('large answers', () => {
 
 	it('stream, and decode to the same bytes as the whole file in every encoding', async () => {
 		const pages = new PageCache(1024 * 1024);
-		const handle = delivery(pages, () => 'v1');
+		const handle = delivery(pages, () => at('v1'));
 		for (const accept of ['br', 'gzip', '']) {
 			const response = await handle({
 				event: event('/data/results.csv', accept ? { 'accept-encoding': accept } : {}),
@@ -342,7 +350,7 @@ describe('large answers', () => {
 		const pages = new PageCache(1024 * 1024);
 		let version = 'v1';
 		let builds = 0;
-		const handle = delivery(pages, () => version);
+		const handle = delivery(pages, () => at(version));
 		const resolve = async () => (builds++, download());
 		const ask = () =>
 			handle({ event: event('/data/results.csv', { 'accept-encoding': browser }), resolve });
@@ -355,7 +363,7 @@ describe('large answers', () => {
 		for (const body of bodies) expect(decode('br', body)).toBe(csv);
 		// Kept once made: the next answer is whole, with its strong ETag.
 		await vi.waitFor(() =>
-			expect(pages.get(publicPageKey(new URL(`${site}/data/results.csv`)), 'v2')).toBeDefined()
+			expect(pages.get(publicPageKey(new URL(`${site}/data/results.csv`)), at('v2'))).toBeDefined()
 		);
 		const kept = await ask();
 		expect(builds).toBe(2);
@@ -368,7 +376,7 @@ describe('large answers', () => {
 		const pages = new PageCache(100 * 1024);
 		expect(csv.length).toBeGreaterThan(pages.maxBytes / 4);
 		let builds = 0;
-		const handle = delivery(pages, () => 'v1');
+		const handle = delivery(pages, () => at('v1'));
 		const ask = (accept: string) =>
 			handle({
 				event: event('/data/results.csv', { 'accept-encoding': accept }),
@@ -376,7 +384,7 @@ describe('large answers', () => {
 			});
 		expect(decode('br', await bytesOf(await ask('br')))).toBe(csv);
 		const key = publicPageKey(new URL(`${site}/data/results.csv`));
-		await vi.waitFor(() => expect(pages.get(key, 'v1')?.variants.br).toBeDefined());
+		await vi.waitFor(() => expect(pages.get(key, at('v1'))?.variants.br).toBeDefined());
 		const kept = await ask('br');
 		expect(kept.headers.get('etag')).toMatch(/-br"$/);
 		expect(decode('br', await bytesOf(kept))).toBe(csv);
@@ -388,7 +396,7 @@ describe('large answers', () => {
 
 	it('are answered by whoever asked when they are not the public’s to share', async () => {
 		const pages = new PageCache(1024 * 1024);
-		const handle = delivery(pages, () => 'v1');
+		const handle = delivery(pages, () => at('v1'));
 		let builds = 0;
 		const refusal = async () => (builds++, new Response('school: not a CDS code', { status: 400 }));
 		const answers = await Promise.all(
@@ -398,5 +406,62 @@ describe('large answers', () => {
 		);
 		for (const answer of answers) expect(answer.status).toBe(400);
 		expect(builds).toBe(3);
+	});
+});
+
+describe('kept answers on a real database (issue 30: invalidate what changed)', () => {
+	const day = '2026-12-07';
+
+	it('are made again after a write to a table they read, never after a write elsewhere', async () => {
+		const db = testDb();
+		const pages = new PageCache(1024 * 1024);
+		const handle = delivery(pages, () => ({ data: dataState(db.$client), day }));
+		let renders = 0;
+		const schoolsPage = async () => {
+			renders++;
+			const names = db.select({ name: schools.name }).from(schools).all();
+			return page({ 'x-schools': String(names.length) });
+		};
+		let builds = 0;
+		const schoolsFile = async () => {
+			builds++;
+			const count = db.$client.prepare('select count(*) from school').pluck().get();
+			return new Response(`cds_code\n${'0'.repeat(2000)}\n${count}\n`, {
+				headers: { 'content-type': 'text/csv; charset=utf-8' }
+			});
+		};
+		const ask = async () => {
+			const answers = [
+				await handle({
+					event: event('/schools', { 'accept-encoding': browser }),
+					resolve: schoolsPage
+				}),
+				await handle({
+					event: event('/data/schools.csv', { 'accept-encoding': browser }),
+					resolve: schoolsFile
+				})
+			];
+			await Promise.all(answers.map((a) => a.arrayBuffer()));
+			// The download is kept once its body is written.
+			await vi.waitFor(() =>
+				expect(
+					pages.get(publicPageKey(new URL(`${site}/data/schools.csv`)), {
+						data: dataState(db.$client),
+						day
+					})
+				).toBeDefined()
+			);
+		};
+		await ask();
+		expect([renders, builds]).toEqual([1, 1]);
+		// A school year: nothing the answers read.
+		db.$client.exec("insert into school_year (label, start_year) values ('2030-31', 2030)");
+		await ask();
+		expect([renders, builds]).toEqual([1, 1]);
+		db.$client.exec(
+			"insert into school (name, cds_code) values ('Del Rey Elementary', '27660926025928')"
+		);
+		await ask();
+		expect([renders, builds]).toEqual([2, 2]);
 	});
 });

@@ -4,7 +4,7 @@
  * when it is the public's, and is compressed when the client accepts it.
  */
 import type { Handle, RequestEvent } from '@sveltejs/kit';
-import { isKeepable, type PageCache } from '../cache/pages.ts';
+import { isKeepable, madeFrom, type Moment, type PageCache, type Stamp } from '../cache/pages.ts';
 import {
 	cachingFor,
 	encodedEtag,
@@ -129,31 +129,31 @@ type Streamed = { shared: StreamedBuild } | { own: { response: Response | null }
 
 /**
  * SvelteKit's door to the kept public pages, for a server started without scripts/serve.ts
- * (`node build`): the same rule and key as the front door there. A page not kept at this version
- * is rendered once, kept compressed (fast levels first, the best ones after in the background for
+ * (`node build`): the same rule and key as the front door there. A page not kept, or whose data
+ * changed since, is rendered once, kept compressed (fast levels first, the best ones after in the background for
  * a small page), and answered; a large answer is streamed to every request that wants it while it
  * is made once; everything else goes through deliver().
  */
-export function delivery(pages: PageCache | null, version: () => string): Handle {
+export function delivery(pages: PageCache | null, moment: () => Moment): Handle {
 	const streams = new SharedBuilds<Promise<Streamed>>();
 
 	/** Keeps a page in its best compression, later, if it is small and still current. */
 	function refineLater(
 		key: string,
-		current: string,
+		stamp: Stamp,
 		identity: Uint8Array,
 		from: { status: number; headers: Headers }
 	) {
 		if (!pages || identity.byteLength > bestLevelsUpTo) return;
 		setImmediate(() => {
 			keepBody(identity, from, { caching: publicCaching, vary: publicPageVary, levels: 'best' })
-				.then((best) => pages.refine(key, current, best))
+				.then((best) => pages.refine(key, stamp, best))
 				.catch(() => {});
 		});
 	}
 
 	/**
-	 * The first request for a large answer at this version resolves it; its body, compressed at a
+	 * The first request for a large answer at this data resolves it; its body, compressed at a
 	 * fast level, is shared with every request for the same answer and encoding until it is made
 	 * and kept (when it fits), after which the front door answers it whole.
 	 */
@@ -161,13 +161,14 @@ export function delivery(pages: PageCache | null, version: () => string): Handle
 		event: RequestEvent,
 		resolve: () => Promise<Response>,
 		key: string,
-		current: string,
+		now: Moment,
 		encoding: Encoding
 	): Promise<Streamed> {
-		return streams.join(`${current} ${encoding} ${key}`, () => {
+		return streams.join(`${now.data.version} ${now.day} ${encoding} ${key}`, () => {
 			let kept: Promise<unknown> = Promise.resolve();
 			const build = (async (): Promise<Streamed> => {
-				const response = await resolve();
+				const made = madeFrom(now, resolve);
+				const response = await made.value;
 				if (!isKeepable(response) || event.locals.user || !response.body)
 					return { own: { response } };
 				const headers = new Headers(response.headers);
@@ -198,6 +199,8 @@ export function delivery(pages: PageCache | null, version: () => string): Handle
 				const from = { status: response.status, headers: response.headers };
 				kept = body.finished.then(async (encoded) => {
 					if (!pages) return;
+					// Taken once the whole answer is written: what it read to the end.
+					const stamp = made.stamp();
 					if (!plain) {
 						// Too large to keep plain: kept as built, beside another encoding kept so far.
 						if (!compress) return;
@@ -205,13 +208,13 @@ export function delivery(pages: PageCache | null, version: () => string): Handle
 							caching: publicCaching,
 							vary: publicPageVary
 						});
-						const before = pages.get(key, current);
+						const before = pages.get(key, now);
 						const both = before && {
 							...mine,
 							bytes: mine.bytes + before.bytes,
 							variants: { ...before.variants, ...mine.variants }
 						};
-						pages.set(key, current, both && both.bytes <= pages.maxBytes / 4 ? both : mine);
+						pages.set(key, stamp, both && both.bytes <= pages.maxBytes / 4 ? both : mine);
 						return;
 					}
 					const identity = joinChunks(plain);
@@ -220,8 +223,8 @@ export function delivery(pages: PageCache | null, version: () => string): Handle
 						vary: publicPageVary,
 						levels: 'fast'
 					});
-					pages.set(key, current, page);
-					refineLater(key, current, identity, from);
+					pages.set(key, stamp, page);
+					refineLater(key, stamp, identity, from);
 				});
 				return { shared: { status: response.status, headers, body } };
 			})();
@@ -237,7 +240,7 @@ export function delivery(pages: PageCache | null, version: () => string): Handle
 		if (!pages || !wantsKeptPublicPage(request.method, url.pathname, request.headers.get('cookie')))
 			return deliver(event, await resolve(event));
 		const key = publicPageKey(url);
-		const current = version();
+		const now = moment();
 		const answer = (page: Parameters<typeof answerKept>[0]) =>
 			keptResponse(
 				answerKept(
@@ -247,13 +250,13 @@ export function delivery(pages: PageCache | null, version: () => string): Handle
 				),
 				request.method
 			);
-		const kept = pages.get(key, current);
+		const kept = pages.get(key, now);
 		if (kept && keptFor(kept, request.headers.get('accept-encoding'))) return answer(kept);
 		// HEAD is answered from a kept GET only; it never renders a page to keep.
 		if (request.method !== 'GET') return deliver(event, await resolve(event));
 		if (isStreamedAnswer(url.pathname)) {
 			const encoding = chooseEncoding(request.headers.get('accept-encoding'));
-			const made = await streamed(event, async () => resolve(event), key, current, encoding);
+			const made = await streamed(event, async () => resolve(event), key, now, encoding);
 			if ('shared' in made)
 				return new Response(made.shared.body.stream(), {
 					status: made.shared.status,
@@ -267,27 +270,30 @@ export function delivery(pages: PageCache | null, version: () => string): Handle
 		}
 		let notKept: Response | undefined;
 		let timing: string | null = null;
-		let rendered: { identity: Uint8Array; response: Response } | undefined;
-		const page = await pages.getOrRender(key, current, async () => {
-			const response = await resolve(event);
+		let rendered: { identity: Uint8Array; response: Response; stamp: Stamp } | undefined;
+		const page = await pages.getOrRender(key, now, async () => {
+			const render = madeFrom(now, () => resolve(event));
+			const response = await render.value;
 			timing = response.headers.get('server-timing');
 			if (isKeepable(response) && !event.locals.user) {
 				const identity = new Uint8Array(await response.arrayBuffer());
-				rendered = { identity, response };
+				const stamp = render.stamp();
+				rendered = { identity, response, stamp };
 				// The first answer goes out at fast levels; the best come later (refineLater).
-				return keepBody(identity, response, {
+				const page = await keepBody(identity, response, {
 					caching: publicCaching,
 					vary: publicPageVary,
 					levels: 'fast'
 				});
+				return { page, stamp };
 			}
 			notKept = response;
-			return null;
+			return { page: null, stamp: render.stamp() };
 		});
 		if (notKept) return deliver(event, notKept);
 		// A request that waited on someone else's render that could not be kept renders its own.
 		if (!page) return deliver(event, await resolve(event));
-		if (rendered) refineLater(key, current, rendered.identity, rendered.response);
+		if (rendered) refineLater(key, rendered.stamp, rendered.identity, rendered.response);
 		const response = answer(page);
 		// The render's own timing (THROUGHLINE_QUERY_TIMING) stays with the request that rendered.
 		if (timing) response.headers.set('server-timing', timing);

@@ -3,7 +3,7 @@
  * headers (CSP, language, ETag, caching) already built, so answering one is a lookup and a write.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CachedPage, KeptVariant, PageCache } from '../cache/pages.ts';
+import type { CachedPage, KeptVariant, Moment, PageCache } from '../cache/pages.ts';
 import { etagMatches, publicPageKey, strongEtag, wantsKeptPublicPage } from './caching.ts';
 import {
 	chooseEncoding,
@@ -147,10 +147,10 @@ export function keptResponse(answer: KeptAnswer, method: string): Response {
 /**
  * The front door (scripts/serve.ts): a kept public page answered straight from node:http, before
  * SvelteKit builds a Request, looks up a session or runs a hook. The rule is the one SvelteKit's
- * door applies (wantsKeptPublicPage, publicPageKey); anything else — or a page not kept at this
- * data version — goes on to SvelteKit, which renders and keeps it.
+ * door applies (wantsKeptPublicPage, publicPageKey); anything else — or a page whose data changed
+ * since it was kept — goes on to SvelteKit, which renders and keeps it.
  */
-export function keptPagesFrontDoor(pages: PageCache, version: () => string): FrontDoor {
+export function keptPagesFrontDoor(pages: PageCache, moment: () => Moment): FrontDoor {
 	return (req: IncomingMessage, res: ServerResponse) => {
 		const method = req.method ?? 'GET';
 		const raw = req.url ?? '/';
@@ -158,7 +158,7 @@ export function keptPagesFrontDoor(pages: PageCache, version: () => string): Fro
 		// node:http hands on the path as sent; the URL parser resolves dot segments as SvelteKit does.
 		const url = new URL(raw, 'http://front-door');
 		if (!wantsKeptPublicPage(method, url.pathname, req.headers.cookie)) return false;
-		const page = pages.get(publicPageKey(url), version());
+		const page = pages.get(publicPageKey(url), moment());
 		if (!page || !keptFor(page, req.headers['accept-encoding'])) return false;
 		const answer = answerKept(page, req.headers['accept-encoding'], req.headers['if-none-match']);
 		res.writeHead(answer.status, answer.headers);
