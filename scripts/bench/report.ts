@@ -78,6 +78,48 @@ export const targets: Target[] = [
 		unit: 'KB'
 	},
 	{
+		name: 'Board overview p95 at 50 connections (signed in, kept per person)',
+		value: (r) => p95At50(named(r, 'Board overview')),
+		limit: 50,
+		kind: 'max',
+		unit: 'ms'
+	},
+	{
+		name: 'Public priority page, first answer after a write',
+		value: (r) => r.afterWrite?.publicPageMs ?? null,
+		limit: 150,
+		kind: 'max',
+		unit: 'ms'
+	},
+	{
+		name: 'Board overview, first answer after a write',
+		value: (r) => r.afterWrite?.boardPageMs ?? null,
+		limit: 250,
+		kind: 'max',
+		unit: 'ms'
+	},
+	{
+		name: '`/data/results.csv` first byte after a write',
+		value: (r) => r.afterWrite?.downloadFirstByteMs ?? null,
+		limit: 200,
+		kind: 'max',
+		unit: 'ms'
+	},
+	{
+		name: "Publishing an update (its meeting's record frozen with it)",
+		value: (r) => r.writes?.publishMs ?? null,
+		limit: 500,
+		kind: 'max',
+		unit: 'ms'
+	},
+	{
+		name: 'Statewide Dashboard file read (200,000 rows, the district’s kept)',
+		value: (r) => r.import.statewide?.rowsPerSecond ?? null,
+		limit: 50_000,
+		kind: 'min',
+		unit: 'rows/s'
+	},
+	{
 		name: 'Import throughput (large Dashboard file)',
 		value: (r) => r.import.large?.rowsPerSecond ?? null,
 		limit: 50_000,
@@ -169,7 +211,8 @@ export function formatReport(report: BenchReport, list: Target[]): string {
 	if (imported.state !== 'ok') lines.push(`Import: ${imported.state}.`);
 	for (const [label, run] of [
 		['Dashboard sample files', imported.dashboard],
-		['Large Dashboard file (1,000 schools)', imported.large]
+		['Large Dashboard file (1,000 schools)', imported.large],
+		['Statewide Dashboard file (every district, the district’s rows kept)', imported.statewide]
 	] as const) {
 		if (run) {
 			lines.push(
@@ -177,6 +220,18 @@ export function formatReport(report: BenchReport, list: Target[]): string {
 			);
 		}
 	}
+	const after = report.afterWrite;
+	if (after?.samples) {
+		lines.push(
+			`First answers after a write (median of ${after.samples}, each after its own write): public priority page ${after.publicPageMs} ms, board overview ${after.boardPageMs ?? '—'} ms, \`/data/results.csv\` first byte ${after.downloadFirstByteMs} ms (whole file ${after.downloadMs} ms).`
+		);
+	}
+	const writes = report.writes;
+	if (writes?.state === 'ok') {
+		lines.push(
+			`Writes (median): publishing an update and freezing its meeting's record ${writes.publishMs} ms (${writes.publishes}), holding a meeting ${writes.holdMs} ms (${writes.holds}).`
+		);
+	} else if (writes) lines.push(`Writes: ${writes.state}.`);
 	lines.push(
 		`Server memory: peak ${report.memory.peakMb} MB (VmHWM), largest sampled RSS ${report.memory.rssMaxMb} MB.`,
 		'',

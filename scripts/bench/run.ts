@@ -16,6 +16,7 @@ import { measureImport, type ImportFigures } from './import.ts';
 import { loadTest, type LoadFigures } from './load.ts';
 import { pageWeight, type PageWeight } from './weight.ts';
 import { formatReport, targets } from './report.ts';
+import { measureWrites, type WriteFigures } from './writes.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -81,6 +82,19 @@ export interface PageFigures {
 	bare?: Record<number, LoadFigures>;
 }
 
+/** Medians, in ms of wall time at the client, of the first answer after a write. */
+export interface AfterWriteFigures {
+	samples: number;
+	/** The public priority page, rendered (its first request after the write). */
+	publicPageMs?: number;
+	/** The board overview, for the signed-in board member. */
+	boardPageMs?: number;
+	/** The first byte of `/data/results.csv`, the largest download. */
+	downloadFirstByteMs?: number;
+	/** Its last byte. */
+	downloadMs?: number;
+}
+
 export interface BenchReport {
 	at: string;
 	machine: { cpus: number; node: string; load: number[] };
@@ -90,6 +104,9 @@ export interface BenchReport {
 	serverNodeOptions: string;
 	pages: PageFigures[];
 	import: ImportFigures;
+	/** The first answers after a write (issue 30). */
+	afterWrite: AfterWriteFigures;
+	writes: WriteFigures;
 	memory: { peakMb: number; rssMaxMb: number };
 	timings: { buildS: number; generateS: number | null; totalS: number };
 }
@@ -340,6 +357,62 @@ async function measurePage(
 	return figures;
 }
 
+/**
+ * What a reader meets right after someone saves: the district's "data updated" time is written
+ * from another connection (as publishing writes it, and as a CLI import would), which every page
+ * reads, so each kept page and download is made again. Each figure gets its own write; the server
+ * is given a second after each to finish what it does in the background (the best compression).
+ */
+async function measureAfterWrites(
+	paths: { priority: string },
+	cookie: string | null,
+	samples = 7
+): Promise<AfterWriteFigures> {
+	const writer = new Database(databasePath);
+	const touch = writer.prepare('update district set data_updated_at = ?');
+	const settle = () => new Promise((r) => setTimeout(r, 1000));
+	const page = async (path: string, headers: Record<string, string>) => {
+		touch.run(new Date().toISOString());
+		const started = performance.now();
+		const response = await fetch(origin + path, { headers });
+		await response.arrayBuffer();
+		if (response.status !== 200) throw new Error(`${path}: HTTP ${response.status}`);
+		const ms = performance.now() - started;
+		await settle();
+		return ms;
+	};
+	const download = async () => {
+		touch.run(new Date().toISOString());
+		const started = performance.now();
+		const response = await fetch(`${origin}/data/results.csv`, { headers: browser });
+		const reader = response.body!.getReader();
+		await reader.read();
+		const firstByte = performance.now() - started;
+		while (!(await reader.read()).done);
+		const whole = performance.now() - started;
+		await settle();
+		return { firstByte, whole };
+	};
+	try {
+		const figures: AfterWriteFigures = { samples };
+		const publicPage: number[] = [];
+		const boardPage: number[] = [];
+		const downloads: { firstByte: number; whole: number }[] = [];
+		for (let i = 0; i < samples; i++) {
+			publicPage.push(await page(`/priorities/${paths.priority}`, browser));
+			if (cookie) boardPage.push(await page('/board', { ...browser, cookie }));
+			downloads.push(await download());
+		}
+		figures.publicPageMs = round(median(publicPage));
+		if (boardPage.length) figures.boardPageMs = round(median(boardPage));
+		figures.downloadFirstByteMs = round(median(downloads.map((d) => d.firstByte)));
+		figures.downloadMs = round(median(downloads.map((d) => d.whole)));
+		return figures;
+	} finally {
+		writer.close();
+	}
+}
+
 async function main() {
 	const started = performance.now();
 	const loadAtStart = loadavg();
@@ -376,11 +449,14 @@ async function main() {
 	const memory = watchMemory(child.pid!);
 	const measured: PageFigures[] = [];
 	let memoryFigures: { peakMb: number; rssMaxMb: number };
+	let afterWrite: AfterWriteFigures = { samples: 0 };
 	try {
 		await waitUntilUp(child, log);
 		const cookie = await signIn();
 		step(cookie ? 'signed in as board@example.org' : 'no sign-in available yet');
 		for (const page of pages) measured.push(await measurePage(page, cookie, child.pid!));
+		step('the first answers after a write');
+		afterWrite = await measureAfterWrites(chosen, cookie);
 	} finally {
 		memoryFigures = memory.stop();
 		child.kill('SIGTERM');
@@ -389,6 +465,8 @@ async function main() {
 
 	step('timing an import');
 	const imported = await measureImport();
+	step('timing writes: publishing an update, holding a meeting');
+	const writes = measureWrites(databasePath, '2025-06-15');
 
 	const report: BenchReport = {
 		at: new Date().toISOString(),
@@ -399,6 +477,8 @@ async function main() {
 		serverNodeOptions: values['server-node-options'],
 		pages: measured,
 		import: imported,
+		afterWrite,
+		writes,
 		memory: memoryFigures,
 		timings: {
 			buildS: round(buildS),

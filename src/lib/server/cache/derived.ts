@@ -6,7 +6,7 @@
  * Callers must treat what they get as read-only: it is shared between requests.
  */
 import type Database from 'better-sqlite3';
-import type { DbFile } from '../db/open.ts';
+import type { Db, DbFile } from '../db/open.ts';
 import { noteReads } from '../db/reads.ts';
 import { today } from '../clock.ts';
 import { dataState, isCurrent, madeFrom, type Moment, type Stamp } from './pages.ts';
@@ -22,13 +22,16 @@ interface Kept {
 
 const kept = new WeakMap<Database.Database, Map<string, Kept>>();
 
-export function derived<T>(db: DbFile, key: string, compute: () => T): T {
-	let entries = kept.get(db.$client);
+export function derived<T>(db: Db, key: string, compute: () => T): T {
+	// Inside a write's transaction nothing is kept or reused: it reads its own uncommitted changes.
+	const client = (db as Partial<DbFile>).$client;
+	if (!client) return compute();
+	let entries = kept.get(client);
 	if (!entries) {
 		entries = new Map();
-		kept.set(db.$client, entries);
+		kept.set(client, entries);
 	}
-	const now: Moment = { data: dataState(db.$client), day: today() };
+	const now: Moment = { data: dataState(client), day: today() };
 	const entry = entries.get(key);
 	entries.delete(key);
 	if (entry && isCurrent(entry.stamp, now)) {

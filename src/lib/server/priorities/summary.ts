@@ -1,5 +1,6 @@
 import { resultsThrough } from '../school-years/index.ts';
 import type { Db } from '../db/open.ts';
+import { derived } from '../cache/derived.ts';
 import { schoolYears } from '../db/schema/district.ts';
 import type { Unit } from '../../format.ts';
 import {
@@ -219,7 +220,11 @@ export function priorityPage(db: Db, slug: string): PriorityPage | null {
 				standing: standingAgainstTarget(series, targets, trend.direction, trend.unit)
 			};
 		});
-		const schools = resultsBySchool(db, trend.id, settings.suppressionSize);
+		// Kept apart: the by-school table reads only results and schools, so publishing an update
+		// or any other write elsewhere leaves it as it is (issue 30).
+		const schools = derived(db, `schools of measure ${trend.id} ${settings.suppressionSize}`, () =>
+			resultsBySchool(db, trend.id, settings.suppressionSize)
+		);
 		const years = [
 			...new Set([...trend.series.map((s) => s.year), ...trend.targets.map((t) => t.year)])
 		].sort();

@@ -1,7 +1,7 @@
 // The district's school years as rows. Which years exist is a rule, not a chore: from the earliest
 // result or baseline to five years past the current year (see $lib/school-year for the rules).
 
-import { asc, desc, eq, min } from 'drizzle-orm';
+import { asc, desc, eq, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { district, schoolYears } from '../db/schema/district.ts';
 import { measures, results } from '../db/schema/measures.ts';
@@ -101,11 +101,15 @@ export function planYears(db: Db, today: string, baselineStartYear: number | nul
 
 /** The school year of the district's newest result ("2022-23"), or null before any import. */
 export function resultsThrough(db: Db): string | null {
+	// Newest year first, each asked through the results' (measure, year) index: a handful of
+	// lookups, where ordering every result by its year read the whole table (issue 30).
 	return (
 		db
 			.select({ label: schoolYears.label })
-			.from(results)
-			.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
+			.from(schoolYears)
+			.where(
+				sql`exists (select 1 from ${measures} join ${results} on ${results.measureId} = ${measures.id} and ${results.schoolYearId} = ${schoolYears.id})`
+			)
 			.orderBy(desc(schoolYears.startYear))
 			.limit(1)
 			.get()?.label ?? null

@@ -13,17 +13,23 @@ import { feedbackSignals } from '../feedback/signals.ts';
 
 export type { SignalContext, SignalSource } from './types.ts';
 
-/** Each product area contributes its own signals; add an area's source here. */
-const sources: SignalSource[] = [
-	throughlineSignals,
-	reachSignals,
-	leadershipSignals,
-	meetingSignals,
-	feedbackSignals
+/** Each product area contributes its own signals; add an area's source here, with its name. */
+const sources: [string, SignalSource][] = [
+	['throughline', throughlineSignals],
+	['reach', reachSignals],
+	['leadership', leadershipSignals],
+	['meetings', meetingSignals],
+	['feedback', feedbackSignals]
 ];
 
 export function boardSignals(db: Db, context: SignalContext): Signal[] {
-	return sources.flatMap((source) => source(db, context));
+	// Each area's signals are kept apart, for the settings and day they were computed with: a write
+	// to one area's tables, or publishing (which moves only when the data was last updated, read
+	// by no signal), leaves the other areas' as they are (issue 30).
+	const settings = JSON.stringify({ ...context.settings, dataUpdatedAt: null });
+	return sources.flatMap(([name, source]) =>
+		derived(db, `signals of ${name} ${context.today} ${settings}`, () => source(db, context))
+	);
 }
 
 /**
