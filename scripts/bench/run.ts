@@ -449,7 +449,7 @@ async function main() {
 	const memory = watchMemory(child.pid!);
 	const measured: PageFigures[] = [];
 	let memoryFigures: { peakMb: number; rssMaxMb: number };
-	let afterWrite: AfterWriteFigures = { samples: 0 };
+	let afterWrite: AfterWriteFigures;
 	try {
 		await waitUntilUp(child, log);
 		const cookie = await signIn();
