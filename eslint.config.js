@@ -5,6 +5,7 @@ import svelte from 'eslint-plugin-svelte';
 import { defineConfig, includeIgnoreFile } from 'eslint/config';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import areas from './scripts/lint/areas.js';
 
 const oneWriteHelper = {
 	group: ['**/audit', '**/audit/index.ts', '**/audit/index'],
@@ -19,6 +20,30 @@ const serverStaysOnServer = {
 	group: ['$lib/server', '$lib/server/*'],
 	message: 'Server modules stay on the server: import the type from an isomorphic module.'
 };
+
+// The server's areas (src/lib/server/<area>/, or a loose module of it), floor by floor from the
+// top: each imports only the floors below its own, so no import runs sideways, up or round in a
+// circle (README: Architecture). A new area is one line: it goes on the floor above everything it
+// imports — a new product area beside accountability, a rule many areas share on the floor of
+// shared rules.
+export const serverFloors = [
+	// Pages gathered from several areas, and the server's outer rooms, which no area imports.
+	['views', 'opendata', 'calendar', 'demo', 'setup', 'http', 'editor-actions', 'testing'],
+	// The product's areas.
+	['accountability', 'student-groups'],
+	['meetings', 'imports'],
+	['throughline', 'implementation', 'feedback'],
+	['priorities', 'leadership', 'schools'],
+	// Services every area may use.
+	['auth', 'settings'],
+	['audit', 'db/index.ts'],
+	['cache', 'exports'],
+	// Shared rules, one module each: the school year, the results' suppression and counting, the
+	// shape of a signal (small statistics are isomorphic: src/lib/stats.ts).
+	['school-years', 'results', 'signals'],
+	// The ground: the store, the clock, the form helpers.
+	['db', 'clock', 'forms']
+];
 
 const gitignorePath = path.resolve(import.meta.dirname, '.gitignore');
 
@@ -77,6 +102,14 @@ export default defineConfig(
 				'error',
 				{ patterns: [oneWriteHelper, storeBehindDomain, serverStaysOnServer] }
 			]
+		}
+	},
+	{
+		files: ['src/lib/server/**/*.ts'],
+		ignores: ['**/*.test.ts'],
+		plugins: { throughline: areas },
+		rules: {
+			'throughline/areas-lean-one-way': ['error', { root: 'src/lib/server', floors: serverFloors }]
 		}
 	},
 	{ ignores: ['drizzle/', 'build/', 'reports/', 'data/', 'src/lib/paraglide/'] }

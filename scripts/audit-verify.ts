@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../src/lib/server/db/open.ts';
-import { describeChainBreak, verifyAuditChain } from '../src/lib/server/audit/chain.ts';
+import { describeChainBreak, verifyAuditChain } from '../src/lib/server/db/audit-chain.ts';
 
 const path = resolve(process.env.DATABASE_PATH || 'data/throughline.db');
 if (!existsSync(path)) {

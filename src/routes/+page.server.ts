@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { publicSummary } from '$lib/server/priorities/summary';
+import { publicSummary } from '$lib/server/views/public-summary';
 import { portfolioSummary } from '$lib/server/priorities/portfolio';
 import { pageJsonLd } from '$lib/server/opendata/dcat';
 import { locale } from '$lib/i18n';

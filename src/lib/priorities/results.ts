@@ -1,5 +1,5 @@
 // Results as the public may see them, as a page receives them. Types only: the server's
-// priorities/suppression.ts decides what is shown (a small group never is).
+// results/suppression.ts decides what is shown (a small group never is).
 import type { StateLevels } from '../state-dashboard.ts';
 
 export interface PublicResult {

@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { forReader, keptBoardSignals } from '$lib/server/signals';
-import { publicSummary } from '$lib/server/priorities/summary';
+import { forReader, keptBoardSignals } from '$lib/server/views/signals';
+import { publicSummary } from '$lib/server/views/public-summary';
 import { derived } from '$lib/server/cache/derived';
 import { setupChecklist } from '$lib/server/setup/checklist';
 

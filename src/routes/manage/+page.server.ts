@@ -4,7 +4,7 @@ import { setupChecklist, setupComplete } from '$lib/server/setup/checklist';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { throughlineCounts } from '$lib/server/throughline/overview';
-import { keptBoardSignals } from '$lib/server/signals';
+import { keptBoardSignals } from '$lib/server/views/signals';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../db/schema/audit.ts';
 import type { DbFile } from '../db/open.ts';
 import { derived } from '../cache/derived.ts';
-import { describeChainBreak, verifyAuditChain } from './chain.ts';
+import { describeChainBreak, verifyAuditChain } from '../db/audit-chain.ts';
 import { withNames } from './names.ts';
 import { actionName, entityName } from '../../audit/words.ts';
 

@@ -1,6 +1,6 @@
 import { desc } from 'drizzle-orm';
 import { auditLog } from '../db/schema/audit.ts';
-import { auditRowHash, type ChainedRow } from './chain.ts';
+import { auditRowHash, type ChainedRow } from '../db/audit-chain.ts';
 import type { Db } from '../db/open.ts';
 
 export type AuditAction =

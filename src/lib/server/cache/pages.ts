@@ -9,8 +9,10 @@
  * (src/lib/server/http/kept-pages.ts).
  */
 import type Database from 'better-sqlite3';
-import type { Encoding } from '../http/encoding.ts';
 import { recordReads } from '../db/reads.ts';
+
+/** How a kept page's bytes are stored and sent (http/encoding.ts compresses them). */
+export type Encoding = 'br' | 'gzip' | 'identity';
 
 /** One encoding of a kept page, with the headers to send it with (src/lib/server/http/kept-pages.ts). */
 export interface KeptVariant {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from './open.ts';
 import { recordAudit } from '../audit/index.ts';
-import { verifyAuditChain } from '../audit/chain.ts';
+import { verifyAuditChain } from './audit-chain.ts';
 
 const dashboard = resolve('tests/fixtures/ca-dashboard');
 const files = ['2022', '2023'].flatMap((y) =>

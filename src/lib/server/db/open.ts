@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
-import { sealLegacyAuditRows } from '../audit/chain.ts';
+import { sealLegacyAuditRows } from './audit-chain.ts';
 import { sortKey } from '../../collate.ts';
 import { watchDataChanges } from './data-changes.ts';
 import { listenForReads } from './reads.ts';

@@ -28,17 +28,17 @@ import { answerApi } from '../opendata/api.ts';
 import { datasets } from '../opendata/datasets.ts';
 import { downloadFile } from '../opendata/downloads.ts';
 import { openDataCatalog } from '../opendata/catalog-page.ts';
-import { priorityReview } from '../priorities/board.ts';
+import { priorityReview } from '../views/priority-review.ts';
 import { priorityChangeLog } from '../priorities/plan-changes.ts';
 import { portfolioSummary } from '../priorities/portfolio.ts';
-import { priorityPage, publicSummary } from '../priorities/summary.ts';
+import { priorityPage, publicSummary } from '../views/public-summary.ts';
 import {
 	listSchools,
 	publicSchoolByCds,
 	schoolEnrollment,
 	schoolResults
 } from '../schools/queries.ts';
-import { keptBoardSignals } from '../signals/index.ts';
+import { keptBoardSignals } from '../views/signals.ts';
 import { throughlineGraph } from '../throughline/map.ts';
 import { scratchFolder, testDb } from '../testing.ts';
 import type { DbFile } from './open.ts';

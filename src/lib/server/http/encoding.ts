@@ -7,7 +7,9 @@ import { Duplex } from 'node:stream';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-export type Encoding = 'br' | 'gzip' | 'identity';
+import type { Encoding } from '../cache/pages.ts';
+
+export type { Encoding };
 
 /** Below this, the bytes saved don't pay for the work (and fit in one packet anyway). */
 export const minCompressBytes = 1024;

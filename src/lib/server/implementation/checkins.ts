@@ -9,7 +9,7 @@ import { type Actor } from '../audit/index.ts';
 import { schools, schoolYears } from '../db/schema/district.ts';
 import { checkIns } from '../db/schema/implementation.ts';
 import { structures } from '../db/schema/structures.ts';
-import { openInFigures } from '../schools/counted.ts';
+import { openInFigures } from '../results/counted.ts';
 import type { GridErrors, GridRow, GridValues } from '../../implementation/check-ins.ts';
 
 export function listStructures(db: Db) {

@@ -26,6 +26,9 @@
 import { reachedDepth } from '../../rubric.ts';
 import type { StructureSummary } from '../../implementation/coherence.ts';
 import type { ScaleYear } from '../../implementation/scale-profile.ts';
+import { iqr, mean, median, quantile } from '../../stats.ts';
+
+export { iqr, mean, median, quantile };
 
 export function isReached(depth: number): boolean {
 	return depth >= reachedDepth;
@@ -35,31 +38,6 @@ export function isReached(depth: number): boolean {
 export function spread(depths: readonly number[]): number | null {
 	if (depths.length === 0) return null;
 	return depths.filter(isReached).length / depths.length;
-}
-
-export function mean(values: readonly number[]): number | null {
-	if (values.length === 0) return null;
-	return values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-/** Quantile by linear interpolation between order statistics (type 7). p in 0…1. */
-export function quantile(values: readonly number[], p: number): number | null {
-	if (values.length === 0) return null;
-	const sorted = [...values].sort((a, b) => a - b);
-	const h = (sorted.length - 1) * p;
-	const lo = Math.floor(h);
-	const hi = Math.ceil(h);
-	return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-export function median(values: readonly number[]): number | null {
-	return quantile(values, 0.5);
-}
-
-/** Interquartile range Q3 − Q1 (type 7 quartiles); 0 for one value, null for none. */
-export function iqr(values: readonly number[]): number | null {
-	if (values.length === 0) return null;
-	return (quantile(values, 0.75) as number) - (quantile(values, 0.25) as number);
 }
 
 export interface CellFact {

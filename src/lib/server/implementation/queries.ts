@@ -29,7 +29,7 @@ import type {
 	MatrixStructure
 } from '../../implementation/coherence.ts';
 import type { PriorityScaleProfile } from '../../implementation/scale-profile.ts';
-import { openInFigures } from '../schools/counted.ts';
+import { openInFigures } from '../results/counted.ts';
 
 export { currentSchoolYear, listSchoolYears, type SchoolYear } from '../school-years/index.ts';
 

@@ -9,7 +9,7 @@ import type { Signal } from '../../signals.ts';
 import type { SignalSource } from '../signals/types.ts';
 import { spread } from './measures.ts';
 import { currentSchoolYear } from './queries.ts';
-import { openInFigures } from '../schools/counted.ts';
+import { openInFigures } from '../results/counted.ts';
 
 /** A required structure in its third year or later whose spread this year is under 50%. */
 export function requiredStructuresNotSpread(db: Db, today: string): Signal[] {

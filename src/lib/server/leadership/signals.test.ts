@@ -5,7 +5,7 @@ import { district } from '../db/schema/district.ts';
 import { engagements } from '../db/schema/leadership.ts';
 import { addCheckIn, addTenure, seedReachDistrict } from '../implementation/fixture.ts';
 import { requiredStructuresNotSpread } from '../implementation/signals.ts';
-import { boardSignals } from '../signals/index.ts';
+import { boardSignals } from '../views/signals.ts';
 import { depthFellAfterPrincipalChange, quietPriorities, sponsorChanges } from './signals.ts';
 
 let db: DbFile;

@@ -9,12 +9,12 @@ import { engagements } from '../db/schema/leadership.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import type { Signal } from '../../signals.ts';
 import type { SignalSource } from '../signals/types.ts';
-import { currentSchoolYear, listSchoolYears } from '../implementation/queries.ts';
-import { mean } from '../implementation/measures.ts';
+import { currentSchoolYear, listSchoolYears } from '../school-years/index.ts';
+import { mean } from '../../stats.ts';
 import { tenuresWhere } from './queries.ts';
 import { changeTenures, daysBetween, schoolYearOf, type Tenure } from './measures.ts';
 import { formatDateShort } from './format.ts';
-import { openInFigures } from '../schools/counted.ts';
+import { openInFigures } from '../results/counted.ts';
 
 function allTenures(db: Db): Tenure[] {
 	return tenuresWhere(db);

@@ -1,7 +1,7 @@
 import type { StateLevels } from '../../state-dashboard.ts';
 import type { StandingData } from '../../wording.ts';
 import type { Db } from '../db/open.ts';
-import { publicSummary } from '../priorities/summary.ts';
+import { headlineSummary } from '../priorities/summary.ts';
 import type { Unit } from '../../format.ts';
 import { agendaOf, getMeeting, timeShareOf } from './meetings.ts';
 import { updatesOfMeeting, visibleVersions } from './updates.ts';
@@ -68,7 +68,7 @@ export function presentation(
 } | null {
 	const meeting = getMeeting(db, meetingId);
 	if (!meeting) return null;
-	const summary = publicSummary(db);
+	const summary = headlineSummary(db);
 	const agenda = agendaOf(db, meetingId);
 	const updates = updatesOfMeeting(db, meetingId);
 	const questions = questionsOfMeeting(db, meetingId);

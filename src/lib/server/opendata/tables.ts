@@ -11,7 +11,7 @@ import { schools, schoolYears, studentGroups } from '../db/schema/district.ts';
 import { measures, measureTargets, results } from '../db/schema/measures.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { districtSettings } from '../priorities/queries.ts';
-import { shownResultColumns, toPublicResult } from '../priorities/suppression.ts';
+import { shownResultColumns, toPublicResult } from '../results/suppression.ts';
 import { carriersOfPriority } from '../throughline/carriers.ts';
 import { authorityWords } from '../throughline/structures.ts';
 import { publishedUpdates } from '../meetings/updates.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { testDb } from '../testing.ts';
 import { importFile } from '../imports/index.ts';
-import { priorityPage, publicSummary } from './summary.ts';
+import { priorityPage, publicSummary } from '../views/public-summary.ts';
 import { getMeasure, updateMeasure } from '../throughline/measures.ts';
 import { evidenceFor } from '../meetings/evidence.ts';
 

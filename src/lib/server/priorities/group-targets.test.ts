@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { testDb } from '../testing.ts';
 import { importFile } from '../imports/index.ts';
-import { priorityPage } from './summary.ts';
+import { priorityPage } from '../views/public-summary.ts';
 import { getMeasure, updateMeasure } from '../throughline/measures.ts';
 
 const data = resolve('../shared/data/ca-dashboard');

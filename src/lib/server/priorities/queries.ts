@@ -4,10 +4,10 @@ import type { Db } from '../db/open.ts';
 import { district, schoolYears, schools, studentGroups } from '../db/schema/district.ts';
 import { measureTargets, measures, results } from '../db/schema/measures.ts';
 import { notDoingItems, priorities } from '../db/schema/priorities.ts';
-import { shownResultColumns, toPublicResult } from './suppression.ts';
+import { shownResultColumns, toPublicResult } from '../results/suppression.ts';
 import type { PublicResult, SchoolRow } from '../../priorities/results.ts';
 import type { YearValue } from './status.ts';
-import { inFigures } from '../schools/counted.ts';
+import { inFigures } from '../results/counted.ts';
 
 export type Settings = typeof district.$inferSelect;
 export type Measure = typeof measures.$inferSelect;

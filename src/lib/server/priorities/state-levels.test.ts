@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { testDb } from '../testing.ts';
 import { importFile } from '../imports/index.ts';
-import { priorityPage } from './summary.ts';
+import { priorityPage } from '../views/public-summary.ts';
 import { schoolResults } from '../schools/queries.ts';
-import { stateLevelsOf, toPublicResult } from './suppression.ts';
+import { stateLevelsOf, toPublicResult } from '../results/suppression.ts';
 import { changeLevelWord, statusLevelWord } from '../../state-dashboard.ts';
 
 const data = resolve('../shared/data/ca-dashboard');

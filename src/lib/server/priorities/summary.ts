@@ -29,11 +29,6 @@ import {
 	type Standing,
 	type YearValue
 } from './status.ts';
-import {
-	latestPublishedByPriority,
-	publishedUpdates,
-	type PublishedUpdate
-} from '../meetings/updates.ts';
 
 export interface MeasureTrend {
 	id: number;
@@ -122,26 +117,28 @@ function yearLabels(db: Db): Map<number, string> {
 	);
 }
 
-export interface PrioritySummary {
+export interface PriorityHeadline {
 	priority: PublicPriority;
 	headline: MeasureTrend | null;
-	update: PublishedUpdate | null;
 }
 
-export interface PublicSummary {
+export interface HeadlineSummary {
 	district: {
 		name: string;
 		dataUpdatedAt: string | null;
 		resultsThrough: string | null;
 		suppressionSize: number;
 	} | null;
-	active: PrioritySummary[];
-	completed: PrioritySummary[];
+	active: PriorityHeadline[];
+	completed: PriorityHeadline[];
 	notDoing: ReturnType<typeof notDoingList>;
 }
 
-/** Everything the public home page shows: each priority's headline trend, standing and update. */
-export function publicSummary(db: Db): PublicSummary {
+/**
+ * Each public priority's headline trend and standing, as the home page (with each one's update,
+ * views/public-summary.ts) and the slides show them.
+ */
+export function headlineSummary(db: Db): HeadlineSummary {
 	const settings = districtSettings(db);
 	if (!settings) return { district: null, active: [], completed: [], notDoing: [] };
 	const list = publicPriorities(db);
@@ -151,14 +148,9 @@ export function publicSummary(db: Db): PublicSummary {
 		.map((p) => headlineMeasure(allMeasures, p.id))
 		.filter((m): m is Measure => !!m);
 	const trends = trendsFor(db, headlines, settings.suppressionSize);
-	const updates = latestPublishedByPriority(db, ids);
 	const summaries = list.map((priority) => {
 		const headline = headlineMeasure(allMeasures, priority.id);
-		return {
-			priority,
-			headline: headline ? (trends.get(headline.id) ?? null) : null,
-			update: updates.get(priority.id) ?? null
-		};
+		return { priority, headline: headline ? (trends.get(headline.id) ?? null) : null };
 	});
 	return {
 		district: {
@@ -180,10 +172,9 @@ export interface MeasureDetail extends MeasureTrend {
 	years: string[];
 }
 
-export interface PriorityPage {
+export interface PriorityResults {
 	priority: PublicPriority;
 	measures: MeasureDetail[];
-	updates: PublishedUpdate[];
 	suppressionSize: number;
 	dataUpdatedAt: string | null;
 	resultsThrough: string | null;
@@ -198,8 +189,11 @@ function measureTrendsOf(db: Db, priorityId: number, suppressionSize: number): M
 	return list.map((m) => trends.get(m.id) as MeasureTrend);
 }
 
-/** A priority's public page: every measure over the years, by group and by school, with targets. */
-export function priorityPage(db: Db, slug: string): PriorityPage | null {
+/**
+ * A priority's results as its public page shows them (with its updates, views/public-summary.ts):
+ * every measure over the years, by group and by school, with targets.
+ */
+export function priorityResults(db: Db, slug: string): PriorityResults | null {
 	const settings = districtSettings(db);
 	const priority = priorityBySlug(db, slug);
 	if (!settings || !priority || priority.status === 'retired') return null;
@@ -233,7 +227,6 @@ export function priorityPage(db: Db, slug: string): PriorityPage | null {
 	return {
 		priority,
 		measures,
-		updates: publishedUpdates(db, { priorityIds: [priority.id] }),
 		suppressionSize: settings.suppressionSize,
 		dataUpdatedAt: settings.dataUpdatedAt,
 		resultsThrough: resultsThrough(db),

@@ -5,10 +5,10 @@ import type { Db } from '../db/open.ts';
 import { schoolYears, enrollments, schools, studentGroups } from '../db/schema/district.ts';
 import { measures, results } from '../db/schema/measures.ts';
 import { priorities } from '../db/schema/priorities.ts';
-import { shownResultColumns, toPublicResult } from '../priorities/suppression.ts';
+import { shownResultColumns, toPublicResult } from '../results/suppression.ts';
 import type { PublicResult } from '../../priorities/results.ts';
 import type { Unit } from '../../format.ts';
-import { inFigures } from './counted.ts';
+import { inFigures } from '../results/counted.ts';
 import { schoolTypes, type SchoolType } from '../../choices.ts';
 
 export interface SchoolFilter {

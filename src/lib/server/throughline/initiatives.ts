@@ -16,7 +16,7 @@ import {
 	type FieldErrors,
 	type Saved
 } from '../forms.ts';
-import { openInFigures } from '../schools/counted.ts';
+import { openInFigures } from '../results/counted.ts';
 import { write } from '../audit/write.ts';
 
 export const initiativeInput = z.object({

@@ -12,7 +12,7 @@ import {
 	structures
 } from '../db/schema/structures.ts';
 import { throughlineSignals } from './signals.ts';
-import { boardSignals, signalsAbout } from '../signals/index.ts';
+import { boardSignals, signalsAbout } from '../views/signals.ts';
 
 const TODAY = '2025-06-15'; // in school year 2024-25
 

@@ -14,7 +14,7 @@ import {
 } from '../db/schema/structures.ts';
 import type { Signal } from '../../signals.ts';
 import type { SignalContext, SignalSource } from '../signals/types.ts';
-import { openInFigures } from '../schools/counted.ts';
+import { openInFigures } from '../results/counted.ts';
 
 /** The school year signals look at: the pinned one, else the one the context's today falls in. */
 export function currentSchoolYear(db: Db, context: SignalContext) {

@@ -3,7 +3,7 @@ import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { prioritySlugToId, throughlineGraph } from '$lib/server/throughline/map';
 import { listPriorities } from '$lib/server/throughline/priorities';
-import { keptBoardSignals } from '$lib/server/signals';
+import { keptBoardSignals } from '$lib/server/views/signals';
 import { nodeKey, subgraphThrough, type Column } from '$lib/throughline/paths';
 
 export const load: PageServerLoad = (event) => {

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { keptBoardSignals } from '$lib/server/signals';
+import { keptBoardSignals } from '$lib/server/views/signals';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import {

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { listPriorities } from '$lib/server/throughline/priorities';
-import { keptBoardSignals } from '$lib/server/signals';
+import { keptBoardSignals } from '$lib/server/views/signals';
 import { priorityStatuses, type PriorityStatus } from '$lib/choices';
 
 export const load: PageServerLoad = (event) => {

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { m } from '$lib/paraglide/messages';
 import { derived } from '$lib/server/cache/derived';
-import { priorityPage } from '$lib/server/priorities/summary';
+import { priorityPage } from '$lib/server/views/public-summary';
 import { schoolListPage, schoolListQuery } from '$lib/server/priorities/school-list';
 import { carriersOfPriority } from '$lib/server/throughline/carriers';
 import { planChangeCount } from '$lib/server/priorities/plan-changes';

@@ -20,7 +20,7 @@ export const auditLog = sqliteTable(
 		after: text('after', { mode: 'json' }),
 		note: text('note'),
 		/**
-		 * The chain that makes the trail tamper-evident (audit/chain.ts): the previous row's hash, and
+		 * The chain that makes the trail tamper-evident (db/audit-chain.ts): the previous row's hash, and
 		 * this row's, over its content and that link. Null only for rows not yet sealed.
 		 */
 		prevHash: text('prev_hash'),

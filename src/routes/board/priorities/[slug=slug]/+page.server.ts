@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { priorityReview } from '$lib/server/priorities/board';
-import { forReader, keptBoardSignals } from '$lib/server/signals';
+import { priorityReview } from '$lib/server/views/priority-review';
+import { forReader, keptBoardSignals } from '$lib/server/views/signals';
 
 export const load: PageServerLoad = (event) => {
 	const user = authorize(event, 'board');

@@ -14,7 +14,7 @@ import { formValues } from '$lib/server/forms';
 import { updateAction } from '$lib/server/editor-actions';
 import { targetGroupChoices } from '$lib/server/student-groups';
 import { historyOf } from '$lib/server/audit/history';
-import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
+import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/views/signals';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');

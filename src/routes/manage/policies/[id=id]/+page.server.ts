@@ -10,7 +10,7 @@ import {
 } from '$lib/server/throughline/policies';
 import { deleteAction, updateAction } from '$lib/server/editor-actions';
 import { historyOf } from '$lib/server/audit/history';
-import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
+import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/views/signals';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');

@@ -12,7 +12,7 @@ import { listStructures } from '$lib/server/throughline/structures';
 import { listMeasures } from '$lib/server/throughline/measures';
 import { deleteAction, updateAction } from '$lib/server/editor-actions';
 import { historyOf } from '$lib/server/audit/history';
-import { keptBoardSignals, signalsAbout } from '$lib/server/signals';
+import { keptBoardSignals, signalsAbout } from '$lib/server/views/signals';
 import { recordPlanAsAdopted } from '$lib/server/priorities/plan-record';
 
 export const load: PageServerLoad = (event) => {

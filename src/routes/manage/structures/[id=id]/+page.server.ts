@@ -18,7 +18,7 @@ import { listPriorities } from '$lib/server/throughline/priorities';
 import { formValues, invalid } from '$lib/server/forms';
 import { deleteAction, updateAction } from '$lib/server/editor-actions';
 import { historyOf } from '$lib/server/audit/history';
-import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/signals';
+import { forReader, keptBoardSignals, signalsAbout } from '$lib/server/views/signals';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'edit');

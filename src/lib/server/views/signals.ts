@@ -1,6 +1,6 @@
 import type { Db, DbFile } from '../db/open.ts';
 import type { Signal } from '../../signals.ts';
-import type { SignalContext, SignalSource } from './types.ts';
+import type { SignalContext, SignalSource } from '../signals/types.ts';
 import { derived } from '../cache/derived.ts';
 import { access, accessForPath, can, type SessionUser } from '../auth/guard.ts';
 import { whoCanDo } from '../../roles.ts';
@@ -11,7 +11,7 @@ import { leadershipSignals } from '../leadership/signals.ts';
 import { meetingSignals } from '../meetings/signals.ts';
 import { feedbackSignals } from '../feedback/signals.ts';
 
-export type { SignalContext, SignalSource } from './types.ts';
+export type { SignalContext, SignalSource } from '../signals/types.ts';
 
 /** Each product area contributes its own signals; add an area's source here, with its name. */
 const sources: [string, SignalSource][] = [

@@ -6,11 +6,12 @@ import { engagements, leaderTenures } from '../db/schema/leadership.ts';
 import { boardMeetings, progressUpdates, progressUpdateVersions } from '../db/schema/meetings.ts';
 import { measures } from '../db/schema/measures.ts';
 import { structurePriorities, structures } from '../db/schema/structures.ts';
-import { boardSignals } from '../signals/index.ts';
+import { boardSignals } from './signals.ts';
 import { signalContext } from '../throughline/context.ts';
-import { seedSmallDistrict } from './fixture.ts';
-import { priorityReview } from './board.ts';
-import { boardPriority, priorityPage } from './summary.ts';
+import { seedSmallDistrict } from '../priorities/fixture.ts';
+import { priorityReview } from './priority-review.ts';
+import { boardPriority } from '../priorities/summary.ts';
+import { priorityPage } from './public-summary.ts';
 
 let db: DbFile;
 const today = '2024-06-15';

@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type DbFile } from '../db/open.ts';
+import { openDatabase, type DbFile } from './open.ts';
 import { testDb } from '../testing.ts';
-import { recordAudit, systemActor } from './index.ts';
-import { describeChainBreak, verifyAuditChain } from './chain.ts';
+import { recordAudit, systemActor } from '../audit/index.ts';
+import { describeChainBreak, verifyAuditChain } from './audit-chain.ts';
 
 function fill(db: DbFile, n: number): void {
 	for (let i = 1; i <= n; i++)

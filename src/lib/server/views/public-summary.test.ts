@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbFile } from '../db/open.ts';
 import { testDb } from '../testing.ts';
-import { seedSmallDistrict } from './fixture.ts';
-import { priorityPage, publicSummary } from './summary.ts';
+import { seedSmallDistrict } from '../priorities/fixture.ts';
+import { priorityPage, publicSummary } from './public-summary.ts';
 
 let db: DbFile;
 beforeEach(() => {

@@ -4,12 +4,13 @@
 
 import type { Db } from '../db/open.ts';
 import type { Signal } from '../../signals.ts';
-import { signalsConcerningPriority, type SignalContext } from '../signals/index.ts';
-import { currentSchoolYear, scaleProfiles } from '../implementation/queries.ts';
+import { signalsConcerningPriority, type SignalContext } from './signals.ts';
+import { scaleProfiles } from '../implementation/queries.ts';
+import { currentSchoolYear } from '../school-years/index.ts';
 import { priorityLeadership } from '../leadership/queries.ts';
 import { boardUpdatesOfPriority } from '../meetings/updates.ts';
 import { carriersOfPriority } from '../throughline/carriers.ts';
-import { boardPriority } from './summary.ts';
+import { boardPriority } from '../priorities/summary.ts';
 
 /** How many progress updates the page lists; the rest are on each meeting's page. */
 export const reviewUpdateCount = 6;

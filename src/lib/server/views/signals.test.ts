@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Signal } from '../../signals.ts';
-import { signalsConcerningPriority } from './index.ts';
+import { signalsConcerningPriority } from './signals.ts';
 
 const signal = (key: string, subject?: Signal['subject']): Signal => ({
 	key,
