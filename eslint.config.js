@@ -36,7 +36,7 @@ export const serverFloors = [
 	['priorities', 'leadership', 'schools'],
 	// Services every area may use.
 	['auth', 'settings'],
-	['audit', 'db/index.ts'],
+	['audit'],
 	['cache', 'exports'],
 	// Shared rules, one module each: the school year, the results' suppression and counting, the
 	// shape of a signal (small statistics are isomorphic: src/lib/stats.ts).

@@ -1,7 +1,9 @@
 // The server's handles, in the order a request meets them; each one's body is in its own module.
+import type { ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
+import { ensureSchoolYears } from '$lib/server/school-years';
 import { PageCache, dataState, type Moment } from '$lib/server/cache/pages';
 import { session } from '$lib/server/auth/session-handle';
 import { boardReadingPages } from '$lib/server/http/board-reading-pages';
@@ -15,6 +17,11 @@ import { language } from '$lib/server/http/language';
 import { originCheck } from '$lib/server/http/origin';
 import { queryTiming } from '$lib/server/http/query-timing';
 import { twoFactorGate } from '$lib/server/http/two-factor-gate';
+
+// The years a district needs exist without anyone creating them, from the server's start.
+export const init: ServerInit = () => {
+	ensureSchoolYears(db(), today());
+};
 
 // The public's pages, kept for everyone, and each board member's reading pages, kept per person,
 // until a table they read changes (src/lib/server/cache/pages.ts), stored compressed.
