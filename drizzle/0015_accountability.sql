@@ -12,6 +12,7 @@ CREATE TABLE `state_assistance_status` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`year` integer NOT NULL,
 	`status` text NOT NULL,
+	`with_groups` integer DEFAULT false NOT NULL,
 	`source` text NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
 );
@@ -29,8 +30,7 @@ CREATE TABLE `state_essa_status` (
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `state_essa_status_uq` ON `state_essa_status` (`year`,`cds`);
---> statement-breakpoint
+CREATE UNIQUE INDEX `state_essa_status_uq` ON `state_essa_status` (`year`,`cds`);--> statement-breakpoint
 CREATE TRIGGER `data_change_state_assistance_group_insert` AFTER INSERT ON `state_assistance_group` BEGIN UPDATE `data_change` SET `version` = `version` + 1 WHERE `id` = 1; END;
 --> statement-breakpoint
 CREATE TRIGGER `data_change_state_assistance_group_update` AFTER UPDATE ON `state_assistance_group` BEGIN UPDATE `data_change` SET `version` = `version` + 1 WHERE `id` = 1; END;

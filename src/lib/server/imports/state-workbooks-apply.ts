@@ -22,17 +22,26 @@ function applyDa(
 	districtName: string
 ): void {
 	for (const s of read.statuses) {
+		const own = s.year === read.year;
 		const before = db
 			.select()
 			.from(stateAssistanceStatus)
 			.where(eq(stateAssistanceStatus.year, s.year))
 			.get();
 		if (!before) {
-			db.insert(stateAssistanceStatus).values({ year: s.year, status: s.status, source }).run();
+			db.insert(stateAssistanceStatus)
+				.values({ year: s.year, status: s.status, withGroups: own, source })
+				.run();
 			tally.add(districtKey, districtName, null, null, 'inserted');
-		} else if (before.status !== s.status) {
+		} else if (before.status !== s.status || (own && !before.withGroups)) {
+			// A later workbook's look back at a year never takes away that year's own import.
 			db.update(stateAssistanceStatus)
-				.set({ status: s.status, source, updatedAt: new Date().toISOString() })
+				.set({
+					status: s.status,
+					withGroups: before.withGroups || own,
+					source: own ? source : before.source,
+					updatedAt: new Date().toISOString()
+				})
 				.where(eq(stateAssistanceStatus.id, before.id))
 				.run();
 			tally.add(districtKey, districtName, null, null, 'updated');

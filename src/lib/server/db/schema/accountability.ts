@@ -16,6 +16,11 @@ export const stateAssistanceStatus = sqliteTable('state_assistance_status', {
 	/** The Dashboard year (2023 is the fall 2023 Dashboard, of 2022-23). */
 	year: integer('year').notNull().unique(),
 	status: text('status').notNull(),
+	/**
+	 * The workbook of this very year was imported (not only a later one's look back): its groups'
+	 * letters, even none, are the state's determination for the year.
+	 */
+	withGroups: integer('with_groups', { mode: 'boolean' }).notNull().default(false),
 	/** The workbook it was read from. */
 	source: text('source').notNull(),
 	updatedAt: text('updated_at').notNull().default(nowIso)
