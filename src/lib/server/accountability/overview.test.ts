@@ -106,6 +106,22 @@ describe('Monterey Peninsula Unified', () => {
 		expect(swdSusp).toBeDefined();
 	});
 
+	it('foster youth: Red in suspension with 23 students (suspdownload2023.txt), over the state’s 15, under a suppression size of 30', () => {
+		const fos = (reader: 'board' | 'public') => {
+			const y = accountabilityView(db, reader).years.find((v) => v.year === 2023)!;
+			return {
+				red: y.reds.find((r) => r.group.code === 'FOS' && r.indicator === 'susp')?.n ?? null,
+				group: y.groups.some((g) => g.group.code === 'FOS')
+			};
+		};
+		expect(fos('board')).toEqual({ red: 23, group: true });
+		db.$client.prepare('UPDATE district SET suppression_size = 30').run();
+		expect(fos('board')).toEqual({ red: 23, group: true });
+		expect(fos('public')).toEqual({ red: null, group: false });
+		db.$client.prepare('UPDATE district SET suppression_size = 11').run();
+		expect(fos('public')).toEqual({ red: 23, group: true });
+	});
+
 	it('the public never reads a Red of a group under the suppression size', () => {
 		db.$client.prepare('UPDATE district SET suppression_size = 100000').run();
 		expect(accountabilityView(db, 'public').years.flatMap((y) => y.reds)).toEqual([]);

@@ -3,7 +3,7 @@
 import type { Db } from '../db/open.ts';
 import { district, schools, studentGroups } from '../db/schema/district.ts';
 import { districtDefaults } from '../../choices.ts';
-import { daIndicators, prioritiesOfLetter, rulesFor, type Priority } from './rules.ts';
+import { daIndicators, daRules, prioritiesOfLetter, rulesFor, type Priority } from './rules.ts';
 import { computedDetermination, districtResultsByYear, redsOf } from './results.ts';
 import { stateDaYears, stateEssa, stateLetters, stateStatuses } from './state.ts';
 import { addressingIndex } from './addressing.ts';
@@ -61,7 +61,21 @@ export function accountabilityView(db: Db, reader: Reader): AccountabilityView {
 		const state = letters.get(year) ?? new Map<string, string>();
 		const stateImported = ownYears.has(year);
 		const codes = new Set([...d.groups.map((g) => g.group), ...state.keys()]);
-		const groups: GroupAreas[] = [...codes].map((code) => {
+		// The public reads a computed group only when every result behind it is of a group at or
+		// over the suppression size; a group the state's workbook names, the state published.
+		const shown = (code: string) => {
+			if (reader === 'board' || state.has(code)) return true;
+			const c = d.groups.find((g) => g.group === code);
+			const used = new Set<string>(
+				Object.values(c?.reasons ?? {}).flatMap((rs) =>
+					rs.flatMap((r) => r.map((x) => x.indicator))
+				)
+			);
+			return rows.every(
+				(r) => r.group !== code || !used.has(r.indicator) || (r.n ?? 0) >= suppression
+			);
+		};
+		const groups: GroupAreas[] = [...codes].filter(shown).map((code) => {
 			const c = d.groups.find((g) => g.group === code);
 			const computed = c?.priorities ?? [];
 			const stateLetter = state.get(code) ?? null;
@@ -86,7 +100,7 @@ export function accountabilityView(db: Db, reader: Reader): AccountabilityView {
 			(a, b) => b.state.length + b.computed.length - (a.state.length + a.computed.length)
 		);
 		// All students and the groups the state determines (not test-taker categories).
-		const redGroups = new Set(['ALL', ...rulesFor(year).groups]);
+		const redGroups = new Set(['ALL', ...(year < daRules[0].from ? [] : rulesFor(year).groups)]);
 		const reds: Red[] = redsOf(year, rows)
 			.filter((r) => redGroups.has(r.group))
 			.filter((r) => reader === 'board' || r.n === null || r.n >= suppression)
@@ -131,4 +145,26 @@ export function unaddressedReds(db: Db): { year: number | null; reds: Red[] } {
 	const v = accountabilityView(db, 'board');
 	const latest = v.years.find((y) => y.computedFrom);
 	return { year: latest?.year ?? null, reds: v.unaddressed };
+}
+
+/** The board overview's one line: the latest year's status and how many Reds no priority addresses. */
+export function accountabilityLine(db: Db): {
+	year: number;
+	stateStatus: string | null;
+	eligible: boolean;
+	computedFrom: boolean;
+	reds: number;
+	unaddressed: number;
+} | null {
+	const v = accountabilityView(db, 'board');
+	const latest = v.years[0];
+	if (!latest) return null;
+	return {
+		year: latest.year,
+		stateStatus: latest.stateStatus,
+		eligible: latest.eligible,
+		computedFrom: latest.computedFrom,
+		reds: latest.reds.length,
+		unaddressed: latest.reds.filter((r) => r.addressedBy.length === 0).length
+	};
 }

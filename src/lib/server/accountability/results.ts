@@ -4,7 +4,14 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { measures, results } from '../db/schema/measures.ts';
 import { schoolYears } from '../db/schema/district.ts';
-import { daIndicators, determine, levelOf, isStatusOnly, type Determination } from './rules.ts';
+import {
+	daIndicators,
+	daRules,
+	determine,
+	levelOf,
+	isStatusOnly,
+	type Determination
+} from './rules.ts';
 import type { LeaResult } from './rules.ts';
 
 export interface DistrictResult extends LeaResult {
@@ -40,7 +47,9 @@ export function districtResultsByYear(db: Db): Map<number, DistrictResult[]> {
 	return new Map([...byYear].sort((a, b) => b[0] - a[0]));
 }
 
+/** The year's computed determination; none before the Dashboard's first year of rules (2017). */
 export function computedDetermination(year: number, rows: DistrictResult[]): Determination {
+	if (year < daRules[0].from) return { year, rulesFrom: year, groups: [], eligible: false };
 	return determine(year, rows);
 }
 

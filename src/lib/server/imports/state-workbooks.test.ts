@@ -7,7 +7,7 @@
 // Academy of the Monterey Peninsula "ATSI" for SWD.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -15,6 +15,9 @@ import { createHash } from 'node:crypto';
 import { districtTestDb, scratchFolder } from '../testing.ts';
 import type { DbFile } from '../db/open.ts';
 import { ImportFileError, importFile } from './index.ts';
+
+// The statewide workbooks take seconds to unzip on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const folder = resolve('../shared/data/ca-accountability');
 const file = (name: string) => resolve(folder, name);
