@@ -150,7 +150,7 @@ test.describe('the demo district', () => {
 		await page.goto('/board/accountability');
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Accountability');
 		await expect(page.locator('main')).toContainText(
-			/No priority addresses English learner progress for English Learners \(Red in \d{4}\)\./
+			/No priority addresses College\/career for Students with Disabilities \(Red in \d{4}\)\./
 		);
 		await expect(page.locator('main')).toContainText('Differentiated Assistance');
 		await expectNoAxeViolations(page);

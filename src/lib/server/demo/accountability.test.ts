@@ -24,9 +24,9 @@ describe("the demo's accountability", () => {
 		expect(years.every((y) => y.groups.every((g) => !g.differs))).toBe(true);
 	});
 
-	it('has one Red no priority addresses: English learner progress for English learners, on the latest Dashboard', () => {
+	it('has one Red no priority addresses: college/career for students with disabilities, on the latest Dashboard', () => {
 		const { reds } = unaddressedReds(db);
-		expect(reds.map((r) => `${r.group.code} ${r.indicator}`)).toEqual(['EL elpi']);
+		expect(reds.map((r) => `${r.group.code} ${r.indicator}`)).toEqual(['SWD cci']);
 	});
 
 	it('has a school the state identified', () => {

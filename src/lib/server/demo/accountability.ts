@@ -1,34 +1,33 @@
 // The demo's accountability: the state's Differentiated Assistance record for each Dashboard year,
 // worked out from the demo's own colors by the state's rules (so the DA year its data shows is the
-// one the record names), and English learner progress, which no priority of the demo measures, Red
-// for English learners on the latest Dashboard: a Red the board's priorities do not address.
+// one the record names), and the college/career indicator, which no priority of the demo measures,
+// Red for students with disabilities on the latest Dashboard: a Red the board's priorities do not
+// address.
 import { daRules, determine } from '../accountability/rules.ts';
 import { districtResultsByYear } from '../accountability/results.ts';
 import { inserter, type Context } from './context.ts';
 
-function addEnglishLearnerProgress(context: Context): void {
+function addCollegeCareer(context: Context): void {
 	const measureId = inserter(context.db, 'measure', [
 		'code',
 		'name',
 		'name_es',
 		'unit',
 		'direction',
-		'student_group',
 		'source',
 		'sort_order',
 		'created_at'
 	])(
-		'elpi',
-		'English learner progress',
-		'Progreso de los estudiantes de inglés',
+		'cci',
+		'College/career: prepared',
+		'Universidad/carrera: preparados',
 		'percent',
 		'higher',
-		'EL',
 		'California School Dashboard',
 		100,
 		context.stamp
 	);
-	context.measureIds.set('elpi', measureId);
+	context.measureIds.set('cci', measureId);
 	const insert = inserter(context.db, 'result', [
 		'measure_id',
 		'school_year_id',
@@ -39,24 +38,26 @@ function addEnglishLearnerProgress(context: Context): void {
 		'state_color',
 		'status_level',
 		'change_level',
-		'color_missing',
 		'updated_at'
 	]);
-	// Steady near the state's middle, then a fall on the latest Dashboard: Red.
+	// All students steady near the state's middle; students with disabilities steady, then a fall on
+	// the latest Dashboard: Red.
 	for (let year = context.firstYear; year <= context.lastYear; year++) {
 		const latest = year === context.lastYear;
-		const value = latest ? 37.4 : 47.8 + (year - context.firstYear) * 0.4;
+		const step = (year - context.firstYear) * 0.4;
+		const yearId = context.yearIds.get(year)!;
+		const n = 1710 + (year - context.firstYear) * 8;
+		insert(measureId, yearId, null, 'ALL', 44.2 + step, n, 3, 3, 3, context.stamp);
 		insert(
 			measureId,
-			context.yearIds.get(year)!,
+			yearId,
 			null,
-			'EL',
-			value,
-			3120 + (year - context.firstYear) * 15,
+			'SWD',
+			latest ? 6.1 : 14.3 + step,
+			212,
 			latest ? 1 : 3,
+			latest ? 1 : 2,
 			latest ? 1 : 3,
-			latest ? 1 : 3,
-			null,
 			context.stamp
 		);
 	}
@@ -126,7 +127,7 @@ function addEssaStatus(context: Context): void {
 }
 
 export function addAccountability(context: Context): void {
-	addEnglishLearnerProgress(context);
+	addCollegeCareer(context);
 	addStateDetermination(context);
 	addEssaStatus(context);
 }

@@ -111,7 +111,7 @@ describe('the demo district', () => {
 		expect(
 			count(
 				db,
-				// Every priority's measure (the state's English learner progress, which no priority of the
+				// Every priority's measure (the state's college/career indicator, which no priority of the
 				// demo measures, has none: accountability's unaddressed Red).
 				'select count(*) from measure m where m.priority_id is not null and not exists (select 1 from measure_target t where t.measure_id = m.id)'
 			)
