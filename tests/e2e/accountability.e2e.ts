@@ -156,6 +156,20 @@ test.describe('the demo district', () => {
 		await expectNoAxeViolations(page);
 	});
 
+	test('staff upload the state’s workbook in the browser: another district’s file is refused, nothing saved', async ({
+		page
+	}) => {
+		await signInAs(page, 'staff');
+		await page.goto('/manage/imports');
+		// The demo district (CDS 99999990000000) is in no state workbook.
+		await page
+			.getByLabel('File (up to 50 MB)')
+			.setInputFiles(join(data, 'ca-accountability', 'assistancestatus23.xlsx'));
+		await page.getByRole('button', { name: 'Upload and preview' }).click();
+		await expect(page.getByRole('alert')).toContainText('has no row for this district');
+		await expect(page.getByRole('alert')).toContainText('Nothing was changed');
+	});
+
 	test('the public page, in both languages, is accessible', async ({ page }) => {
 		for (const path of ['/accountability', '/es/accountability']) {
 			await page.goto(path);
