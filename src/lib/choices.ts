@@ -114,7 +114,8 @@ export const signalAreas = [
 	'leadership',
 	'meetings',
 	'feedback',
-	'load'
+	'load',
+	'accountability'
 ] as const;
 export type SignalArea = (typeof signalAreas)[number];
 

@@ -83,6 +83,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 		params: { slug: anActivePriority }
 	},
 	'/schools': { page: 'public' },
+	'/accountability': { page: 'public' },
+	'/board/accountability': { page: 'board' },
 	// Open data (issue 19)
 	'/data': { page: 'public' },
 	'/data/[file]': { endpoints: { GET: 'public' }, params: { file: 'results.csv' } },

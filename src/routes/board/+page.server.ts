@@ -5,6 +5,7 @@ import { forReader, keptBoardSignals } from '$lib/server/views/signals';
 import { publicSummary } from '$lib/server/views/public-summary';
 import { derived } from '$lib/server/cache/derived';
 import { setupChecklist } from '$lib/server/setup/checklist';
+import { accountabilityLine } from '$lib/server/accountability/overview';
 
 export const load: PageServerLoad = (event) => {
 	const user = authorize(event, 'board');
@@ -38,6 +39,7 @@ export const load: PageServerLoad = (event) => {
 				(s) => s.subject?.entity === 'priority' && s.subject.id === priority.id
 			).length
 		})),
-		signals: forReader(signals, user)
+		signals: forReader(signals, user),
+		accountability: derived(database, 'accountability line', () => accountabilityLine(database))
 	};
 };

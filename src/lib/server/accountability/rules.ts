@@ -215,7 +215,14 @@ export interface Determination {
 	eligible: boolean;
 }
 
-function levelOf(
+/** Whether a year's indicator has status only, so that its lowest status level stands for Red. */
+export function isStatusOnly(year: number, indicator: string): boolean {
+	const only = statusOnly[year];
+	return only === 'all' || (only?.includes(indicator as IndicatorCode) ?? false);
+}
+
+/** A result's Red or Orange for the determination (null: neither, or the group is too small). */
+export function levelOf(
 	r: LeaResult,
 	statusBasis: boolean
 ): { level: Level; basis: Reason['basis'] } | null {
@@ -235,9 +242,7 @@ export function determine(
 	results: readonly LeaResult[],
 	rules: DaRules = rulesFor(year)
 ): Determination {
-	const only = statusOnly[year];
-	const statusBasis = (indicator: string) =>
-		only === 'all' || (only?.includes(indicator as IndicatorCode) ?? false);
+	const statusBasis = (indicator: string) => isStatusOnly(year, indicator);
 	const byGroup = new Map<string, Map<string, LeaResult>>();
 	for (const r of results) {
 		let m = byGroup.get(r.group);

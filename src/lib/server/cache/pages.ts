@@ -242,7 +242,7 @@ export function isKeepable(response: Response): boolean {
 }
 
 /**
- * Pages the public reads: the summary, priorities, schools, meetings on record and the accessibility statement, in
+ * Pages the public reads: the summary, priorities, schools, meetings on record, accountability and the accessibility statement, in
  * English and Spanish (and their `__data.json`).
  */
 export function isPublicPage(pathname: string): boolean {
@@ -260,6 +260,7 @@ export function isPublicPage(pathname: string): boolean {
 		path.startsWith('/meetings/') ||
 		path.startsWith('/priorities/') ||
 		path === '/accessibility' ||
+		path === '/accountability' ||
 		// The open data (issue 19): its page, files, catalog, measure definitions and the API.
 		path === '/data' ||
 		path.startsWith('/data/') ||

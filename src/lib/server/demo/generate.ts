@@ -2,6 +2,7 @@
  * The deterministic district generator. `generateDistrict` fills every table but the sign-in
  * tables from a seed; the demo (index.ts) and the benchmark call it with their own sizes.
  */
+import { addAccountability } from './accountability.ts';
 import { addStateLevels } from './state-levels.ts';
 import type { DbFile } from '../db/open.ts';
 import { systemActor } from '../audit/index.ts';
@@ -108,6 +109,7 @@ export function generateDistrict(db: DbFile, options: DistrictOptions): void {
 			addMeasures(context);
 			addResults(context);
 			addStateLevels(context);
+			addAccountability(context);
 			addStructures(context);
 			addPolicies(context);
 			addNotDoingItems(context);

@@ -3,6 +3,7 @@ import type { Actor } from '../audit/index.ts';
 import { currentDistrict, runImport } from './run.ts';
 import { readImport } from './parse.ts';
 import { ImportFileError } from './read.ts';
+import { readStateWorkbook } from './state-workbooks.ts';
 import type { ImportReport } from './report.ts';
 
 export { ImportFileError, maxImportBytes, tooLargeMessage } from './read.ts';
@@ -36,6 +37,8 @@ export async function importFile(
 			`This database holds ${current.name} (CDS ${current.cdsCode}), not CDS ${options.districtCds}.`
 		);
 	}
-	const parsed = await readImport(path, fileName, { districtCds });
+	const parsed =
+		(await readStateWorkbook(path, fileName, districtCds)) ??
+		(await readImport(path, fileName, { districtCds }));
 	return runImport(db, parsed, actor, options);
 }

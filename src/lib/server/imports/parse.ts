@@ -7,6 +7,7 @@ import { readDirectory, type DirectoryRead } from './directory.ts';
 import { readResultsCsv, type ResultsRead } from './results-csv.ts';
 import { readCheckInsCsv, type CheckInsRead } from './check-ins-csv.ts';
 import type { ImportKind } from './report.ts';
+import type { StateWorkbookParsed } from './state-workbooks.ts';
 
 interface ParsedCommon {
 	fileName: string;
@@ -32,15 +33,20 @@ interface ParsedCommon {
 	nothingForDistrict: string | null;
 }
 
-export type ParsedImport = ParsedCommon &
-	(
-		| { kind: 'dashboard'; dashboard: DashboardRead }
-		| { kind: 'directory'; directory: DirectoryRead }
-		| { kind: 'results'; results: ResultsRead }
-		| { kind: 'check-ins'; checkIns: CheckInsRead }
-	);
+export type ParsedImport =
+	| (ParsedCommon &
+			(
+				| { kind: 'dashboard'; dashboard: DashboardRead }
+				| { kind: 'directory'; directory: DirectoryRead }
+				| { kind: 'results'; results: ResultsRead }
+				| { kind: 'check-ins'; checkIns: CheckInsRead }
+			))
+	| StateWorkbookParsed;
 
-const signatures: Record<ImportKind, string[]> = {
+/** The kinds read as a table (the state's workbooks have their own reader). */
+type TableKind = Exclude<ImportKind, 'da-status' | 'essa-status'>;
+
+const signatures: Record<TableKind, string[]> = {
 	dashboard: [
 		'cds',
 		'studentgroup',
@@ -59,11 +65,11 @@ const signatures: Record<ImportKind, string[]> = {
 };
 
 /** Which layout the header is, by its column names. */
-export function detectKind(header: string[]): ImportKind {
+export function detectKind(header: string[]): TableKind {
 	const names = new Set(header);
-	let best: ImportKind | null = null;
+	let best: TableKind | null = null;
 	let bestScore = 0;
-	for (const [kind, cols] of Object.entries(signatures) as [ImportKind, string[]][]) {
+	for (const [kind, cols] of Object.entries(signatures) as [TableKind, string[]][]) {
 		const score = cols.filter((c) => names.has(c)).length;
 		if (score > bestScore) {
 			best = kind;

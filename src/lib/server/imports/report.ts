@@ -1,12 +1,15 @@
 import type { RowError } from './cells.ts';
 
-export type ImportKind = 'dashboard' | 'directory' | 'results' | 'check-ins';
+export type ImportKind =
+	'dashboard' | 'directory' | 'results' | 'check-ins' | 'da-status' | 'essa-status';
 
 export const importKindNames: Record<ImportKind, string> = {
 	dashboard: 'California School Dashboard file',
 	directory: 'Public schools directory file',
 	results: 'Results CSV',
-	'check-ins': 'Implementation check-ins CSV'
+	'check-ins': 'Implementation check-ins CSV',
+	'da-status': "The state's Differentiated Assistance workbook",
+	'essa-status': "The state's ESSA assistance workbook (CSI, ATSI, TSI)"
 };
 
 export interface Counts {

@@ -9,6 +9,7 @@ import { applyDashboard } from './dashboard.ts';
 import { applyDirectory } from './directory.ts';
 import { applyResultsCsv } from './results-csv.ts';
 import { applyCheckInsCsv } from './check-ins-csv.ts';
+import { applyStateWorkbook } from './state-workbooks-apply.ts';
 import { knownStudentGroups } from './groups.ts';
 import { studentGroups } from '../db/schema/district.ts';
 import { schoolYearLabel } from './indicators.ts';
@@ -71,6 +72,9 @@ function yearsOf(parsed: ParsedImport): number[] {
 	}
 	if (parsed.kind === 'results') return parsed.results.rows.map((r) => r.startYear);
 	if (parsed.kind === 'check-ins') return parsed.checkIns.rows.map((r) => r.startYear);
+	// A Dashboard year (2023) is the school year it reports (2022-23).
+	if (parsed.kind === 'da-status' || parsed.kind === 'essa-status')
+		return [parsed.workbook.year - 1];
 	return [];
 }
 
@@ -115,7 +119,10 @@ export function runImport(
 			if (parsed.kind === 'directory') applyDirectory(db, parsed.directory, tally);
 			else if (parsed.kind === 'check-ins') applyCheckInsCsv(db, parsed.checkIns, tally);
 			else if (parsed.kind === 'results') applyResultsCsv(db, parsed.results, tally, districtName);
-			else applyDashboard(db, parsed.dashboard, tally, districtName);
+			else if (parsed.kind === 'da-status' || parsed.kind === 'essa-status')
+				applyStateWorkbook(db, parsed.workbook, tally, parsed.fileName, districtName);
+			else if (parsed.kind === 'dashboard')
+				applyDashboard(db, parsed.dashboard, tally, districtName);
 
 			report.bySchool = [...tally.schools.values()].sort((x, y) =>
 				x.cds === null ? -1 : y.cds === null ? 1 : byText(x.name, y.name)
@@ -156,9 +163,13 @@ export function runImport(
 						? 'school'
 						: parsed.kind === 'check-ins'
 							? 'check_in'
-							: parsed.kind === 'dashboard' && parsed.dashboard.indicator.enrollment
-								? 'enrollment'
-								: 'result',
+							: parsed.kind === 'da-status'
+								? 'state_assistance'
+								: parsed.kind === 'essa-status'
+									? 'state_essa_status'
+									: parsed.kind === 'dashboard' && parsed.dashboard.indicator.enrollment
+										? 'enrollment'
+										: 'result',
 				entityId: parsed.sha256,
 				note: `${parsed.fileName} (SHA-256 ${parsed.sha256})`,
 				after: {

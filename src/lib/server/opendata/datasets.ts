@@ -38,6 +38,12 @@ import {
 	updateRows,
 	type Row
 } from './tables.ts';
+import {
+	accountabilityGroupRows,
+	accountabilityRedRows,
+	accountabilitySchoolRows,
+	accountabilityStatusRows
+} from './accountability-tables.ts';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
 
@@ -92,6 +98,11 @@ const num = (name: string, description: string, nullable = true): Column => ({
 const priority = s('priority', "The priority's slug (its address: /priorities/<slug>).");
 const measureCode = s('measure', "The measure's code (its definition: /measures/<code>).");
 const schoolYear = s('school_year', 'The school year, e.g. 2023-24.');
+const dashboardYear: Column = {
+	name: 'dashboard_year',
+	type: 'integer',
+	description: 'The Dashboard year (2023: the fall 2023 Dashboard, of the 2022-23 school year).'
+};
 const unit: Column = {
 	name: 'unit',
 	type: 'string',
@@ -408,6 +419,109 @@ export const datasets: readonly Dataset[] = [
 		],
 		filters: ['priority'],
 		rows: planChangeRows
+	},
+	{
+		name: 'accountability-status',
+		title: {
+			en: 'Differentiated Assistance status by Dashboard year',
+			es: 'Situación de Asistencia Diferenciada por año del Dashboard'
+		},
+		description: {
+			en: "The district's Differentiated Assistance status in the state's words (its workbook), and whether the district's own Dashboard results make it eligible by the state's rules.",
+			es: 'La situación del distrito en Asistencia Diferenciada en las palabras del estado (su libro), y si los resultados del Dashboard del distrito lo hacen elegible según las reglas del estado.'
+		},
+		columns: [
+			dashboardYear,
+			s('state_status', "The state's status, e.g. “Differentiated Assistance, Year 1”.", true),
+			{
+				name: 'computed',
+				type: 'boolean',
+				description: "The year's Dashboard results were imported."
+			},
+			{
+				name: 'computed_eligible',
+				type: 'boolean',
+				nullable: true,
+				description:
+					'Computed: a student group met the criteria in two or more LCFF priority areas.'
+			}
+		],
+		filters: [],
+		rows: accountabilityStatusRows
+	},
+	{
+		name: 'accountability-groups',
+		title: {
+			en: 'Student groups behind Differentiated Assistance',
+			es: 'Grupos estudiantiles detrás de la Asistencia Diferenciada'
+		},
+		description: {
+			en: "Each student group that met the criteria in an LCFF priority area (4, 5, 6, 8), computed from the Dashboard and as the state's workbook gives it (letters A–K), with any difference named.",
+			es: 'Cada grupo estudiantil que cumplió los criterios en un área prioritaria de LCFF (4, 5, 6, 8), calculado a partir del Dashboard y según el libro del estado (letras A–K), con cualquier diferencia señalada.'
+		},
+		columns: [
+			dashboardYear,
+			s('student_group', "The student group's code."),
+			s('computed_priority_areas', 'The LCFF priority areas met, computed, e.g. 4;5.', true),
+			s('computed_letter', "The state's letter for the computed areas (two or more).", true),
+			s('state_letter', "The state's letter in its workbook (A–K).", true),
+			s('state_priority_areas', "The LCFF priority areas of the state's letter.", true),
+			{
+				name: 'differs',
+				type: 'boolean',
+				description: "The state's and the computed letter differ."
+			}
+		],
+		filters: [],
+		rows: accountabilityGroupRows
+	},
+	{
+		name: 'accountability-reds',
+		title: { en: 'Red results by student group', es: 'Resultados en rojo por grupo estudiantil' },
+		description: {
+			en: "Each student group Red on a Dashboard indicator (or at the lowest status level in a status-only year), with its figure and size, and the board's priorities that address it.",
+			es: 'Cada grupo estudiantil en rojo en un indicador del Dashboard (o en el nivel de estatus más bajo en un año solo de estatus), con su cifra y tamaño, y las prioridades de la junta que lo atienden.'
+		},
+		columns: [
+			dashboardYear,
+			s('student_group', "The student group's code (ALL: all students)."),
+			s('indicator', "The Dashboard indicator's code (ela, math, elpi, grad, chronic, susp, cci)."),
+			num('value', 'The figure the state published.'),
+			{ name: 'students', type: 'integer', nullable: true, description: 'Students in the group.' },
+			{
+				name: 'basis',
+				type: 'string',
+				values: ['color', 'status'],
+				description: "The state's Red color, or the lowest status level of a status-only year."
+			},
+			s(
+				'addressed_by',
+				'The slugs of the priorities that address it (;-separated); empty: none.',
+				true
+			)
+		],
+		filters: [],
+		rows: accountabilityRedRows
+	},
+	{
+		name: 'accountability-schools',
+		title: {
+			en: 'Schools identified under ESSA (CSI, ATSI, TSI)',
+			es: 'Escuelas identificadas según ESSA (CSI, ATSI, TSI)'
+		},
+		description: {
+			en: "The district's schools the state identified for support, from its ESSA assistance workbook, with the student groups that caused ATSI or TSI.",
+			es: 'Las escuelas del distrito que el estado identificó para apoyo, de su libro de asistencia ESSA, con los grupos estudiantiles que causaron ATSI o TSI.'
+		},
+		columns: [
+			dashboardYear,
+			s('school_cds_code', "The school's 14-digit CDS code."),
+			s('school_name', 'The school.'),
+			s('essa_status', "The state's status: CSI Grad, CSI Low Perform, ATSI or TSI."),
+			s('student_groups', 'The groups that caused it (;-separated).', true)
+		],
+		filters: [],
+		rows: accountabilitySchoolRows
 	}
 ];
 

@@ -10,6 +10,7 @@ import { reachSignals } from '../implementation/signals.ts';
 import { leadershipSignals } from '../leadership/signals.ts';
 import { meetingSignals } from '../meetings/signals.ts';
 import { feedbackSignals } from '../feedback/signals.ts';
+import { accountabilitySignals } from '../accountability/signals.ts';
 
 export type { SignalContext, SignalSource } from '../signals/types.ts';
 
@@ -19,7 +20,8 @@ const sources: [string, SignalSource][] = [
 	['reach', reachSignals],
 	['leadership', leadershipSignals],
 	['meetings', meetingSignals],
-	['feedback', feedbackSignals]
+	['feedback', feedbackSignals],
+	['accountability', accountabilitySignals]
 ];
 
 export function boardSignals(db: Db, context: SignalContext): Signal[] {

@@ -9,3 +9,4 @@ export * from './feedback.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './plan-changes.ts';
+export * from './accountability.ts';
