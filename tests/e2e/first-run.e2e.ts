@@ -269,8 +269,12 @@ test('MPUSD on its own files: import, a priority with targets, a published updat
 	await expect(ela.locator('.badge.behind')).toHaveCount(0);
 	await expect(reader.getByText('Reading held steady')).toBeVisible();
 	// English learners' own next target (−76.6 in 2022-23; their 2023-24 target is −70).
-	await expect(ela.getByRole('row', { name: /English learners\b(?! only)/ })).toContainText(
+	await expect(ela.getByRole('row', { name: /^English learners\b(?! only)/ })).toContainText(
 		'Next target (2023-24): −70.0'
+	);
+	// And on the chart's table, their own target beside the district's (issue 29, item 3).
+	await expect(ela.getByRole('row', { name: 'Target for English learners' })).toContainText(
+		'−70.0'
 	);
 	await expectNoAxeViolations(reader);
 	for (const size of [

@@ -2,7 +2,14 @@ import { expect, test } from '@playwright/test';
 import { storageStateFor } from './helpers/auth.ts';
 import { expectNoAxeViolations } from './helpers/axe.ts';
 import { query, tryExec } from './helpers/db.ts';
-import { closeSync, existsSync, ftruncateSync, openSync, readdirSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	ftruncateSync,
+	openSync,
+	readdirSync,
+	writeFileSync
+} from 'node:fs';
 
 /** Upload folders waiting for confirmation (the server's IMPORT_UPLOAD_DIR). */
 function leftovers(): string[] {
@@ -130,6 +137,78 @@ test.describe('as staff', () => {
 		});
 		await page.getByRole('button', { name: 'Upload and preview' }).click();
 		await expect(page.getByRole('alert')).toContainText('This is not a text file');
+	});
+
+	test('several files at once, without JavaScript: each previewed, a refused one does not stop the others', async ({
+		browser
+	}, testInfo) => {
+		// Three files in one upload: a science file for the demo district (written here: the demo has
+		// no science measure), the file with two row errors above, and a picture.
+		const science = testInfo.outputPath('sciencedownload2024.txt');
+		writeFileSync(
+			science,
+			'cds\trtype\tschoolname\tdistrictname\tstudentgroup\tcurrdenom\tcurrstatus\treportingyear\tindicator\n' +
+				'99999990000000\tD\t\tSample Valley Unified\tALL\t2000\t-12.5\t2024\tSCIENCE\n'
+		);
+		const photo = testInfo.outputPath('photo.png');
+		writeFileSync(
+			photo,
+			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48])
+		);
+		const context = await browser.newContext({
+			storageState: storageStateFor('staff'),
+			javaScriptEnabled: false
+		});
+		const page = await context.newPage();
+		await page.goto('/manage/imports');
+		await page.getByLabel('File (up to 50 MB)').setInputFiles([science, bad, photo]);
+		await page.getByRole('button', { name: 'Upload and preview' }).click();
+		await expect(page.getByRole('heading', { name: '3 files uploaded' })).toBeVisible();
+		const summary = page.getByRole('table', { name: 'The files and what each would do' });
+		await expect(summary.getByRole('row', { name: /sciencedownload2024\.txt/ })).toContainText(
+			'Yes'
+		);
+		await expect(summary.getByRole('row', { name: /elpidownload2024-bad\.txt/ })).toContainText(
+			'No: 2 rows have errors'
+		);
+		await expect(summary.getByRole('row', { name: /photo\.png/ })).toContainText(
+			'No: cannot be read'
+		);
+		// Each its own preview and its own message.
+		await expect(
+			page.getByRole('heading', { name: 'Preview: sciencedownload2024.txt' })
+		).toBeVisible();
+		await expect(page.getByRole('table', { name: /Row errors/ }).getByRole('row')).toHaveCount(3);
+		await expect(
+			page.getByRole('alert').filter({ hasText: 'photo.png cannot be imported' })
+		).toContainText('This is not a text file');
+		await expect(
+			page.getByRole('button', { name: 'Import the 1 file that can be imported' })
+		).toBeVisible();
+
+		// Confirmed on its own: imported, and the other two still wait with their messages.
+		await page
+			.locator('section', {
+				has: page.getByRole('heading', { name: 'Preview: sciencedownload2024.txt' })
+			})
+			.getByRole('button', { name: /^Import/ })
+			.click();
+		await expect(page.getByRole('status')).toContainText(
+			testInfo.retry
+				? /Imported sciencedownload2024\.txt|Nothing changed/
+				: 'Imported sciencedownload2024.txt'
+		);
+		const rows = query<{ value: number; n: number }>(
+			`SELECT r.value, r.n FROM result r JOIN measure m ON m.id = r.measure_id
+			 WHERE m.code = 'science' AND r.school_id IS NULL AND r.student_group = 'ALL'`
+		);
+		expect(rows).toEqual([{ value: -12.5, n: 2000 }]);
+		await expect(page.getByRole('heading', { name: '2 files uploaded' })).toBeVisible();
+		await expect(page.getByRole('button', { name: /^Import the/ })).toHaveCount(0);
+		await page.getByRole('button', { name: 'Cancel all' }).click();
+		await expect(page).toHaveURL(/\/manage\/imports$/);
+		expect(leftovers()).toEqual([]);
+		await context.close();
 	});
 
 	test('exports download as CSV for signed-in staff', async ({ page }) => {

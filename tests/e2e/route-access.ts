@@ -134,7 +134,16 @@ export const routeAccess: Record<string, RouteAccess> = {
 	},
 
 	// Import and export
-	'/manage/imports': { page: 'edit', actions: { upload: 'edit', confirm: 'edit', cancel: 'edit' } },
+	'/manage/imports': {
+		page: 'edit',
+		actions: {
+			upload: 'edit',
+			confirm: 'edit',
+			confirmAll: 'edit',
+			cancel: 'edit',
+			cancelAll: 'edit'
+		}
+	},
 	'/manage/imports/templates/[file]': {
 		endpoints: { GET: 'edit' },
 		params: { file: 'results-template.csv' }

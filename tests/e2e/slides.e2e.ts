@@ -129,6 +129,10 @@ test('a slide with the longest sponsor and summary fits every size, its texts cu
 			await page.goto(`/present/${target.meeting}/${n + 1}`);
 		expect(await slide.count()).toBe(1);
 		await expect(slide).toContainText('Continued in the packet.');
+		// In Spanish, the marker is Spanish (messages/es.json).
+		await page.goto(`/es/present/${target.meeting}/${n}`);
+		await expect(page.locator('section.slide .continued')).toHaveText('Continúa en el paquete.');
+		await page.goto(`/present/${target.meeting}/${n}`);
 		const shown = (await slide.locator('.summary').innerText()).trim();
 		expect(shown.endsWith('…')).toBe(true);
 		// Cut between words: what is shown is the text's beginning up to a whole word.

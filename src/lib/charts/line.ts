@@ -29,6 +29,8 @@ export interface LineSeries {
 	dashed?: boolean;
 	/** A third series' own color (the scale profile's ownership line). */
 	color?: string;
+	/** A student group's own targets: dotted, hollow diamonds (with `dashed` and a `color`). */
+	group?: boolean;
 }
 
 export function drawLineChart(
@@ -61,9 +63,13 @@ export function drawLineChart(
 				backgroundColor: s.dashed ? look.paper : (s.color ?? look.result),
 				pointBorderColor: s.dashed ? (s.color ?? look.target) : look.paper,
 				borderWidth: s.dashed ? look.targetWidth : look.resultWidth,
-				borderDash: s.dashed ? look.dash : [],
-				pointStyle: s.dashed ? 'rect' : 'circle',
-				pointRadius: s.dashed ? look.targetRadius : look.resultRadius + 1,
+				borderDash: s.group ? look.groupDash : s.dashed ? look.dash : [],
+				pointStyle: s.group ? 'rectRot' : s.dashed ? 'rect' : 'circle',
+				pointRadius: s.group
+					? look.targetRadius + 1
+					: s.dashed
+						? look.targetRadius
+						: look.resultRadius + 1,
 				pointBorderWidth: s.dashed ? 2 : 1.5,
 				spanGaps: true,
 				tension: 0

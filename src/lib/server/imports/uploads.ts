@@ -1,8 +1,8 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
@@ -45,6 +45,24 @@ export async function saveUpload(
 	field: string,
 	userId: string | null
 ): Promise<Upload> {
+	return (await saveUploads(request, field, userId, 1))[0];
+}
+
+/** How many files one upload may hold: the eight of a state release, and room to spare. */
+export const maxFilesPerUpload = 20;
+
+/**
+ * Streams each file of a multipart request (the field given, `multiple`) to the uploads folder,
+ * each under its own token, in the order sent. The size limit holds for the request as a whole:
+ * the files together may not pass it. Refused like one file (too large, none chosen), and then
+ * none of them is kept.
+ */
+export async function saveUploads(
+	request: Request,
+	field: string,
+	userId: string | null,
+	maxFiles = maxFilesPerUpload
+): Promise<Upload[]> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.startsWith('multipart/form-data') || !request.body) {
 		throw new ImportFileError('Choose a file to upload.');
@@ -54,49 +72,65 @@ export async function saveUpload(
 		await request.body.cancel().catch(() => {});
 		throw new ImportFileError(tooLargeMessage);
 	}
-	const token = randomBytes(16).toString('hex');
-	const dir = join(uploadsFolder(), token);
-	await mkdir(dir, { recursive: true });
+	const dirs: string[] = [];
 	const source = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
 	try {
-		const saved = await new Promise<{ name: string; bytes: number }>((resolve, reject) => {
+		const saved = await new Promise<Upload[]>((resolve, reject) => {
 			const bb = busboy({
 				headers: { 'content-type': type },
-				limits: { files: 1, fileSize: maxImportBytes, fields: 20 }
+				limits: { files: maxFiles, fileSize: maxImportBytes, fields: 20 }
 			});
-			let found: Promise<{ name: string; bytes: number }> | null = null;
+			const found: Promise<Upload>[] = [];
+			let total = 0;
 			bb.on('file', (name, file, info) => {
-				if (name !== field || found || !info.filename) {
+				if (name !== field || !info.filename) {
 					file.resume();
 					return;
 				}
+				const token = randomBytes(16).toString('hex');
+				const dir = join(uploadsFolder(), token);
+				dirs.push(dir);
 				let bytes = 0;
-				file.on('data', (c: Buffer) => (bytes += c.length));
+				file.on('data', (c: Buffer) => {
+					bytes += c.length;
+					total += c.length;
+					// The files together past the limit: answer now rather than read the rest.
+					if (total > maxImportBytes) reject(new ImportFileError(tooLargeMessage));
+				});
 				// Past the limit: answer now rather than reading the rest of the request.
 				file.on('limit', () => reject(new ImportFileError(tooLargeMessage)));
-				const target = join(dir, 'file');
-				found = pipeline(file, createWriteStream(target)).then(() => ({
+				// Made at once, so that a refusal's clean-up never runs before it.
+				mkdirSync(dir, { recursive: true });
+				const one = pipeline(file, createWriteStream(join(dir, 'file'))).then(() => ({
+					token,
+					path: join(dir, 'file'),
 					name: safeName(info.filename ?? 'upload'),
-					bytes
+					bytes,
+					userId
 				}));
-				found.catch(reject);
+				one.catch(reject);
+				found.push(one);
 			});
+			bb.on('filesLimit', () =>
+				reject(new ImportFileError(`At most ${maxFiles} files can be uploaded at once.`))
+			);
 			bb.on('error', reject);
 			bb.on('close', () => {
-				if (!found) reject(new ImportFileError('Choose a file to upload.'));
-				else found.then(resolve, reject);
+				if (found.length === 0) reject(new ImportFileError('Choose a file to upload.'));
+				else Promise.all(found).then(resolve, reject);
 			});
 			// A body the server stopped reading (over its own size limit) ends the upload too.
 			source.on('error', () => reject(new ImportFileError(tooLargeMessage)));
 			source.pipe(bb);
 		});
-		const upload: Upload = { token, path: join(dir, 'file'), userId, ...saved };
-		await writeFile(join(dir, 'meta.json'), JSON.stringify(upload));
-		return upload;
+		for (const upload of saved) {
+			await writeFile(join(dirname(upload.path), 'meta.json'), JSON.stringify(upload));
+		}
+		return saved;
 	} catch (e) {
 		source.unpipe();
 		source.destroy();
-		await rm(dir, { recursive: true, force: true });
+		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 		throw e;
 	}
 }

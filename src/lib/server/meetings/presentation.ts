@@ -3,6 +3,7 @@ import type { StandingData } from '../../wording.ts';
 import type { Db } from '../db/open.ts';
 import { headlineSummary } from '../priorities/summary.ts';
 import type { Unit } from '../../format.ts';
+import type { GroupTargetsData } from '../../charts/group-targets.ts';
 import { agendaOf, getMeeting, timeShareOf } from './meetings.ts';
 import { updatesOfMeeting, visibleVersions } from './updates.ts';
 import { questionsOfMeeting } from './questions.ts';
@@ -30,6 +31,8 @@ export interface PrioritySlide {
 			/** The state's color and levels (records frozen before they were kept have none). */
 			state?: StateLevels | null;
 		}[];
+		/** Targets set for single student groups (records frozen before they were kept have none). */
+		groupTargets?: GroupTargetsData[];
 	} | null;
 	update: {
 		status: 'on track' | 'watch' | 'off track';
@@ -109,7 +112,24 @@ export function presentation(
 							...(headline.standing.next ? { next: headline.standing.next } : {}),
 							...(headline.standing.groupsOnly ? { groupsOnly: true } : {})
 						},
-						points: [...new Set([...headline.series, ...headline.targets].map((p) => p.year))]
+						...(headline.groupTargets.length
+							? {
+									groupTargets: headline.groupTargets.map((g) => ({
+										name: g.name,
+										nameEs: g.nameEs,
+										targets: g.targets.map((t) => ({ year: t.year, value: t.value }))
+									}))
+								}
+							: {}),
+						points: [
+							...new Set(
+								[
+									...headline.series,
+									...headline.targets,
+									...headline.groupTargets.flatMap((g) => g.targets)
+								].map((p) => p.year)
+							)
+						]
 							.sort()
 							.map((year) => ({
 								schoolYear: year,

@@ -6,6 +6,8 @@ import { testDb } from '../testing.ts';
 import { importFile } from '../imports/index.ts';
 import { priorityPage } from '../views/public-summary.ts';
 import { getMeasure, updateMeasure } from '../throughline/measures.ts';
+import { presentation } from '../meetings/presentation.ts';
+import { groupTargetSeries } from '../../charts/group-targets.ts';
 
 const data = resolve('../shared/data/ca-dashboard');
 const actor = { id: 'u1', email: 'staff@example.org' };
@@ -87,6 +89,38 @@ describe('targets per student group', () => {
 				next: { year: '2023-24', value: -70, relation: 'above' }
 			});
 			expect(m.groups.find((g) => g.code === 'AS')?.standing).toBeUndefined();
+			// The chart's own series for the group: its one target, under the group's names.
+			expect(m.groupTargets).toEqual([
+				{
+					code: 'EL',
+					name: 'English learners',
+					nameEs: 'Estudiantes de inglés',
+					targets: [{ year: '2023-24', startYear: 2023, value: -70 }]
+				}
+			]);
+			expect(groupTargetSeries(m.groupTargets, 'en').map((g) => [g.label, g.points])).toEqual([
+				['Target for English learners', [{ year: '2023-24', value: -70 }]]
+			]);
+			expect(groupTargetSeries(m.groupTargets, 'es')[0].label).toBe(
+				'Meta para Estudiantes de inglés'
+			);
+			// The meeting's slide carries it too, with the year on the chart.
+			db.$client
+				.prepare(
+					"INSERT INTO board_meeting (held_on, kind, title) VALUES ('2026-11-18', 'regular', '')"
+				)
+				.run();
+			db.$client.prepare('UPDATE measure SET headline = 1 WHERE id = ?').run(ela.id);
+			const slide = presentation(db, 1)!.slides.find((s) => s.kind === 'priority');
+			if (slide?.kind !== 'priority' || !slide.trend) throw new Error('no priority slide');
+			expect(slide.trend.groupTargets).toEqual([
+				{
+					name: 'English learners',
+					nameEs: 'Estudiantes de inglés',
+					targets: [{ year: '2023-24', value: -70 }]
+				}
+			]);
+			expect(slide.trend.points.map((p) => p.schoolYear)).toContain('2023-24');
 		} finally {
 			delete process.env.THROUGHLINE_TODAY;
 		}

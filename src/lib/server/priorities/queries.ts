@@ -128,6 +128,56 @@ export function groupTargetsOf(db: Db, measureId: number): Map<string, YearValue
 	return byGroup;
 }
 
+/** A student group's own targets for a measure, drawn beside the measure's own targets. */
+export interface GroupTargets {
+	code: string;
+	name: string;
+	nameEs: string | null;
+	targets: YearValue[];
+}
+
+/**
+ * The targets the measures have for single student groups (not a measure's own group), by measure
+ * and then group, in the groups' order of first target: each a dashed series on the charts.
+ */
+export function groupTargetsOfMeasures(db: Db, measureIds: number[]): Map<number, GroupTargets[]> {
+	const byMeasure = new Map<number, GroupTargets[]>();
+	if (measureIds.length === 0) return byMeasure;
+	const rows = db
+		.select({
+			measureId: measureTargets.measureId,
+			code: measureTargets.studentGroup,
+			name: studentGroups.name,
+			nameEs: studentGroups.nameEs,
+			year: schoolYears.label,
+			startYear: schoolYears.startYear,
+			value: measureTargets.value
+		})
+		.from(measureTargets)
+		.innerJoin(measures, eq(measures.id, measureTargets.measureId))
+		.innerJoin(schoolYears, eq(schoolYears.id, measureTargets.schoolYearId))
+		.leftJoin(studentGroups, eq(studentGroups.code, measureTargets.studentGroup))
+		.where(
+			and(
+				inArray(measureTargets.measureId, measureIds),
+				ne(measureTargets.studentGroup, measures.studentGroup)
+			)
+		)
+		.orderBy(asc(measureTargets.studentGroup), asc(schoolYears.startYear))
+		.all();
+	for (const { measureId, code, name, nameEs, ...t } of rows) {
+		const list = byMeasure.get(measureId) ?? [];
+		let group = list.find((g) => g.code === code);
+		if (!group) {
+			group = { code, name: name ?? code, nameEs: nameEs ?? null, targets: [] };
+			list.push(group);
+		}
+		group.targets.push(t);
+		byMeasure.set(measureId, list);
+	}
+	return byMeasure;
+}
+
 export type PublicYearResult = YearValue & PublicResult;
 
 /**

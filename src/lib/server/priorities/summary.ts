@@ -7,6 +7,7 @@ import {
 	districtSeries,
 	districtSettings,
 	groupTargetsOf,
+	groupTargetsOfMeasures,
 	headlineMeasure,
 	measuresOfPriorities,
 	measuresWithOtherGroupsOnly,
@@ -17,6 +18,7 @@ import {
 	resultsBySchool,
 	targetsOf,
 	type GroupRow,
+	type GroupTargets,
 	type Measure,
 	type PublicPriority,
 	type PublicYearResult
@@ -45,6 +47,8 @@ export interface MeasureTrend {
 	baseline: { year: string | null; value: number | null };
 	series: PublicYearResult[];
 	targets: YearValue[];
+	/** Targets set for single student groups: a dashed series each on the charts, with the group's name. */
+	groupTargets: GroupTargets[];
 	standing: Standing;
 	/** The trend in one plain sentence, for the chart's caption and screen readers. */
 	summary: string;
@@ -56,7 +60,8 @@ function trendOf(
 	series: PublicYearResult[],
 	targets: YearValue[],
 	baselineYear: string | null,
-	groupsOnly: boolean
+	groupsOnly: boolean,
+	groupTargets: GroupTargets[] = []
 ): MeasureTrend {
 	const change = changeOverTime(series, measure.direction);
 	const standing = standingAgainstTarget(series, targets, measure.direction, measure.unit, {
@@ -76,6 +81,7 @@ function trendOf(
 		baseline: { year: baselineYear, value: measure.baselineValue },
 		series,
 		targets,
+		groupTargets,
 		standing,
 		summary: describeTrend(series, standing, measure.direction, measure.unit),
 		change: change
@@ -88,6 +94,7 @@ function trendsFor(db: Db, list: Measure[], suppressionSize: number): Map<number
 	const ids = list.map((m) => m.id);
 	const series = districtSeries(db, ids, suppressionSize);
 	const targets = targetsOf(db, ids);
+	const groupTargets = groupTargetsOfMeasures(db, ids);
 	const labels = yearLabels(db);
 	const groupsOnly = measuresWithOtherGroupsOnly(
 		db,
@@ -101,7 +108,8 @@ function trendsFor(db: Db, list: Measure[], suppressionSize: number): Map<number
 				series.get(m.id) ?? [],
 				targets.get(m.id) ?? [],
 				m.baselineYearId === null ? null : (labels.get(m.baselineYearId) ?? null),
-				groupsOnly.has(m.id)
+				groupsOnly.has(m.id),
+				groupTargets.get(m.id) ?? []
 			)
 		])
 	);
