@@ -53,6 +53,13 @@ export interface Red {
 	addressedBy: Addressing[];
 }
 
+/** A school's Reds (without the priorities: the district's own Reds carry those). */
+export interface SchoolRed {
+	cds: string;
+	name: string;
+	reds: Omit<Red, 'addressedBy'>[];
+}
+
 export interface EssaSchool {
 	cds: string;
 	name: string;
@@ -75,6 +82,8 @@ export interface AccountabilityYear {
 	eligible: boolean;
 	groups: GroupAreas[];
 	reds: Red[];
+	/** Each school's Reds, schools by name. */
+	schoolReds: SchoolRed[];
 	schools: EssaSchool[];
 }
 

@@ -129,3 +129,51 @@ describe('Monterey Peninsula Unified', () => {
 		expect(accountabilityView(db, 'public').years.flatMap((y) => y.reds).length).toBeGreaterThan(0);
 	});
 });
+
+describe("the schools' Reds", () => {
+	// By hand from tests/fixtures/ca-dashboard/2023 (the state's files, the same as
+	// ../shared/data/ca-dashboard/2023): the rows of MPUSD's schools (rtype S) with color 1, and
+	// college/career, which the 2023 Dashboard gave status only (no color column), at status level
+	// 1 with 30 students or more (Learning for Life's Hispanic students, 29, and students with
+	// disabilities, 11, are under the state's size).
+	it('are read from the schools’ own rows, by school, with the figure and size', () => {
+		const schools = year(2023).schoolReds.map((s) => [
+			s.cds,
+			s.name,
+			s.reds.map((r) => `${r.group.code} ${r.indicator} ${r.value} ${r.n}`).sort()
+		]);
+		expect(schools).toEqual([
+			[
+				'27660926118962',
+				'International School of Monterey',
+				['ALL susp 5.1 435', 'AS susp 6.5 31', 'EL elpi 20.4 54']
+			],
+			[
+				'27660922730240',
+				'Learning for Life Charter',
+				[
+					'ALL cci 7 43',
+					'ALL ela -179.8 53',
+					'ALL math -272.7 58',
+					'HI ela -210.6 32',
+					'HI math -288.4 32',
+					'SED cci 6.7 30'
+				]
+			]
+		]);
+	});
+
+	it('show the public no group under the suppression size', () => {
+		db.$client.prepare('update district set suppression_size = 32').run();
+		try {
+			const shown = accountabilityView(db, 'public')
+				.years.find((v) => v.year === 2023)!
+				.schoolReds.flatMap((s) => s.reds.map((r) => `${s.cds} ${r.group.code} ${r.indicator}`));
+			// Asian students at International School of Monterey were 31: under 32, not shown.
+			expect(shown).not.toContain('27660926118962 AS susp');
+			expect(shown).toContain('27660922730240 HI ela');
+		} finally {
+			db.$client.prepare('update district set suppression_size = 11').run();
+		}
+	});
+});

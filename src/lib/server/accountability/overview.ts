@@ -4,7 +4,12 @@ import type { Db } from '../db/open.ts';
 import { district, schools, studentGroups } from '../db/schema/district.ts';
 import { districtDefaults } from '../../choices.ts';
 import { daIndicators, daRules, prioritiesOfLetter, rulesFor, type Priority } from './rules.ts';
-import { computedDetermination, districtResultsByYear, redsOf } from './results.ts';
+import {
+	computedDetermination,
+	districtResultsByYear,
+	redsOf,
+	schoolRedsByYear
+} from './results.ts';
 import { stateDaYears, stateEssa, stateLetters, stateStatuses } from './state.ts';
 import { addressingIndex } from './addressing.ts';
 import type {
@@ -39,6 +44,7 @@ export function accountabilityView(db: Db, reader: Reader): AccountabilityView {
 		db.select({ size: district.suppressionSize }).from(district).limit(1).get()?.size ??
 		districtDefaults.suppressionSize;
 	const byYear = districtResultsByYear(db);
+	const schoolReds = schoolRedsByYear(db);
 	const letters = stateLetters(db);
 	const ownYears = stateDaYears(db);
 	const statuses = stateStatuses(db);
@@ -52,9 +58,9 @@ export function accountabilityView(db: Db, reader: Reader): AccountabilityView {
 	);
 	const addressedBy = addressingIndex(db, [...daIndicators]);
 
-	const years = [...new Set([...byYear.keys(), ...ownYears, ...essa.map((e) => e.year)])].sort(
-		(a, b) => b - a
-	);
+	const years = [
+		...new Set([...byYear.keys(), ...schoolReds.keys(), ...ownYears, ...essa.map((e) => e.year)])
+	].sort((a, b) => b - a);
 	const view: AccountabilityYear[] = years.map((year) => {
 		const rows = byYear.get(year) ?? [];
 		const d = computedDetermination(year, rows);
@@ -112,8 +118,17 @@ export function accountabilityView(db: Db, reader: Reader): AccountabilityView {
 				basis: r.basis,
 				addressedBy: addressedBy(r.group, r.indicator)
 			}));
+		const visible = (r: { group: string; n: number | null }) =>
+			redGroups.has(r.group) && (reader === 'board' || r.n === null || r.n >= suppression);
 		return {
 			year,
+			schoolReds: (schoolReds.get(year) ?? [])
+				.map((school) => ({
+					cds: school.cds,
+					name: school.name,
+					reds: school.reds.filter(visible).map((r) => ({ ...r, group: name(r.group) }))
+				}))
+				.filter((school) => school.reds.length > 0),
 			stateStatus: statuses.find((s) => s.year === year)?.status ?? null,
 			stateImported,
 			computedFrom: rows.length > 0,

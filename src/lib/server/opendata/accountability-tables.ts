@@ -39,9 +39,10 @@ export function accountabilityGroupRows(db: Db): Row[] {
 }
 
 export function accountabilityRedRows(db: Db): Row[] {
-	return accountabilityView(db, 'public').years.flatMap((y) =>
-		y.reds.map((r) => ({
+	return accountabilityView(db, 'public').years.flatMap((y) => [
+		...y.reds.map((r) => ({
 			dashboard_year: y.year,
+			school_cds_code: null,
 			student_group: r.group.code,
 			indicator: r.indicator,
 			value: r.value,
@@ -50,8 +51,20 @@ export function accountabilityRedRows(db: Db): Row[] {
 			addressed_by: r.addressedBy.length
 				? [...new Set(r.addressedBy.map((a) => a.slug))].join(';')
 				: null
-		}))
-	);
+		})),
+		...y.schoolReds.flatMap((school) =>
+			school.reds.map((r) => ({
+				dashboard_year: y.year,
+				school_cds_code: school.cds,
+				student_group: r.group.code,
+				indicator: r.indicator,
+				value: r.value,
+				students: r.n,
+				basis: r.basis,
+				addressed_by: null
+			}))
+		)
+	]);
 }
 
 export function accountabilitySchoolRows(db: Db): Row[] {

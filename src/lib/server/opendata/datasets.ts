@@ -479,11 +479,12 @@ export const datasets: readonly Dataset[] = [
 		name: 'accountability-reds',
 		title: { en: 'Red results by student group', es: 'Resultados en rojo por grupo estudiantil' },
 		description: {
-			en: "Each student group Red on a Dashboard indicator (or at the lowest status level in a status-only year), with its figure and size, and the board's priorities that address it.",
-			es: 'Cada grupo estudiantil en rojo en un indicador del Dashboard (o en el nivel de estatus más bajo en un año solo de estatus), con su cifra y tamaño, y las prioridades de la junta que lo atienden.'
+			en: "Each student group Red on a Dashboard indicator (or at the lowest status level in a status-only year), the district's and each school's, with its figure and size, and the board's priorities that address the district's.",
+			es: 'Cada grupo estudiantil en rojo en un indicador del Dashboard (o en el nivel de estatus más bajo en un año solo de estatus), del distrito y de cada escuela, con su cifra y tamaño, y las prioridades de la junta que atienden los del distrito.'
 		},
 		columns: [
 			dashboardYear,
+			s('school_cds_code', "The school's CDS code; empty: the district's own result.", true),
 			s('student_group', "The student group's code (ALL: all students)."),
 			s('indicator', "The Dashboard indicator's code (ela, math, elpi, grad, chronic, susp, cci)."),
 			num('value', 'The figure the state published.'),
