@@ -194,6 +194,23 @@ export const exportTables: readonly ExportTable[] = [
 			f.source, f.reported_on, f.response, f.responded_on
 			FROM feedback f JOIN school s ON s.id = f.school_id JOIN structure st ON st.id = f.structure_id
 			ORDER BY f.reported_on`
+	},
+	{
+		name: 'state-assistance-status',
+		title: "The state's assistance status (Differentiated Assistance), by Dashboard year",
+		sql: `SELECT year AS dashboard_year, status, source FROM state_assistance_status ORDER BY year`
+	},
+	{
+		name: 'state-assistance-groups',
+		title: "The state's Differentiated Assistance letters by student group",
+		sql: `SELECT year AS dashboard_year, student_group, letter, source FROM state_assistance_group
+			ORDER BY year, student_group`
+	},
+	{
+		name: 'state-essa-status',
+		title: "Schools' ESSA status (CSI, ATSI, TSI), as the state published it",
+		sql: `SELECT year AS dashboard_year, cds AS school_cds_code, school_name, status, exit, student_groups, source
+			FROM state_essa_status ORDER BY year, school_name`
 	}
 ];
 
