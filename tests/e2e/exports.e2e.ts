@@ -44,7 +44,10 @@ const tables = [
 	'monitoring-calendar',
 	'updates',
 	'board-questions',
-	'feedback'
+	'feedback',
+	'state-assistance-status',
+	'state-assistance-groups',
+	'state-essa-status'
 ];
 
 // Who edits updates sees drafts; everyone else who may read the board's pages does not.
