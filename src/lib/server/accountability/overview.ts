@@ -1,6 +1,7 @@
 // The accountability page: the state's determinations and the computed ones by Dashboard year, the
 // Reds by group with the priorities that address them, the schools' ESSA status.
 import type { Db } from '../db/open.ts';
+import { derived } from '../cache/derived.ts';
 import { district, schools, studentGroups } from '../db/schema/district.ts';
 import { districtDefaults } from '../../choices.ts';
 import { daIndicators, daRules, prioritiesOfLetter, rulesFor, type Priority } from './rules.ts';
@@ -38,13 +39,28 @@ function sameAreas(a: readonly number[], b: readonly number[]): boolean {
 	return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-export function accountabilityView(db: Db, reader: Reader): AccountabilityView {
+/**
+ * The page's view for `reader`, kept until a table it reads changes (cache/derived.ts): the board's
+ * and the public's pages, the open data's four datasets and the overview share it. Without the
+ * schools' Reds (`schools: false`) for the overview's line and signal, which need the district's.
+ */
+export function accountabilityView(
+	db: Db,
+	reader: Reader,
+	{ schools = true }: { schools?: boolean } = {}
+): AccountabilityView {
+	return derived(db, `accountability ${reader} ${schools ? 'with' : 'without'} schools`, () =>
+		viewOf(db, reader, schools)
+	);
+}
+
+function viewOf(db: Db, reader: Reader, withSchools: boolean): AccountabilityView {
 	const name = groupNames(db);
 	const suppression =
 		db.select({ size: district.suppressionSize }).from(district).limit(1).get()?.size ??
 		districtDefaults.suppressionSize;
 	const byYear = districtResultsByYear(db);
-	const schoolReds = schoolRedsByYear(db);
+	const schoolReds = withSchools ? schoolRedsByYear(db) : new Map<number, never[]>();
 	const letters = stateLetters(db);
 	const ownYears = stateDaYears(db);
 	const statuses = stateStatuses(db);
@@ -157,7 +173,7 @@ export function accountabilityView(db: Db, reader: Reader): AccountabilityView {
 
 /** The latest year's Reds that no priority addresses, for the board's overview. */
 export function unaddressedReds(db: Db): { year: number | null; reds: Red[] } {
-	const v = accountabilityView(db, 'board');
+	const v = accountabilityView(db, 'board', { schools: false });
 	const latest = v.years.find((y) => y.computedFrom);
 	return { year: latest?.year ?? null, reds: v.unaddressed };
 }
@@ -171,7 +187,7 @@ export function accountabilityLine(db: Db): {
 	reds: number;
 	unaddressed: number;
 } | null {
-	const v = accountabilityView(db, 'board');
+	const v = accountabilityView(db, 'board', { schools: false });
 	const latest = v.years[0];
 	if (!latest) return null;
 	return {
