@@ -19,18 +19,21 @@ export interface DistrictResult extends LeaResult {
 	value: number | null;
 }
 
+/** What the rules read of a result: its indicator, group, color, status level, size and figure. */
+const resultColumns = {
+	indicator: measures.code,
+	group: results.studentGroup,
+	color: results.stateColor,
+	statusLevel: results.statusLevel,
+	n: results.n,
+	value: results.value,
+	startYear: schoolYears.startYear
+};
+
 /** The district's results of the indicators the rules use, by Dashboard year (newest first). */
 export function districtResultsByYear(db: Db): Map<number, DistrictResult[]> {
 	const rows = db
-		.select({
-			indicator: measures.code,
-			group: results.studentGroup,
-			color: results.stateColor,
-			statusLevel: results.statusLevel,
-			n: results.n,
-			value: results.value,
-			startYear: schoolYears.startYear
-		})
+		.select(resultColumns)
 		.from(measures)
 		.innerJoin(results, and(eq(results.measureId, measures.id), isNull(results.schoolId)))
 		.innerJoin(schoolYears, eq(schoolYears.id, results.schoolYearId))
@@ -94,13 +97,7 @@ export function schoolRedsByYear(db: Db): Map<number, SchoolReds[]> {
 		.select({
 			cds: schools.cdsCode,
 			name: schools.name,
-			indicator: measures.code,
-			group: results.studentGroup,
-			color: results.stateColor,
-			statusLevel: results.statusLevel,
-			n: results.n,
-			value: results.value,
-			startYear: schoolYears.startYear
+			...resultColumns
 		})
 		.from(measures)
 		.innerJoin(results, eq(results.measureId, measures.id))

@@ -6,32 +6,8 @@ import { readDashboard, type DashboardRead } from './dashboard.ts';
 import { readDirectory, type DirectoryRead } from './directory.ts';
 import { readResultsCsv, type ResultsRead } from './results-csv.ts';
 import { readCheckInsCsv, type CheckInsRead } from './check-ins-csv.ts';
-import type { ImportKind } from './report.ts';
+import type { ImportKind, ParsedCommon } from './report.ts';
 import type { StateWorkbookParsed } from './state-workbooks.ts';
-
-interface ParsedCommon {
-	fileName: string;
-	sha256: string;
-	bytes: number;
-	/** How the file was read: "UTF-8, tab-delimited". */
-	format: string;
-	/** Data rows read (the header not counted). */
-	rowsRead: number;
-	districtCds: string;
-	/** The district's name as the file writes it, when the file has the district's rows. */
-	districtNameInFile: string | null;
-	otherDistrictRows: number;
-	/** Columns the importer does not use (tolerated). */
-	unusedColumns: string[];
-	errors: RowError[];
-	/** All errors, including those beyond the ones kept in `errors`. */
-	errorCount: number;
-	/**
-	 * Why a file has nothing for this district, in words (a graduation file for an elementary
-	 * district): nothing to import, and not a refusal.
-	 */
-	nothingForDistrict: string | null;
-}
 
 export type ParsedImport =
 	| (ParsedCommon &

@@ -108,3 +108,28 @@ export function addReportError(report: ImportReport, e: RowError) {
 	report.errorCount++;
 	if (report.errors.length < 500) report.errors.push(e);
 }
+
+/** What every parsed file says of itself, whatever its kind (parse.ts, state-workbooks.ts). */
+export interface ParsedCommon {
+	fileName: string;
+	sha256: string;
+	bytes: number;
+	/** How the file was read: "UTF-8, tab-delimited". */
+	format: string;
+	/** Data rows read (the header not counted). */
+	rowsRead: number;
+	districtCds: string;
+	/** The district's name as the file writes it, when the file has the district's rows. */
+	districtNameInFile: string | null;
+	otherDistrictRows: number;
+	/** Columns the importer does not use (tolerated). */
+	unusedColumns: string[];
+	errors: RowError[];
+	/** All errors, including those beyond the ones kept in `errors`. */
+	errorCount: number;
+	/**
+	 * Why a file has nothing for this district, in words (a graduation file for an elementary
+	 * district): nothing to import, and not a refusal.
+	 */
+	nothingForDistrict: string | null;
+}

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { ImportFileError, maxImportBytes, tooLargeMessage } from './read.ts';
 import type { RowError } from './cells.ts';
+import type { ParsedCommon } from './report.ts';
 
 /** The state's group columns, in the Dashboard files' codes (the workbooks' TOM is MR). */
 const groupCodes: Record<string, string> = {
@@ -61,21 +62,9 @@ export interface EssaWorkbookRead {
 
 export type StateWorkbookRead = DaWorkbookRead | EssaWorkbookRead;
 
-export interface StateWorkbookParsed {
+export interface StateWorkbookParsed extends ParsedCommon {
 	kind: StateWorkbookRead['kind'];
 	workbook: StateWorkbookRead;
-	fileName: string;
-	sha256: string;
-	bytes: number;
-	format: string;
-	rowsRead: number;
-	districtCds: string;
-	districtNameInFile: string | null;
-	otherDistrictRows: number;
-	unusedColumns: string[];
-	errors: RowError[];
-	errorCount: number;
-	nothingForDistrict: string | null;
 }
 
 type Cell = string | number | boolean | Date | null;
