@@ -64,7 +64,7 @@ export function noticeLanguageOf(db: Db, userId: string): NoticeLanguage {
 
 export const noticeChoicesInput = z.object({
 	language: z.enum(noticeLanguages, { error: 'Choose English or Spanish.' }),
-	deliveries: z.record(
+	deliveries: z.partialRecord(
 		z.enum(noticeKinds),
 		z.enum(noticeDeliveries, { error: 'Choose immediately, in the weekly digest, or off.' })
 	)
