@@ -27,53 +27,63 @@ export interface NoticeKindInfo {
 	/** What a person gets before choosing. */
 	delivery: NoticeDelivery;
 	label: string;
+	labelEs: string;
 }
 
 export const noticeKindInfo: Record<NoticeKind, NoticeKindInfo> = {
 	'update-shared': {
 		roles: ['board'],
 		delivery: 'immediate',
-		label: 'A progress update is shared with the board'
+		label: 'A progress update is shared with the board',
+		labelEs: 'Se comparte un informe de progreso con la junta'
 	},
 	'update-published': {
 		roles: ['board'],
 		delivery: 'digest',
-		label: 'A progress update is published'
+		label: 'A progress update is published',
+		labelEs: 'Se publica un informe de progreso'
 	},
 	'question-answered': {
 		roles: ['board'],
 		delivery: 'immediate',
-		label: 'A question you asked is answered'
+		label: 'A question you asked is answered',
+		labelEs: 'Una pregunta suya tiene respuesta'
 	},
 	'packet-ready': {
 		roles: ['board'],
 		delivery: 'immediate',
-		label: "A meeting's packet is ready (every update due is shared)"
+		label: "A meeting's packet is ready (every update due is shared)",
+		labelEs: 'El paquete de una reunión está listo'
 	},
 	'record-public': {
 		roles: ['board'],
 		delivery: 'digest',
-		label: "A meeting's record is on the public site"
+		label: "A meeting's record is on the public site",
+		labelEs: 'El registro de una reunión está en el sitio público'
 	},
 	'update-due': {
 		roles: ['superintendent', 'staff'],
 		delivery: 'immediate',
-		label: 'An update is due for a meeting in 14 or 3 days, or overdue'
+		label: 'An update is due for a meeting in 14 or 3 days, or overdue',
+		labelEs: 'Un informe vence en 14 o 3 días, o está atrasado'
 	},
 	'question-waiting': {
 		roles: ['superintendent', 'staff'],
 		delivery: 'immediate',
-		label: 'A board question waits for an answer'
+		label: 'A board question waits for an answer',
+		labelEs: 'Una pregunta de la junta espera respuesta'
 	},
 	'import-failed': {
 		roles: ['superintendent', 'staff', 'admin'],
 		delivery: 'immediate',
-		label: 'An import failed'
+		label: 'An import failed',
+		labelEs: 'Una importación falló'
 	},
 	'audit-chain': {
 		roles: ['admin'],
 		delivery: 'immediate',
-		label: 'The audit trail does not verify'
+		label: 'The audit trail does not verify',
+		labelEs: 'El registro de auditoría no se verifica'
 	}
 };
 

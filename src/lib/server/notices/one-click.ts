@@ -30,9 +30,14 @@ export function unsubscribeTarget(
 		email: user.email,
 		role: (user.role as Role | null) ?? null,
 		kind: read.kind,
-		what: read.kind === 'digest' ? 'the weekly digest' : noticeKindInfo[read.kind].label,
+		what: whatIn(read.kind, noticeLanguageOf(db, user.id)),
 		language: noticeLanguageOf(db, user.id)
 	};
+}
+
+function whatIn(kind: UnsubscribeTarget['kind'], language: 'en' | 'es'): string {
+	if (kind === 'digest') return language === 'es' ? 'el resumen semanal' : 'the weekly digest';
+	return language === 'es' ? noticeKindInfo[kind].labelEs : noticeKindInfo[kind].label;
 }
 
 export function unsubscribeFrom(db: Db, target: UnsubscribeTarget) {

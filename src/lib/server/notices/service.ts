@@ -78,7 +78,19 @@ export function startNotices(db: DbFile, secret: string, env = process.env): voi
 				queueAuditChainCheck(db);
 				lastChainCheck = day;
 			}
-			await sendDueNotices(db, { mailer: mailer!, origin, secret, now: new Date(), retrySeconds });
+			const report = await sendDueNotices(db, {
+				mailer: mailer!,
+				origin,
+				secret,
+				now: new Date(),
+				retrySeconds
+			});
+			// What sending found is news about the mail server too, for Admin → Notices.
+			const checkedAt = new Date().toISOString();
+			if (report.unreachable)
+				status = { ...status, checkedAt, ok: false, error: report.unreachable };
+			else if (report.sent + report.digests > 0)
+				status = { ...status, checkedAt, ok: true, error: null };
 		} catch (e) {
 			console.error('Notices: the worker failed and will try again', e);
 		} finally {

@@ -35,6 +35,8 @@ export interface SendReport {
 	retried: number;
 	failed: number;
 	dropped: number;
+	/** Why the mail server did not take a message this round, when it did not. */
+	unreachable: string | null;
 }
 
 /** Tries after a temporary failure, in multiples of the first wait; then the notice fails. */
@@ -54,7 +56,14 @@ type Row = NoticeForMail & {
 
 /** Sends every notice due now: each on its own, or a reader's weekly digest when it is due. */
 export async function sendDueNotices(db: DbFile, s: Sending): Promise<SendReport> {
-	const report: SendReport = { sent: 0, digests: 0, retried: 0, failed: 0, dropped: 0 };
+	const report: SendReport = {
+		sent: 0,
+		digests: 0,
+		retried: 0,
+		failed: 0,
+		dropped: 0,
+		unreachable: null
+	};
 	const now = s.now.toISOString();
 	const rows: Row[] = db
 		.select({
@@ -100,12 +109,12 @@ export async function sendDueNotices(db: DbFile, s: Sending): Promise<SendReport
 		} else if (row.digest) {
 			digests.set(row.recipientId, [...(digests.get(row.recipientId) ?? []), row]);
 		} else {
-			const outcome = await sendOne(db, s, [row], addressing(db, s, row));
+			const outcome = await sendOne(db, s, [row], addressing(db, s, row), report);
 			report[outcome]++;
 		}
 	}
 	for (const [recipientId, list] of digests) {
-		const outcome = await sendOne(db, s, list, addressing(db, s, list[0]));
+		const outcome = await sendOne(db, s, list, addressing(db, s, list[0]), report);
 		report[outcome === 'sent' ? 'digests' : outcome]++;
 		if (outcome === 'sent')
 			db.insert(noticeReaders)
@@ -160,7 +169,8 @@ async function sendOne(
 	db: DbFile,
 	s: Sending,
 	list: Row[],
-	a: Addressing
+	a: Addressing,
+	report: SendReport
 ): Promise<'sent' | 'retried' | 'failed'> {
 	const ids = list.map((r) => r.id);
 	// Claimed first: another worker (or a second tick) skips a notice being sent.
@@ -187,6 +197,7 @@ async function sendOne(
 			settle(db, list, a.to, 'failed', reason);
 			return 'failed';
 		}
+		report.unreachable = reason;
 		const wait = (s.retrySeconds ?? 60) * backoff[attempts - 1] * 1000;
 		db.update(notices)
 			.set({
