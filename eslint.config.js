@@ -28,7 +28,17 @@ const serverStaysOnServer = {
 // shared rules.
 export const serverFloors = [
 	// Pages gathered from several areas, and the server's outer rooms, which no area imports.
-	['views', 'opendata', 'calendar', 'demo', 'setup', 'http', 'editor-actions', 'testing'],
+	[
+		'views',
+		'opendata',
+		'calendar',
+		'demo',
+		'setup',
+		'http',
+		'editor-actions',
+		'testing',
+		'notices'
+	],
 	// The product's areas.
 	['accountability', 'student-groups'],
 	['meetings', 'imports'],
@@ -37,7 +47,7 @@ export const serverFloors = [
 	// Services every area may use.
 	['auth', 'settings'],
 	['audit'],
-	['cache', 'exports'],
+	['cache', 'exports', 'outbox'],
 	// Shared rules, one module each: the school year, the results' suppression and counting, the
 	// shape of a signal (small statistics are isomorphic: src/lib/stats.ts).
 	['school-years', 'results', 'signals'],

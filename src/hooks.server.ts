@@ -4,6 +4,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
 import { ensureSchoolYears } from '$lib/server/school-years';
+import { serverSecret } from '$lib/server/auth/server';
+import { startNotices } from '$lib/server/notices/service';
 import { PageCache, dataState, type Moment } from '$lib/server/cache/pages';
 import { session } from '$lib/server/auth/session-handle';
 import { boardReadingPages } from '$lib/server/http/board-reading-pages';
@@ -18,9 +20,11 @@ import { originCheck } from '$lib/server/http/origin';
 import { queryTiming } from '$lib/server/http/query-timing';
 import { twoFactorGate } from '$lib/server/http/two-factor-gate';
 
-// The years a district needs exist without anyone creating them, from the server's start.
+// The years a district needs exist without anyone creating them, from the server's start; the
+// e-mail notices' worker starts when a mail server is set (SMTP_URL).
 export const init: ServerInit = () => {
 	ensureSchoolYears(db(), today());
+	startNotices(db(), serverSecret());
 };
 
 // The public's pages, kept for everyone, and each board member's reading pages, kept per person,

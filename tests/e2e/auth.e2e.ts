@@ -407,7 +407,9 @@ test.describe('security', () => {
 				headers: { origin: 'https://evil.example', accept: 'text/html' }
 			});
 			expect(response.status(), url).toBe(403);
-			expect(await response.text()).toContain('Cross-site POST form submissions are forbidden');
+			expect(await response.text()).toContain(
+				'Cross-site requests that change something are refused.'
+			);
 		}
 		await client.dispose();
 	});

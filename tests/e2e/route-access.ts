@@ -126,7 +126,19 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// Any signed-in person
 	'/account': {
 		page: 'account',
-		actions: { changePassword: 'account', signOutEverywhere: 'account' }
+		actions: { changePassword: 'account', signOutEverywhere: 'account', notices: 'account' }
+	},
+	// The one-click link of an e-mail: its signed token is the permission; without one, not found.
+	'/notices/unsubscribe': {
+		page: 'public',
+		actions: { default: 'public' },
+		expect: {
+			'GET anonymous': 404,
+			'GET board': 404,
+			'GET staff': 404,
+			'GET superintendent': 404,
+			'GET admin': 404
+		}
 	},
 	'/account/two-factor': {
 		page: 'account',
@@ -170,6 +182,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 		actions: { update: 'admin', logo: 'admin', removeLogo: 'admin' }
 	},
 	'/admin/audit': { page: 'admin' },
+	'/admin/notices': { page: 'admin', actions: { check: 'admin', retry: 'admin' } },
 
 	// The throughline (issue 4): the board reads, staff and the superintendent edit
 	'/board': { page: 'board' },

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { errorsOf } from '$lib/server/forms';
+import { errorsOf, formValues, invalid } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guard';
@@ -13,6 +13,13 @@ import {
 import { recentFailures } from '$lib/server/auth/throttle';
 import { twoFactorRequired, twoFactorState } from '$lib/server/auth/two-factor';
 import { auth } from '$lib/server/auth/server';
+import {
+	noticeChoicesFromForm,
+	noticeChoicesOf,
+	noticeLanguageOf,
+	saveNoticeChoices
+} from '$lib/server/notices/preferences';
+import { mailStatus } from '$lib/server/notices/service';
 
 export const load: PageServerLoad = async (event) => {
 	const user = authorize(event, 'account');
@@ -22,6 +29,11 @@ export const load: PageServerLoad = async (event) => {
 		sessionCount: openSessionCount(db(), user.id),
 		twoFactor: await twoFactorState(auth(), db(), user.id),
 		twoFactorRequired: twoFactorRequired(db(), user.role),
+		notices: {
+			choices: noticeChoicesOf(db(), user.id, user.role),
+			language: noticeLanguageOf(db(), user.id),
+			mailConfigured: mailStatus().configured
+		},
 		failures: {
 			total: failures.total,
 			rows: failures.rows.map((f) => ({ at: f.at.toISOString(), address: f.address, kind: f.kind }))
@@ -59,6 +71,24 @@ export const actions: Actions = {
 			throw e;
 		}
 		return { changePassword: { done: true } };
+	},
+	notices: async (event) => {
+		const user = authorize(event, 'account');
+		const form = await event.request.formData();
+		const offered = noticeChoicesOf(db(), user.id, user.role).map((c) => c.kind);
+		const parsed = noticeChoicesFromForm(form, offered);
+		if (!parsed.success) {
+			// Field names as the form has them: `delivery.<kind>` and `language`.
+			const errors = Object.fromEntries(
+				Object.entries(errorsOf(parsed.error)).map(([k, v]) => [
+					k.startsWith('deliveries.') ? k.replace('deliveries.', 'delivery.') : k,
+					v
+				])
+			);
+			return invalid(formValues(form), errors, 'notices');
+		}
+		saveNoticeChoices(db(), { id: user.id, email: user.email }, user.id, user.role, parsed.data);
+		return { form: 'notices', saved: true };
 	},
 	signOutEverywhere: async (event) => {
 		const user = authorize(event, 'account');

@@ -31,7 +31,11 @@ export type AuditAction =
 	| 'recovery-codes-new'
 	| 'exclude'
 	| 'include'
-	| 'merge';
+	| 'merge'
+	| 'notify'
+	| 'notify-failed'
+	| 'notice-choices'
+	| 'unsubscribe';
 
 /** Who acted: a signed-in user, or the system (a CLI import, the demo seed). */
 export interface Actor {

@@ -12,6 +12,10 @@ export const notDistrictData: readonly string[] = [
 	'account',
 	'audit_log',
 	'data_change',
+	// The outbox and each person's choice of notices: no kept page or figure reads them.
+	'notice',
+	'notice_preference',
+	'notice_reader',
 	'session',
 	'sign_in_failure',
 	'table_change',

@@ -5,6 +5,7 @@ import { readImport } from './parse.ts';
 import { ImportFileError } from './read.ts';
 import { readStateWorkbook } from './state-workbooks.ts';
 import type { ImportReport } from './report.ts';
+import { noteFailedImport } from './failed.ts';
 
 export { ImportFileError, maxImportBytes, tooLargeMessage } from './read.ts';
 export { currentDistrict, runImport } from './run.ts';
@@ -37,8 +38,16 @@ export async function importFile(
 			`This database holds ${current.name} (CDS ${current.cdsCode}), not CDS ${options.districtCds}.`
 		);
 	}
-	const parsed =
-		(await readStateWorkbook(path, fileName, districtCds)) ??
-		(await readImport(path, fileName, { districtCds }));
-	return runImport(db, parsed, actor, options);
+	try {
+		const parsed =
+			(await readStateWorkbook(path, fileName, districtCds)) ??
+			(await readImport(path, fileName, { districtCds }));
+		const report = runImport(db, parsed, actor, options);
+		if (!options.dryRun && report.errorCount > 0)
+			noteFailedImport(db, fileName, `${report.errorCount} row error(s)`);
+		return report;
+	} catch (e) {
+		if (!options.dryRun && e instanceof ImportFileError) noteFailedImport(db, fileName, e.message);
+		throw e;
+	}
 }

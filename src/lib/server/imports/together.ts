@@ -6,6 +6,7 @@ import { currentDistrict, runImport } from './run.ts';
 import { readImport, type ParsedImport } from './parse.ts';
 import { ImportFileError } from './read.ts';
 import type { ImportReport } from './report.ts';
+import { noteFailedImport } from './failed.ts';
 
 export interface FileToImport {
 	path: string;
@@ -26,6 +27,16 @@ export async function importTogether(
 	files: FileToImport[],
 	actor: Actor
 ): Promise<ImportReport[]> {
+	try {
+		return await importAll(db, files, actor);
+	} catch (e) {
+		if (e instanceof ImportFileError)
+			noteFailedImport(db, files.map((f) => f.name).join(', ') || 'import', e.message);
+		throw e;
+	}
+}
+
+async function importAll(db: DbFile, files: FileToImport[], actor: Actor): Promise<ImportReport[]> {
 	if (files.length === 0) throw new ImportFileError('Choose a file to upload.');
 	const district = currentDistrict(db);
 	if (!district) {
