@@ -16,6 +16,19 @@ import { totp, unusedCode } from './helpers/totp.ts';
 // Each sign-in hashes with scrypt on purpose; on a busy 2-core machine a journey takes a while.
 test.describe.configure({ timeout: 120_000 });
 
+/**
+ * Clicks "Sign in" and waits for the answer to that POST: the same message shown twice would
+ * otherwise let a test go on while the second attempt is still in flight.
+ */
+async function submitted(page: Page): Promise<void> {
+	await Promise.all([
+		page.waitForResponse(
+			(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'
+		),
+		page.getByRole('button', { name: 'Sign in' }).click()
+	]);
+}
+
 test.describe('signing in', () => {
 	test('a wrong password gets one generic message; the right one goes back to redirectTo', async ({
 		page
@@ -24,20 +37,20 @@ test.describe('signing in', () => {
 		await page.goto('/login?redirectTo=%2Faccount%3Ftab%3D1');
 		await page.getByLabel('E-mail').fill(account.email);
 		await page.getByLabel('Password').fill('not-the-password');
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await submitted(page);
 		await expect(page.getByRole('alert')).toHaveText(
 			'That e-mail and password do not match an active account.'
 		);
 		// An unknown e-mail answers the same.
 		await page.getByLabel('E-mail').fill('nobody@example.org');
 		await page.getByLabel('Password').fill('not-the-password');
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await submitted(page);
 		await expect(page.getByRole('alert')).toHaveText(
 			'That e-mail and password do not match an active account.'
 		);
 		await page.getByLabel('E-mail').fill(account.email);
 		await page.getByLabel('Password').fill(account.password);
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await submitted(page);
 		await expect(page).toHaveURL(/\/account\?tab=1$/);
 		await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
 		const actions = auditFor('session', account.id).map((e) => e.action);
