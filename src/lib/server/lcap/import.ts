@@ -34,6 +34,8 @@ export interface LcapImportOptions {
 	printedTotalCents?: number | null;
 	printedLcffCents?: number | null;
 	dryRun?: boolean;
+	/** The preview, before the printed totals are typed: they are checked at the confirmation. */
+	skipPrintedCheck?: boolean;
 }
 
 export interface Counts {
@@ -127,7 +129,7 @@ function checkOptions(db: Db, p: ParsedLcap, o: LcapImportOptions): LcapProblem[
 			.get();
 		if (!m) refuse('', 'Meeting', String(o.adoptedMeetingId), 'there is no such meeting');
 	}
-	if (p.actions) {
+	if (p.actions && !o.skipPrintedCheck) {
 		const t = totalsOf(p);
 		if (o.printedTotalCents == null) {
 			refuse(
