@@ -171,4 +171,14 @@ CREATE TABLE `lcap_version` (
 	FOREIGN KEY (`adopted_meeting_id`) REFERENCES `board_meeting`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `lcap_version_year_unique` ON `lcap_version` (`year`);
+CREATE UNIQUE INDEX `lcap_version_year_unique` ON `lcap_version` (`year`);--> statement-breakpoint
+-- A mid-year report presented at a meeting whose record is frozen (an update published for it, or the meeting held) is kept as it was: the database refuses to change it, as it does the record.
+CREATE TRIGGER `lcap_midyear_row_frozen_insert` BEFORE INSERT ON `lcap_midyear_row` WHEN EXISTS (SELECT 1 FROM `lcap_midyear_report` r JOIN `meeting_snapshot` s ON s.`meeting_id` = r.`meeting_id` WHERE r.`id` = NEW.`report_id`) BEGIN SELECT RAISE(ABORT, 'This mid-year report is on the record of its meeting and no longer changes.'); END;
+--> statement-breakpoint
+CREATE TRIGGER `lcap_midyear_row_frozen_update` BEFORE UPDATE ON `lcap_midyear_row` WHEN EXISTS (SELECT 1 FROM `lcap_midyear_report` r JOIN `meeting_snapshot` s ON s.`meeting_id` = r.`meeting_id` WHERE r.`id` = OLD.`report_id`) BEGIN SELECT RAISE(ABORT, 'This mid-year report is on the record of its meeting and no longer changes.'); END;
+--> statement-breakpoint
+CREATE TRIGGER `lcap_midyear_row_frozen_delete` BEFORE DELETE ON `lcap_midyear_row` WHEN EXISTS (SELECT 1 FROM `lcap_midyear_report` r JOIN `meeting_snapshot` s ON s.`meeting_id` = r.`meeting_id` WHERE r.`id` = OLD.`report_id`) BEGIN SELECT RAISE(ABORT, 'This mid-year report is on the record of its meeting and no longer changes.'); END;
+--> statement-breakpoint
+CREATE TRIGGER `lcap_midyear_report_frozen_update` BEFORE UPDATE ON `lcap_midyear_report` WHEN EXISTS (SELECT 1 FROM `meeting_snapshot` s WHERE s.`meeting_id` = OLD.`meeting_id`) BEGIN SELECT RAISE(ABORT, 'This mid-year report is on the record of its meeting and no longer changes.'); END;
+--> statement-breakpoint
+CREATE TRIGGER `lcap_midyear_report_frozen_delete` BEFORE DELETE ON `lcap_midyear_report` WHEN EXISTS (SELECT 1 FROM `meeting_snapshot` s WHERE s.`meeting_id` = OLD.`meeting_id`) BEGIN SELECT RAISE(ABORT, 'This mid-year report is on the record of its meeting and no longer changes.'); END;

@@ -21,6 +21,7 @@ import { write } from '../audit/write.ts';
 import type { Actor } from '../audit/index.ts';
 import { schoolYearLabel, schoolYearOf, startYearOfLabel } from '../../school-year.ts';
 import { dollars } from './money.ts';
+import { meetingFrozen } from './mid-year.ts';
 import type { LcapProblem, ParsedLcap } from './read.ts';
 
 export interface LcapImportOptions {
@@ -172,6 +173,22 @@ function checkOptions(db: Db, p: ParsedLcap, o: LcapImportOptions): LcapProblem[
 					);
 				}
 			}
+		}
+	}
+	if (p.midYear) {
+		const year = schoolYearLabel(schoolYearOf(p.midYear.asOf));
+		const report = db
+			.select()
+			.from(lcapMidYearReports)
+			.where(eq(lcapMidYearReports.year, year))
+			.get();
+		if (report && meetingFrozen(db, report.meetingId)) {
+			refuse(
+				fileOf('midyear'),
+				null,
+				null,
+				`the ${year} mid-year report is on the record of its meeting and no longer changes`
+			);
 		}
 	}
 	if (p.metricRows) {

@@ -4,11 +4,37 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
-import { boardMeetings, lcapMidYearReports, lcapMidYearRows } from '../db/schema/index.ts';
+import {
+	boardMeetings,
+	lcapMidYearReports,
+	lcapMidYearRows,
+	meetingSnapshots
+} from '../db/schema/index.ts';
 import { write } from '../audit/write.ts';
 import type { Actor } from '../audit/index.ts';
 import { lcapActionStatuses, type LcapActionStatus } from '../../choices.ts';
 import { optionalId, parse, type FormValues, type Saved } from '../forms.ts';
+
+/** Whether a meeting's record is frozen (an update published for it, or the meeting held). */
+export function meetingFrozen(db: Db, meetingId: number | null): boolean {
+	if (meetingId === null) return false;
+	return !!db
+		.select({ id: meetingSnapshots.id })
+		.from(meetingSnapshots)
+		.where(eq(meetingSnapshots.meetingId, meetingId))
+		.limit(1)
+		.get();
+}
+
+/** The mid-year report a meeting carries, if any: its public record shows it. */
+export function midYearOfMeeting(db: Db, meetingId: number): MidYearView | null {
+	const r = db
+		.select({ id: lcapMidYearReports.id })
+		.from(lcapMidYearReports)
+		.where(eq(lcapMidYearReports.meetingId, meetingId))
+		.get();
+	return r ? midYearReport(db, r.id) : null;
+}
 
 export function midYearReports(db: Db) {
 	return db
@@ -31,7 +57,8 @@ export interface MidYearView {
 	year: string;
 	asOf: string;
 	budgetOn: string | null;
-	meeting: { id: number; heldOn: string; held: boolean } | null;
+	/** `frozen`: the meeting's record is frozen, and the report with it (the database refuses edits). */
+	meeting: { id: number; heldOn: string; held: boolean; frozen: boolean } | null;
 	rows: {
 		id: number;
 		goalNumber: string;
@@ -89,7 +116,12 @@ export function midYearReport(db: Db, id: number): MidYearView | null {
 		asOf: r.report.asOf,
 		budgetOn: r.report.budgetOn,
 		meeting: r.meeting
-			? { id: r.meeting.id, heldOn: r.meeting.heldOn, held: r.meeting.heldAt !== null }
+			? {
+					id: r.meeting.id,
+					heldOn: r.meeting.heldOn,
+					held: r.meeting.heldAt !== null,
+					frozen: meetingFrozen(db, r.meeting.id)
+				}
 			: null,
 		rows: rows.map((row) => ({
 			id: row.id,
@@ -118,18 +150,19 @@ export function setMidYearMeeting(db: Db, actor: Actor, id: number, values: Form
 	const report = db.select().from(lcapMidYearReports).where(eq(lcapMidYearReports.id, id)).get();
 	if (!report) return { ok: false, errors: { form: ['This report is gone.'] } };
 	const { meetingId } = parsed.data;
-	const held = (mid: number | null) =>
-		mid !== null &&
-		db
-			.select({ heldAt: boardMeetings.heldAt })
-			.from(boardMeetings)
-			.where(eq(boardMeetings.id, mid))
-			.get()?.heldAt;
-	if (held(report.meetingId)) {
+	if (meetingFrozen(db, report.meetingId)) {
 		return {
 			ok: false,
 			errors: {
-				meetingId: ['The report was presented at a meeting now on record; it stays with it.']
+				meetingId: ['The report is on the record of its meeting; it stays with it.']
+			}
+		};
+	}
+	if (meetingFrozen(db, meetingId)) {
+		return {
+			ok: false,
+			errors: {
+				meetingId: ['That meeting’s record is frozen: choose a meeting still to come.']
 			}
 		};
 	}
@@ -180,7 +213,7 @@ export function setMidYearStatuses(
 ): Saved {
 	const report = midYearReport(db, reportId);
 	if (!report) return { ok: false, errors: { form: ['This report is gone.'] } };
-	if (report.meeting?.held) {
+	if (report.meeting?.frozen) {
 		return {
 			ok: false,
 			errors: { form: ['The report is on the record of a held meeting; it no longer changes.'] }
