@@ -31,9 +31,11 @@ export const load: PageServerLoad = async (event) => {
 		for (const t of tokens) await discardUpload(t);
 		return { formats, tokens: [] as string[], previewError: run.message };
 	}
+	// Files with row errors cannot be confirmed: they are not kept (uploaded again once fixed).
+	if (run.report.errors.length) for (const t of tokens) await discardUpload(t);
 	return {
 		formats,
-		tokens,
+		tokens: run.report.errors.length ? [] : tokens,
 		suggestedYear: run.year,
 		meetings: meetingChoices(db()),
 		preview: run.report
