@@ -46,6 +46,23 @@ describe('the mid-year report on a meeting', () => {
 		expect(midYearOfMeeting(db, 1)!.byStatus['in progress']).toBe(1);
 	});
 
+	it('takes the spending to date by hand, all of it or none', async () => {
+		const { db, id } = await withReport();
+		setMidYearMeeting(db, systemActor, id, { meetingId: '1' });
+		const [first, second] = midYearOfMeeting(db, 1)!.rows;
+		const refused = setMidYearStatuses(db, systemActor, id, {
+			[`spent-${first.id}`]: '250,000.50',
+			[`spent-${second.id}`]: 'lots'
+		});
+		expect(refused.ok).toBe(false);
+		// Action 1.01's spending as the report printed it: $204,127.00.
+		expect(midYearOfMeeting(db, 1)!.rows[0].spentCents).toBe(20_412_700);
+		expect(
+			setMidYearStatuses(db, systemActor, id, { [`spent-${first.id}`]: '250,000.50' }).ok
+		).toBe(true);
+		expect(midYearOfMeeting(db, 1)!.rows[0].spentCents).toBe(25_000_050);
+	});
+
 	it('is frozen with the meeting’s record: no edit, no re-import, the database refuses too', async () => {
 		const { db, id, parsed } = await withReport();
 		setMidYearMeeting(db, systemActor, id, { meetingId: '1' });

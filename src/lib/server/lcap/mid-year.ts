@@ -14,6 +14,7 @@ import { write } from '../audit/write.ts';
 import type { Actor } from '../audit/index.ts';
 import { lcapActionStatuses, type LcapActionStatus } from '../../choices.ts';
 import { optionalId, parse, type FormValues, type Saved } from '../forms.ts';
+import { centsOf } from './money.ts';
 
 /** Whether a meeting's record is frozen (an update published for it, or the meeting held). */
 export function meetingFrozen(db: Db, meetingId: number | null): boolean {
@@ -201,9 +202,12 @@ const statusInput = z
 	)
 	.transform((v) => v as LcapActionStatus | null);
 
+type RowState = { status: LcapActionStatus | null; spentCents: number | null };
+
 /**
- * The statuses the district gives its actions at mid-year, one field per action
- * (`status-<row id>`), saved together; refused once the report's meeting is on record.
+ * The figures staff enter by hand at mid-year, one field each per action: its status
+ * (`status-<row id>`) and its spending to date (`spent-<row id>`, dollars; empty: not known),
+ * saved together or not at all; refused once the report's meeting is on record.
  */
 export function setMidYearStatuses(
 	db: Db,
@@ -216,44 +220,45 @@ export function setMidYearStatuses(
 	if (report.meeting?.frozen) {
 		return {
 			ok: false,
-			errors: { form: ['The report is on the record of a held meeting; it no longer changes.'] }
+			errors: { form: ['The report is on the record of its meeting; it no longer changes.'] }
 		};
 	}
-	const changes: {
-		id: number;
-		actionNumber: string;
-		before: LcapActionStatus | null;
-		after: LcapActionStatus | null;
-	}[] = [];
+	const changes: { id: number; actionNumber: string; before: RowState; after: RowState }[] = [];
 	const errors: Record<string, string[]> = {};
 	for (const row of report.rows) {
-		const key = `status-${row.id}`;
-		if (!(key in values)) continue;
-		const parsed = statusInput.safeParse(values[key]);
-		if (!parsed.success) {
-			errors[key] = ['Choose a status from the list.'];
-			continue;
+		const before: RowState = { status: row.status, spentCents: row.spentCents };
+		const after: RowState = { ...before };
+		const statusKey = `status-${row.id}`;
+		if (statusKey in values) {
+			const parsed = statusInput.safeParse(values[statusKey]);
+			if (parsed.success) after.status = parsed.data;
+			else errors[statusKey] = ['Choose a status from the list.'];
 		}
-		if (parsed.data !== row.status)
-			changes.push({
-				id: row.id,
-				actionNumber: row.actionNumber,
-				before: row.status,
-				after: parsed.data
-			});
+		const spentKey = `spent-${row.id}`;
+		if (spentKey in values) {
+			const cents = centsOf(String(values[spentKey]));
+			if (cents === undefined || (cents !== null && cents < 0)) {
+				errors[spentKey] = [
+					`Action ${row.actionNumber}: the amount spent must be in dollars, e.g. 204,127.00.`
+				];
+			} else after.spentCents = cents;
+		}
+		if (after.status !== before.status || after.spentCents !== before.spentCents) {
+			changes.push({ id: row.id, actionNumber: row.actionNumber, before, after });
+		}
 	}
 	if (Object.keys(errors).length) return { ok: false, errors };
 	if (!changes.length) return { ok: true, id: reportId };
 	write(db, actor, ({ tx, audit }) => {
 		for (const c of changes)
-			tx.update(lcapMidYearRows).set({ status: c.after }).where(eq(lcapMidYearRows.id, c.id)).run();
+			tx.update(lcapMidYearRows).set(c.after).where(eq(lcapMidYearRows.id, c.id)).run();
 		audit({
 			action: 'update',
 			entity: 'lcap_midyear_report',
 			entityId: reportId,
 			before: Object.fromEntries(changes.map((c) => [c.actionNumber, c.before])),
 			after: Object.fromEntries(changes.map((c) => [c.actionNumber, c.after])),
-			note: `Mid-year ${report.year}: statuses of ${changes.length} actions`
+			note: `Mid-year ${report.year}: ${changes.length} actions changed by hand`
 		});
 	});
 	return { ok: true, id: reportId };
