@@ -40,7 +40,7 @@ export const serverFloors = [
 		'notices'
 	],
 	// The product's areas.
-	['accountability', 'student-groups'],
+	['accountability', 'student-groups', 'lcap'],
 	['meetings', 'imports'],
 	['throughline', 'implementation', 'feedback'],
 	['priorities', 'leadership', 'schools'],

@@ -106,6 +106,14 @@ export const planChangeKinds = [
 ] as const;
 export type PlanChangeKind = (typeof planChangeKinds)[number];
 
+// lcap
+/** The state template's goal types, in its order. */
+export const lcapGoalTypes = ['broad', 'focus', 'equity-multiplier', 'maintenance'] as const;
+export type LcapGoalType = (typeof lcapGoalTypes)[number];
+/** A mid-year status the district chooses for an action. */
+export const lcapActionStatuses = ['not started', 'in progress', 'completed'] as const;
+export type LcapActionStatus = (typeof lcapActionStatuses)[number];
+
 // signals
 /** The areas the board's signals fall in, in the order the overview lists them. */
 export const signalAreas = [

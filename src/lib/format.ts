@@ -131,3 +131,22 @@ export function unitCaption(unit: Unit, locale: Locale = 'en'): string {
 	if (unit === 'percent') return m.unit_caption_percent({}, { locale });
 	return '';
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Whole cents as dollars: "$122,293,403", "$80,571,233.37" (cents only where there are some). */
+export function formatDollars(cents: number, locale: Locale = 'en'): string {
+	const digits = cents % 100 === 0 ? 0 : 2;
+	const key = `${locale}${digits}`;
+	let format = moneyFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(tag(locale), {
+			style: 'currency',
+			currency: 'USD',
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits
+		});
+		moneyFormats.set(key, format);
+	}
+	return format.format(cents / 100).replace('-', '\u2212');
+}

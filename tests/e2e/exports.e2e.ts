@@ -47,7 +47,12 @@ const tables = [
 	'feedback',
 	'state-assistance-status',
 	'state-assistance-groups',
-	'state-essa-status'
+	'state-essa-status',
+	'lcap-goals',
+	'lcap-actions',
+	'lcap-metrics',
+	'lcap-annual-update',
+	'lcap-midyear'
 ];
 
 // Who edits updates sees drafts; everyone else who may read the board's pages does not.

@@ -271,5 +271,28 @@ export const routeAccess: Record<string, RouteAccess> = {
 		page: 'edit',
 		params: { id: '1' },
 		actions: { update: 'edit', close: 'edit', reopen: 'edit', delete: 'edit' }
+	},
+
+	// The LCAP beside the board's priorities (issue 32)
+	'/lcap': { page: 'public' },
+	'/board/lcap': { page: 'board' },
+	'/manage/lcap': { page: 'edit', actions: { threshold: 'edit' } },
+	'/manage/lcap/import': {
+		page: 'edit',
+		actions: { upload: 'edit', confirm: 'edit', cancel: 'edit' }
+	},
+	'/manage/lcap/templates/[file]': {
+		endpoints: { GET: 'edit' },
+		params: { file: 'lcap-actions-template.csv' }
+	},
+	'/manage/lcap/goals/[id]': {
+		page: 'edit',
+		params: { id: { sql: 'select id from lcap_goal order by id limit 1' } },
+		actions: { priorities: 'edit', structure: 'edit', measure: 'edit' }
+	},
+	'/manage/lcap/mid-year/[id]': {
+		page: 'edit',
+		params: { id: { sql: 'select id from lcap_midyear_report order by id limit 1' } },
+		actions: { meeting: 'edit', statuses: 'edit' }
 	}
 };

@@ -261,6 +261,7 @@ export function isPublicPage(pathname: string): boolean {
 		path.startsWith('/priorities/') ||
 		path === '/accessibility' ||
 		path === '/accountability' ||
+		path === '/lcap' ||
 		// The open data (issue 19): its page, files, catalog, measure definitions and the API.
 		path === '/data' ||
 		path.startsWith('/data/') ||

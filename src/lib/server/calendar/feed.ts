@@ -4,6 +4,7 @@ import { district } from '../db/schema/district.ts';
 import { agendaItems, boardMeetings } from '../db/schema/meetings.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import { meetingLabel, monitoringCalendarOf, schoolYearOf } from '../meetings/meetings.ts';
+import { midYearReports } from '../lcap/mid-year.ts';
 import { escapeText, icsCalendar, icsDate, icsDateTime, type IcsProperty } from './ics.ts';
 
 function nextDay(isoDate: string): string {
@@ -42,10 +43,14 @@ export function boardCalendarIcs(
 	const due = [...new Set(meetings.map((m) => schoolYearOf(m.heldOn).label))].flatMap((year) =>
 		monitoringCalendarOf(db, options.today, year)
 	);
+	const midYear = new Map(midYearReports(db).map((r) => [r.meetingId, r.year]));
 	const events: IcsProperty[][] = meetings.map((m) => {
 		const agenda = items.filter((i) => i.meetingId === m.id);
 		const dueHere = due.filter((d) => d.meetingId === m.id);
 		const lines: string[] = [];
+		const lcapYear = midYear.get(m.id);
+		// The LCAP's mid-year report, due to the board by 28 February, is on this meeting.
+		if (lcapYear) lines.push(`LCAP mid-year report ${lcapYear} (due by 28 February)`, '');
 		if (dueHere.length) {
 			lines.push('Progress updates due:');
 			for (const d of dueHere)

@@ -15,6 +15,7 @@ import { addFeedback } from './feedback.ts';
 import { addCheckIns } from './implementation.ts';
 import { addEngagements, addLeaders, currentSponsors } from './leadership.ts';
 import { addMeetings } from './meetings.ts';
+import { addLcap } from './lcap.ts';
 import {
 	addInitiatives,
 	addMeasures,
@@ -119,6 +120,7 @@ export function generateDistrict(db: DbFile, options: DistrictOptions): void {
 			addEngagements(context);
 			addMeetings(context);
 			addFeedback(context);
+			addLcap(context);
 			recordAdoptedPlans(context);
 			addPlanChanges(context);
 			freezeLatestMeeting(context);

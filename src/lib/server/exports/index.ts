@@ -211,6 +211,58 @@ export const exportTables: readonly ExportTable[] = [
 		title: "Schools' ESSA status (CSI, ATSI, TSI), as the state published it",
 		sql: `SELECT year AS dashboard_year, cds AS school_cds_code, school_name, status, exit, student_groups, source
 			FROM state_essa_status ORDER BY year, school_name`
+	},
+	{
+		name: 'lcap-goals',
+		title: 'LCAP goals and the board priorities they serve',
+		sql: `SELECT v.year AS lcap_year, c.label AS cycle, g.number AS goal, g.type, g.name, g.description,
+			g.equity_multiplier_school, g.state_priorities,
+			(SELECT group_concat(p.slug, ';') FROM lcap_goal_priority gp JOIN priority p ON p.id = gp.priority_id
+				WHERE gp.goal_id = g.id) AS priorities
+			FROM lcap_goal g JOIN lcap_version v ON v.id = g.version_id JOIN lcap_cycle c ON c.id = v.cycle_id
+			ORDER BY v.year, g.sort_order`
+	},
+	{
+		name: 'lcap-actions',
+		title: 'LCAP actions, their funds and the structures that carry them',
+		sql: `SELECT v.year AS lcap_year, g.number AS goal, a.number AS action, a.title, a.description,
+			a.total_cents / 100.0 AS total_funds, a.lcff_cents / 100.0 AS lcff_funds,
+			a.other_state_cents / 100.0 AS other_state_funds, a.local_cents / 100.0 AS local_funds,
+			a.federal_cents / 100.0 AS federal_funds,
+			CASE a.contributing WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END AS contributing,
+			a.student_groups, a.scope, a.location, a.time_span, s.name AS structure, a.note
+			FROM lcap_action a JOIN lcap_version v ON v.id = a.version_id JOIN lcap_goal g ON g.id = a.goal_id
+			LEFT JOIN structure s ON s.id = a.structure_id
+			ORDER BY v.year, a.sort_order`
+	},
+	{
+		name: 'lcap-metrics',
+		title: 'LCAP metrics by student group, as printed, and the measures they are',
+		sql: `SELECT v.year AS lcap_year, m.number AS metric, m.name, m.source, me.code AS measure,
+			r.student_group, r.component, r.baseline, r.year_1, r.target, r.difference, r.note
+			FROM lcap_metric m JOIN lcap_version v ON v.id = m.version_id
+			LEFT JOIN measure me ON me.id = m.measure_id
+			LEFT JOIN lcap_metric_row r ON r.metric_id = m.id
+			ORDER BY v.year, m.sort_order, r.sort_order`
+	},
+	{
+		name: 'lcap-annual-update',
+		title: 'LCAP Annual Update: planned and estimated actual by action',
+		sql: `SELECT v.year AS lcap_year, u.goal_number AS goal, u.action_number AS action, u.title,
+			u.planned_cents / 100.0 AS planned, u.estimated_actual_cents / 100.0 AS estimated_actual,
+			x.number AS now_action
+			FROM lcap_annual_update_row u JOIN lcap_version v ON v.id = u.version_id
+			LEFT JOIN lcap_action_crosswalk x ON x.version_id = u.version_id AND x.prior_number = u.action_number
+			ORDER BY v.year, u.sort_order`
+	},
+	{
+		name: 'lcap-midyear',
+		title: 'LCAP mid-year reports: budget, spent to date and status by action',
+		sql: `SELECT r.year, r.as_of, b.held_on AS meeting, w.goal_number AS goal, w.action_number AS action,
+			w.title, w.budget_cents / 100.0 AS budget, w.spent_cents / 100.0 AS spent, w.status, w.note
+			FROM lcap_midyear_row w JOIN lcap_midyear_report r ON r.id = w.report_id
+			LEFT JOIN board_meeting b ON b.id = r.meeting_id
+			ORDER BY r.year, w.sort_order`
 	}
 ];
 

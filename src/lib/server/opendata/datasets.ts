@@ -44,6 +44,7 @@ import {
 	accountabilitySchoolRows,
 	accountabilityStatusRows
 } from './accountability-tables.ts';
+import { lcapActionRows, lcapAnnualUpdateRows, lcapMetricRows } from './lcap-tables.ts';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
 
@@ -523,6 +524,89 @@ export const datasets: readonly Dataset[] = [
 		],
 		filters: [],
 		rows: accountabilitySchoolRows
+	},
+	{
+		name: 'lcap-actions',
+		title: { en: 'LCAP actions and their funds', es: 'Acciones del LCAP y sus fondos' },
+		description: {
+			en: "Each action of the district's Local Control and Accountability Plan, by year: its goal, the board priorities the goal serves, its funds by source, whether it contributes to increased or improved services, its student groups, scope and location.",
+			es: 'Cada acción del Plan de Control Local y Rendición de Cuentas del distrito, por año: su meta, las prioridades de la junta a las que sirve la meta, sus fondos por fuente, si contribuye a servicios aumentados o mejorados, sus grupos estudiantiles, alcance y lugar.'
+		},
+		columns: [
+			s('lcap_year', 'The LCAP year, e.g. 2025-26.'),
+			s('goal', "The goal's number."),
+			s('goal_name', "The goal's name."),
+			s('goal_type', 'broad, focus, equity-multiplier or maintenance.'),
+			s(
+				'priorities',
+				'The slugs of the board priorities the goal serves (;-separated); empty: none.',
+				true
+			),
+			s('action', "The action's number, e.g. 1.1."),
+			s('title', "The action's title."),
+			num('total_funds', 'Total funds, in dollars.', false),
+			num('lcff_funds', 'LCFF funds, in dollars.', false),
+			num('other_state_funds', 'Other state funds, in dollars.', false),
+			num('local_funds', 'Local funds, in dollars.', false),
+			num('federal_funds', 'Federal funds, in dollars.', false),
+			{
+				name: 'contributing',
+				type: 'boolean',
+				nullable: true,
+				description:
+					'Contributing to increased or improved services; empty where the LCAP left it blank.'
+			},
+			s('student_groups', 'The student groups, as the LCAP names them.', true),
+			s('scope', 'LEA-wide, schoolwide or limited to unduplicated student groups.', true),
+			s('location', 'Where the action runs.', true)
+		],
+		filters: [],
+		rows: lcapActionRows
+	},
+	{
+		name: 'lcap-metrics',
+		title: { en: 'LCAP metrics by student group', es: 'Métricas del LCAP por grupo estudiantil' },
+		description: {
+			en: 'Each metric of the LCAP, one row per student group or component, with its baseline, Year 1 outcome, Year 3 target and difference from baseline as the LCAP prints them.',
+			es: 'Cada métrica del LCAP, una fila por grupo estudiantil o componente, con su punto de partida, resultado del año 1, meta del año 3 y diferencia con el punto de partida tal como los imprime el LCAP.'
+		},
+		columns: [
+			s('lcap_year', 'The LCAP year, e.g. 2025-26.'),
+			s('goal', "The goal's number.", true),
+			s('metric', "The metric's number, e.g. 1.1."),
+			s('name', "The metric's name."),
+			s('student_group', 'The student group, as the LCAP writes it.', true),
+			s('component', 'The part of the metric the row is, where it has parts.', true),
+			s('baseline', 'The baseline, as printed.', true),
+			s('year_1_outcome', 'The Year 1 outcome, as printed.', true),
+			s('target_for_year_3', 'The Year 3 target, as printed.', true),
+			s('difference_from_baseline', 'The difference from baseline, as printed (not checked).', true)
+		],
+		filters: [],
+		rows: lcapMetricRows
+	},
+	{
+		name: 'lcap-annual-update',
+		title: { en: 'LCAP Annual Update', es: 'Actualización anual del LCAP' },
+		description: {
+			en: "Last year's LCAP actions as the Annual Update reports them: planned and estimated actual spending, and this year's number of the action where the LCAP's renumbered list gives one.",
+			es: 'Las acciones del LCAP del año pasado tal como las informa la Actualización anual: gasto previsto y gasto real estimado, y el número de la acción de este año cuando la lista de renumeración del LCAP lo da.'
+		},
+		columns: [
+			s('lcap_year', 'The LCAP year whose Annual Update it is, e.g. 2025-26.'),
+			s('goal', "Last year's goal number."),
+			s('action', "Last year's action number."),
+			s('title', "The action's title."),
+			num('planned', 'Planned expenditures, in dollars.', false),
+			num('estimated_actual', 'Estimated actual expenditures, in dollars.', false),
+			s(
+				'now_action',
+				"This year's number of the action; empty: not renumbered or not carried on.",
+				true
+			)
+		],
+		filters: [],
+		rows: lcapAnnualUpdateRows
 	}
 ];
 

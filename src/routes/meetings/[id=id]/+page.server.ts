@@ -3,6 +3,7 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { m } from '$lib/paraglide/messages';
 import { publicMeetingRecord } from '$lib/server/meetings/public-record';
+import { midYearOfMeeting } from '$lib/server/lcap/mid-year';
 
 // Read, not used: a public page with no JavaScript.
 export const csr = false;
@@ -12,5 +13,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	// A meeting not marked held has no public page: it is not found, whether or not it exists.
 	const record = publicMeetingRecord(db(), id);
 	if (!record) error(404, m.error_no_meeting());
-	return { record };
+	// The LCAP's mid-year report presented at the meeting: frozen with its record.
+	const midYear = midYearOfMeeting(db(), id);
+	return { record, midYear: midYear?.meeting?.frozen ? midYear : null };
 };

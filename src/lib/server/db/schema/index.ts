@@ -11,3 +11,4 @@ export * from './auth.ts';
 export * from './plan-changes.ts';
 export * from './accountability.ts';
 export * from './notices.ts';
+export * from './lcap.ts';
