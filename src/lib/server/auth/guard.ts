@@ -22,6 +22,13 @@ export const access = {
 	publish: ['superintendent'],
 	/** Marking a board meeting held, which opens its public record. */
 	hold: ['superintendent', 'admin'],
+	/**
+	 * Recording the board's verdict on a report and its roll call: the board, or staff as its clerk;
+	 * not the superintendent, whose reports the verdicts judge.
+	 */
+	verdict: ['board', 'staff', 'admin'],
+	/** Keeping the board's members, seats, terms and trainings (there is no board-president role). */
+	members: ['admin'],
 	/** Asking questions of staff. */
 	ask: ['board'],
 	/** Users, settings, audit trail, backups. */
