@@ -23,6 +23,7 @@ const viewerFor: Record<Need, DemoRole | null> = {
 	public: null,
 	board: 'board',
 	ask: 'board',
+	verdict: 'board',
 	account: 'board',
 	edit: 'staff',
 	publish: 'superintendent',

@@ -12,6 +12,7 @@ const access: Record<Exclude<Need, 'public'>, Viewer[]> = {
 	publish: ['superintendent'],
 	hold: ['superintendent', 'admin'],
 	ask: ['board'],
+	verdict: ['board', 'staff', 'admin'],
 	admin: ['admin'],
 	account: ['board', 'staff', 'superintendent', 'admin']
 };

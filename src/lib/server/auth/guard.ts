@@ -27,8 +27,6 @@ export const access = {
 	 * not the superintendent, whose reports the verdicts judge.
 	 */
 	verdict: ['board', 'staff', 'admin'],
-	/** Keeping the board's members, seats, terms and trainings (there is no board-president role). */
-	members: ['admin'],
 	/** Asking questions of staff. */
 	ask: ['board'],
 	/** Users, settings, audit trail, backups. */

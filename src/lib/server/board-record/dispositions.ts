@@ -12,9 +12,12 @@ import {
 	reportCertifications
 } from '../db/schema/board-record.ts';
 import { choice, requiredDate, requiredText, type FieldErrors, type Saved } from '../forms.ts';
-import { rollCallVotes, verdicts, type RollCallVote, type Verdict } from '../../choices.ts';
+import { rollCallVotes, verdicts, type RollCallVote } from '../../choices.ts';
 import type { FormValues } from '../../forms.ts';
 import { seatedOn } from './members.ts';
+import type { DispositionRecord, Tally } from '../../board-record.ts';
+
+export type { DispositionRecord, Tally } from '../../board-record.ts';
 
 export const dispositionInput = z.object({
 	interpretation: choice('verdict on the interpretation', verdicts),
@@ -32,19 +35,6 @@ export function dispositionValues(values: FormValues) {
 	for (const [k, v] of Object.entries(values))
 		if (k.startsWith('vote-')) votes[k.slice(5)] = Array.isArray(v) ? (v[0] ?? '') : v;
 	return { ...values, votes };
-}
-
-export interface Tally {
-	aye: number;
-	no: number;
-	abstain: number;
-	absent: number;
-	seats: number;
-	/**
-	 * A board acts by a majority of its membership, not of those present (Education Code 35164):
-	 * the motion carries with more ayes than half the seats.
-	 */
-	carried: boolean;
 }
 
 export function tallyOf(votes: RollCallVote[]): Tally {
@@ -233,30 +223,6 @@ export function certifyReport(
 	});
 }
 
-export interface RecordedVote {
-	memberId: number;
-	name: string;
-	seat: string;
-	vote: RollCallVote;
-}
-
-export interface DispositionRecord {
-	id: number;
-	updateId: number;
-	priorityId: number;
-	meetingId: number;
-	heldOn: string;
-	interpretation: Verdict;
-	progress: Verdict;
-	finding: string;
-	motion: string;
-	recordedAt: string;
-	votes: RecordedVote[];
-	tally: Tally;
-	/** The superintendent's "true as of" date, if certified. */
-	trueAsOf: string | null;
-}
-
 /** Dispositions with their roll calls, by meeting or priority or school-year dates; oldest first. */
 export function dispositionRecords(
 	db: Db,
@@ -367,4 +333,28 @@ export function presentedAt(db: Db, meetingId: number): number[] {
 		)
 		.all()
 		.map((r) => r.updateId);
+}
+
+/** The "true as of" dates of a meeting's certified reports, by update id. */
+export function certificationsOf(db: Db, meetingId: number): Record<number, string> {
+	const rows = db
+		.select({ updateId: reportCertifications.updateId, trueAsOf: reportCertifications.trueAsOf })
+		.from(reportCertifications)
+		.innerJoin(progressUpdates, eq(progressUpdates.id, reportCertifications.updateId))
+		.where(eq(progressUpdates.meetingId, meetingId))
+		.all();
+	return Object.fromEntries(rows.map((r) => [r.updateId, r.trueAsOf]));
+}
+
+/**
+ * What the board's meeting page needs for its verdicts: the reports presented (which may take
+ * one), the verdicts on record, who was seated that day (the roll call) and the certifications.
+ */
+export function meetingVerdicts(db: Db, meeting: { id: number; heldOn: string }) {
+	return {
+		presented: presentedAt(db, meeting.id),
+		records: dispositionRecords(db, { meetingId: meeting.id }),
+		seated: seatedOn(db, meeting.heldOn).map((m) => ({ id: m.id, name: m.name, seat: m.seat })),
+		certifications: certificationsOf(db, meeting.id)
+	};
 }

@@ -15,6 +15,7 @@ import { addFeedback } from './feedback.ts';
 import { addCheckIns } from './implementation.ts';
 import { addEngagements, addLeaders, currentSponsors } from './leadership.ts';
 import { addMeetings } from './meetings.ts';
+import { addBoardRecord } from './board-record.ts';
 import {
 	addInitiatives,
 	addMeasures,
@@ -122,6 +123,7 @@ export function generateDistrict(db: DbFile, options: DistrictOptions): void {
 			recordAdoptedPlans(context);
 			addPlanChanges(context);
 			freezeLatestMeeting(context);
+			addBoardRecord(context);
 			recordSeed(context, options);
 		})
 		.immediate();
