@@ -151,9 +151,7 @@ describe('the data version’s triggers', () => {
 			db.$client.exec("insert into later_table (topic) values ('School finance')");
 			const after = state();
 			expect(after.version).not.toBe(before.version);
-			expect(after.tables.get('later_table')).toBe(
-				(before.tables.get('later_table') ?? 0) + 1
-			);
+			expect(after.tables.get('later_table')).toBe((before.tables.get('later_table') ?? 0) + 1);
 			expect(after.tables.get('result')).toBe(before.tables.get('result'));
 			db.$client.close();
 		} finally {

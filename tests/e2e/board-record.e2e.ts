@@ -1,0 +1,214 @@
+// The board's own record (issue 34): a meeting held → the board records its verdict with a roll
+// call → the public record shows it in English and Spanish, and the priority's page lists it;
+// board members kept with their terms, the finance-law training done or due; bad input refused
+// with nothing saved; axe on each new page.
+import {
+	expect,
+	request,
+	test,
+	type APIRequestContext,
+	type Browser,
+	type Page
+} from '@playwright/test';
+import { query } from './helpers/db.ts';
+import { expectNoAxeViolations } from './helpers/axe.ts';
+import { baseURL, storageStateFor, type DemoRole } from './helpers/auth.ts';
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+async function as(browser: Browser, role: DemoRole): Promise<Page> {
+	const context = await browser.newContext({ storageState: storageStateFor(role) });
+	return context.newPage();
+}
+
+async function apiAs(viewer: DemoRole | 'anonymous'): Promise<APIRequestContext> {
+	return request.newContext({
+		baseURL: baseURL(),
+		storageState: viewer === 'anonymous' ? undefined : storageStateFor(viewer),
+		extraHTTPHeaders: { origin: baseURL() },
+		maxRedirects: 0
+	});
+}
+
+const count = (sql: string, ...params: unknown[]) =>
+	query<{ n: number }>(`select count(*) as n from (${sql})`, ...params)[0].n;
+
+const tag = `E2E${Date.now()}`;
+const finding = `${tag}: reading grew at most schools, two fell back`;
+let meetingId = 0;
+let updateId = 0;
+let priority: { id: number; slug: string; title: string };
+// The demo's members seated on 14 June 2025 (src/lib/server/demo/board-record.ts): five seats.
+let seated: { id: number; name: string }[] = [];
+
+test('a meeting is held with a published report', async ({ browser }) => {
+	priority = query<{ id: number; slug: string; title: string }>(
+		`select id, slug, title from priority where status = 'active' order by sort_order, id limit 1`
+	)[0];
+	const staff = await as(browser, 'staff');
+	await staff.goto('/manage/meetings');
+	await staff.getByLabel('Date').fill('2025-06-14');
+	await staff.getByLabel('Kind').selectOption('special');
+	await staff.getByLabel('Title (optional)').fill(`${tag} meeting`);
+	await staff.getByRole('button', { name: 'Add meeting' }).click();
+	await expect(staff).toHaveURL(/\/manage\/meetings\/\d+$/);
+	meetingId = Number(staff.url().split('/').pop());
+
+	const sup = await as(browser, 'superintendent');
+	await sup.goto(`/manage/meetings/${meetingId}/updates/${priority.id}`);
+	await sup.getByLabel('Status', { exact: true }).selectOption('watch');
+	await sup.getByLabel('Summary (one line)').fill(`${tag} report`);
+	await sup.getByRole('button', { name: /^Save/ }).click();
+	await expect(sup.getByRole('status')).toContainText('was saved');
+	await sup.getByRole('button', { name: 'Publish version 1' }).click();
+	await expect(sup.getByRole('status')).toContainText('published');
+	await sup.goto(`/board/meetings/${meetingId}`);
+	await sup.getByRole('button', { name: 'Mark this meeting held' }).click();
+	await expect(sup.getByRole('status')).toContainText('marked held');
+	updateId = query<{ id: number }>(
+		'select id from progress_update where meeting_id = ? and priority_id = ?',
+		meetingId,
+		priority.id
+	)[0].id;
+	seated = query<{ id: number; name: string }>(
+		`select id, name from board_member where term_start <= '2025-06-14' and term_end >= '2025-06-14'
+		 order by seat, id`
+	);
+	expect(seated).toHaveLength(5);
+	// Presented and held, with no verdict yet: the board's overview says so.
+	const board = await as(browser, 'board');
+	await board.goto('/board');
+	// (It sits in the overview's list of what needs attention, folded on a long list.)
+	await expect(board.locator(`[data-signal="verdict-missing:${updateId}"]`)).toContainText(
+		`The report on "${priority.title}" presented on June 14, 2025 has no verdict`
+	);
+});
+
+test('the board records its verdict; a roll call short of the seats is refused', async ({
+	browser
+}) => {
+	const page = await as(browser, 'board');
+	await page.goto(`/board/meetings/${meetingId}`);
+	const form = page.locator(`#verdict-${updateId}`);
+	await form.getByLabel("Is the superintendent's interpretation reasonable?").selectOption('yes');
+	await form.getByLabel('Do the data show progress?').selectOption('partly');
+	await form.getByLabel('Finding').fill(finding);
+	await form.getByLabel('Motion').fill('Accept the report as presented.');
+	// Four of the five seats voted: refused, with the member who has no vote named.
+	for (const m of seated.slice(0, 4))
+		await form.getByLabel(new RegExp(`^${m.name}`)).selectOption('aye');
+	await form.getByRole('button', { name: 'Record the verdict' }).click();
+	await expect(page.getByRole('alert').first()).toContainText(
+		`The roll call must count one vote for each of the 5 seated members; it counts 4. No vote for ${seated[4].name}.`
+	);
+	expect(count('select 1 from disposition where update_id = ?', updateId)).toBe(0);
+
+	await form.getByLabel(new RegExp(`^${seated[4].name}`)).selectOption('absent');
+	await form.getByLabel(new RegExp(`^${seated[3].name}`)).selectOption('no');
+	await form.getByRole('button', { name: 'Record the verdict' }).click();
+	await expect(page.getByRole('status')).toContainText('verdict and roll call are on record');
+	const votes = query<{ name: string; vote: string }>(
+		`select m.name, v.vote from disposition_vote v join board_member m on m.id = v.member_id
+		 join disposition d on d.id = v.disposition_id where d.update_id = ? order by m.seat, m.id`,
+		updateId
+	);
+	expect(votes.map((v) => v.vote)).toEqual(['aye', 'aye', 'aye', 'no', 'absent']);
+	expect(count(`select 1 from audit_log where entity = 'disposition'`)).toBeGreaterThan(0);
+	// 3 ayes of 5 seats: a majority of the membership, carried.
+	await expect(page.getByTestId('verdict')).toContainText(
+		'Carried: 3 ayes, 1 noes, 0 abstaining, 1 absent, of 5 seats.'
+	);
+	await expectNoAxeViolations(page);
+});
+
+test('a verdict on a report not presented is refused, and nothing is saved', async () => {
+	// The demo's newest past meeting is not held: its report was shared with the board only.
+	const notHeld = query<{ meetingId: number; updateId: number }>(
+		`select m.id as meetingId, u.id as updateId from board_meeting m join progress_update u on u.meeting_id = m.id
+		 where m.held_at is null and m.held_on <= '2025-06-15' order by m.held_on desc limit 1`
+	)[0];
+	const before = count('select 1 from disposition');
+	const board = await apiAs('board');
+	const form: Record<string, string> = {
+		updateId: String(notHeld.updateId),
+		interpretation: 'yes',
+		progress: 'yes',
+		finding: 'Not presented',
+		motion: 'Accept'
+	};
+	for (const m of seated) form[`vote-${m.id}`] = 'aye';
+	const answer = await board.post(`/board/meetings/${notHeld.meetingId}?/verdict`, {
+		form,
+		headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+	});
+	expect(await answer.text()).toContain('not presented');
+	expect(count('select 1 from disposition')).toBe(before);
+	await board.dispose();
+});
+
+test('the public record shows the verdict in English and Spanish, and the priority page lists it', async ({
+	page
+}) => {
+	await page.goto(`/meetings/${meetingId}`);
+	const verdict = page.getByTestId('verdict');
+	await expect(verdict).toContainText('The board’s verdict');
+	await expect(verdict).toContainText(finding);
+	await expect(verdict).toContainText('Interpretation reasonable');
+	await verdict.locator('summary').click();
+	await expect(verdict.getByRole('row', { name: new RegExp(seated[3].name) })).toContainText('No');
+
+	await page.goto(`/es/meetings/${meetingId}`);
+	const es = page.getByTestId('verdict');
+	await expect(es).toContainText('El dictamen de la junta');
+	await expect(es).toContainText('Interpretación razonable');
+	await expect(es).toContainText('Aprobada: 3 a favor, 1 en contra');
+	await expect(es).toContainText(finding);
+
+	await page.goto(`/priorities/${priority.slug}`);
+	await expect(page.locator('#verdicts')).toContainText(finding);
+	await page.goto(`/es/priorities/${priority.slug}`);
+	await expect(page.locator('#verdicts')).toContainText('Los dictámenes de la junta');
+});
+
+test('members: a term that ends before it starts is refused, nothing saved', async ({
+	browser
+}) => {
+	const page = await as(browser, 'admin');
+	await page.goto('/board/members');
+	const before = count('select 1 from board_member');
+	await page.getByRole('textbox', { name: 'Name' }).fill(`${tag} member`);
+	await page.getByRole('textbox', { name: 'Seat' }).fill('Trustee Area 6');
+	await page.getByLabel('Term starts').fill('2026-12-11');
+	await page.getByLabel('Term ends').fill('2022-12-09');
+	await page.getByRole('button', { name: 'Add member' }).click();
+	await expect(page.getByRole('alert').first()).toContainText('The term must end after it starts.');
+	expect(count('select 1 from board_member')).toBe(before);
+	// The board reads the members and the training but cannot change them.
+	const board = await as(browser, 'board');
+	await board.goto('/board/members');
+	await expect(board.getByRole('button', { name: 'Add member' })).toHaveCount(0);
+	await expectNoAxeViolations(board);
+	await expectNoAxeViolations(page);
+});
+
+test('the public reads the members, their terms and who has done the finance-law training', async ({
+	page
+}) => {
+	// The demo: every current member but Marcus Bell has the training (demo/board-record.ts).
+	await page.goto('/board-members');
+	const finance = page.getByRole('table', { name: 'The school-finance-law training by member' });
+	await expect(finance.getByRole('row', { name: /Marcus Bell/ })).toContainText(
+		'Due by January 1, 2028'
+	);
+	await expect(finance.getByRole('row', { name: /Rosa Delgado/ })).toContainText('Done');
+	await expectNoAxeViolations(page);
+	await page.goto('/es/board-members');
+	await expect(page.getByRole('heading', { name: 'Miembros de la junta', level: 1 })).toBeVisible();
+	const financeEs = page.getByRole('table', {
+		name: 'La capacitación en legislación de finanzas escolares, por miembro'
+	});
+	await expect(financeEs.getByRole('row', { name: /Marcus Bell/ })).toContainText(
+		'Pendiente, a más tardar el 1 de enero de 2028'
+	);
+	await expectNoAxeViolations(page);
+});
