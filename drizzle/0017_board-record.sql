@@ -46,6 +46,27 @@ CREATE TABLE `disposition` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `disposition_update_id_unique` ON `disposition` (`update_id`);--> statement-breakpoint
+CREATE TABLE `evaluation_rating` (
+	`evaluation_id` integer NOT NULL,
+	`member_id` integer NOT NULL,
+	`priority_id` integer NOT NULL,
+	`rating` integer NOT NULL,
+	`comment` text DEFAULT '' NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	PRIMARY KEY(`evaluation_id`, `member_id`, `priority_id`),
+	FOREIGN KEY (`evaluation_id`) REFERENCES `superintendent_evaluation`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`member_id`) REFERENCES `board_member`(`id`) ON UPDATE no action ON DELETE restrict
+);
+--> statement-breakpoint
+CREATE TABLE `evaluation_vote` (
+	`evaluation_id` integer NOT NULL,
+	`member_id` integer NOT NULL,
+	`vote` text NOT NULL,
+	PRIMARY KEY(`evaluation_id`, `member_id`),
+	FOREIGN KEY (`evaluation_id`) REFERENCES `superintendent_evaluation`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`member_id`) REFERENCES `board_member`(`id`) ON UPDATE no action ON DELETE restrict
+);
+--> statement-breakpoint
 CREATE TABLE `report_certification` (
 	`update_id` integer PRIMARY KEY NOT NULL,
 	`true_as_of` text NOT NULL,
@@ -53,3 +74,16 @@ CREATE TABLE `report_certification` (
 	`certified_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	FOREIGN KEY (`update_id`) REFERENCES `progress_update`(`id`) ON UPDATE no action ON DELETE cascade
 );
+--> statement-breakpoint
+CREATE TABLE `superintendent_evaluation` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`school_year` text NOT NULL,
+	`conclusions` text DEFAULT '' NOT NULL,
+	`goals` text DEFAULT '' NOT NULL,
+	`summary` text,
+	`motion` text,
+	`adopted_on` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `superintendent_evaluation_school_year_unique` ON `superintendent_evaluation` (`school_year`);

@@ -24,6 +24,7 @@ const viewerFor: Record<Need, DemoRole | null> = {
 	board: 'board',
 	ask: 'board',
 	verdict: 'board',
+	evaluate: 'board',
 	account: 'board',
 	edit: 'staff',
 	publish: 'superintendent',

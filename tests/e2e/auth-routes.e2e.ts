@@ -13,6 +13,7 @@ const access: Record<Exclude<Need, 'public'>, Viewer[]> = {
 	hold: ['superintendent', 'admin'],
 	ask: ['board'],
 	verdict: ['board', 'staff', 'admin'],
+	evaluate: ['board'],
 	admin: ['admin'],
 	account: ['board', 'staff', 'superintendent', 'admin']
 };

@@ -19,7 +19,16 @@
 // from the test database (reports/e2e.db). `expect` overrides one outcome.
 
 export type Need =
-	'public' | 'board' | 'edit' | 'publish' | 'hold' | 'ask' | 'verdict' | 'admin' | 'account';
+	| 'public'
+	| 'board'
+	| 'edit'
+	| 'publish'
+	| 'hold'
+	| 'ask'
+	| 'verdict'
+	| 'evaluate'
+	| 'admin'
+	| 'account';
 export type Outcome = 200 | 303 | 403 | 404 | 405 | 'login';
 
 export interface RouteAccess {
@@ -89,6 +98,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// The board's own record: members are kept by an administrator (there is no board-president role).
 	'/board/members': { page: 'board', actions: { create: 'admin', update: 'admin' } },
 	'/board-members': { page: 'public' },
+	'/board/evaluation': {
+		page: 'board',
+		actions: { conclusions: 'evaluate', rate: 'evaluate', adopt: 'evaluate' }
+	},
 	// Open data (issue 19)
 	'/data': { page: 'public' },
 	'/data/[file]': { endpoints: { GET: 'public' }, params: { file: 'results.csv' } },

@@ -3,6 +3,7 @@ import { db } from '$lib/server/db';
 import { today } from '$lib/server/clock';
 import { publicMembers, seatedOn } from '$lib/server/board-record/members';
 import { financeLawByMember, publicTrainings } from '$lib/server/board-record/trainings';
+import { adoptedEvaluations } from '$lib/server/board-record/evaluation';
 
 // Read, not used: a public page with no JavaScript.
 export const csr = false;
@@ -13,6 +14,8 @@ export const load: PageServerLoad = async () => {
 	return {
 		members: publicMembers(database, now),
 		financeLaw: financeLawByMember(database, seatedOn(database, now), now),
-		trainings: publicTrainings(database, now)
+		trainings: publicTrainings(database, now),
+		// Only what the board adopted in public: the summary and the roll call, never a rating.
+		evaluations: adoptedEvaluations(database)
 	};
 };

@@ -27,6 +27,11 @@ export const access = {
 	 * not the superintendent, whose reports the verdicts judge.
 	 */
 	verdict: ['board', 'staff', 'admin'],
+	/**
+	 * The board's evaluation of the superintendent: its conclusions, each member's own ratings
+	 * (confidential to the board: closed-session material) and the adoption.
+	 */
+	evaluate: ['board'],
 	/** Asking questions of staff. */
 	ask: ['board'],
 	/** Users, settings, audit trail, backups. */

@@ -37,6 +37,42 @@ export function dispositionValues(values: FormValues) {
 	return { ...values, votes };
 }
 
+/**
+ * A roll call checked against the seats on a date: one vote (aye, no, abstain, absent) for each
+ * member seated that day, no more, no fewer. The votes to store, or the messages.
+ */
+export function checkedRollCall(
+	db: Db,
+	date: string,
+	votes: Record<string, string>
+): { cast: { memberId: number; vote: RollCallVote }[]; errors: FieldErrors } {
+	const seated = seatedOn(db, date);
+	const errors: FieldErrors = {};
+	if (seated.length === 0) {
+		errors.form = [
+			'No board member is seated on that date: add the members and their terms first (Board members).'
+		];
+		return { cast: [], errors };
+	}
+	const seatedIds = new Set(seated.map((m) => String(m.id)));
+	const isVote = (v: string | undefined) => (rollCallVotes as readonly string[]).includes(v ?? '');
+	const missing = seated.filter((m) => !isVote(votes[String(m.id)]));
+	const extra = Object.keys(votes).filter((id) => votes[id] && !seatedIds.has(id));
+	if (missing.length || extra.length) {
+		const given = seated.length - missing.length;
+		errors.votes = [
+			`The roll call must count one vote for each of the ${seated.length} seated members; it counts ${given + extra.length}.` +
+				(missing.length ? ` No vote for ${missing.map((m) => m.name).join(', ')}.` : '') +
+				(extra.length ? ' A vote was given for someone not seated on that date.' : '')
+		];
+		for (const m of missing) errors[`vote-${m.id}`] = [`Choose ${m.name}’s vote.`];
+	}
+	return {
+		cast: seated.map((m) => ({ memberId: m.id, vote: votes[String(m.id)] as RollCallVote })),
+		errors
+	};
+}
+
 export function tallyOf(votes: RollCallVote[]): Tally {
 	const t = { aye: 0, no: 0, abstain: 0, absent: 0 };
 	for (const v of votes) t[v]++;
@@ -111,28 +147,9 @@ export function recordDisposition(
 			ok: false,
 			errors: { form: ['The board’s verdict on this report is already on record.'] }
 		};
-	const seated = seatedOn(db, report.heldOn);
 	const votes = parsed.success ? parsed.data.votes : {};
-	if (seated.length === 0) {
-		errors.form = [
-			'No board member is seated on the meeting’s date: add the members and their terms first (Board members).'
-		];
-	} else {
-		const seatedIds = new Set(seated.map((m) => String(m.id)));
-		const missing = seated.filter(
-			(m) => !(rollCallVotes as readonly string[]).includes(votes[String(m.id)] ?? '')
-		);
-		const extra = Object.keys(votes).filter((id) => votes[id] && !seatedIds.has(id));
-		if (missing.length || extra.length) {
-			const given = seated.length - missing.length;
-			errors.votes = [
-				`The roll call must count one vote for each of the ${seated.length} seated members; it counts ${given + extra.length}.` +
-					(missing.length ? ` No vote for ${missing.map((m) => m.name).join(', ')}.` : '') +
-					(extra.length ? ' A vote was given for someone not seated on the meeting’s date.' : '')
-			];
-			for (const m of missing) errors[`vote-${m.id}`] = [`Choose ${m.name}’s vote.`];
-		}
-	}
+	const roll = checkedRollCall(db, report.heldOn, votes);
+	Object.assign(errors, roll.errors);
 	if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
 	const input = parsed.data;
 	return write(db, actor, ({ tx, audit }) => {
@@ -149,11 +166,7 @@ export function recordDisposition(
 			})
 			.returning()
 			.get();
-		const cast = seated.map((m) => ({
-			dispositionId: row.id,
-			memberId: m.id,
-			vote: votes[String(m.id)] as RollCallVote
-		}));
+		const cast = roll.cast.map((c) => ({ dispositionId: row.id, ...c }));
 		tx.insert(dispositionVotes).values(cast).run();
 		audit({
 			action: 'create',

@@ -10,6 +10,7 @@ import { markHeld } from '../meetings/held.ts';
 import type { RollCallVote, UpdateStatus, Verdict } from '../../choices.ts';
 import { inserter, type Context } from './context.ts';
 import { addDays } from './dates.ts';
+import { schoolYearLabel } from '../../school-year.ts';
 
 // Trustees take office on the second Friday of December after a November election (Ed Code 5017).
 const members: {
@@ -147,6 +148,14 @@ export function addBoardRecord(context: Context): void {
 		}
 	}
 
+	// The year's evaluation, drafted: the board's conclusions so far, not adopted yet.
+	inserter(db, 'superintendent_evaluation', ['school_year', 'conclusions', 'goals', 'created_at'])(
+		schoolYearLabel(context.lastYear),
+		'Attendance and literacy reports were accepted as reasonable; mathematics progress was partial all year.',
+		'Close the gap in mathematics for English learners; keep the attendance routines in every school.',
+		context.stamp
+	);
+
 	// Trainings: every current member's orientation; all but one have the finance-law training.
 	const insertTraining = inserter(db, 'board_training', [
 		'member_id',
@@ -182,4 +191,17 @@ export function addBoardRecord(context: Context): void {
 				context.stamp
 			);
 	}
+}
+
+/**
+ * The demo's board account is Rosa Delgado's, so a visitor signed in as board@example.org rates
+ * the superintendent as her. Run after the demo accounts exist (scripts/demo.ts).
+ */
+export function linkDemoBoardAccount(db: Context['db']): void {
+	db.$client
+		.prepare(
+			`update board_member set user_id = (select id from user where email = 'board@example.org')
+			 where name = 'Rosa Delgado' and user_id is null`
+		)
+		.run();
 }

@@ -87,3 +87,57 @@ export const boardTrainings = sqliteTable(
 	},
 	(t) => [index('board_training_member_idx').on(t.memberId, t.completedOn)]
 );
+
+/**
+ * The board's annual evaluation of the superintendent, by school year: drafted from the year's
+ * verdicts, with the board's conclusions and next year's goals; public once adopted (its summary
+ * and the roll call), never before.
+ */
+export const superintendentEvaluations = sqliteTable('superintendent_evaluation', {
+	id: integer('id').primaryKey(),
+	/** The school year's label, e.g. "2024-25". */
+	schoolYear: text('school_year').notNull().unique(),
+	conclusions: text('conclusions').notNull().default(''),
+	goals: text('goals').notNull().default(''),
+	summary: text('summary'),
+	motion: text('motion'),
+	adoptedOn: text('adopted_on'),
+	createdAt: text('created_at').notNull().default(nowIso)
+});
+
+/** The roll call on adopting an evaluation. */
+export const evaluationVotes = sqliteTable(
+	'evaluation_vote',
+	{
+		evaluationId: integer('evaluation_id')
+			.notNull()
+			.references(() => superintendentEvaluations.id, { onDelete: 'restrict' }),
+		memberId: integer('member_id')
+			.notNull()
+			.references(() => boardMembers.id, { onDelete: 'restrict' }),
+		vote: text('vote', { enum: rollCallVotes }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.evaluationId, t.memberId] })]
+);
+
+/**
+ * One member's rating of the superintendent on one priority: closed-session material,
+ * confidential to the board. Never on a public page, in the open data or an export, and read only
+ * for a board member's own page (board-record/evaluation.ts).
+ */
+export const evaluationRatings = sqliteTable(
+	'evaluation_rating',
+	{
+		evaluationId: integer('evaluation_id')
+			.notNull()
+			.references(() => superintendentEvaluations.id, { onDelete: 'cascade' }),
+		memberId: integer('member_id')
+			.notNull()
+			.references(() => boardMembers.id, { onDelete: 'restrict' }),
+		priorityId: integer('priority_id').notNull(),
+		rating: integer('rating').notNull(),
+		comment: text('comment').notNull().default(''),
+		updatedAt: text('updated_at').notNull().default(nowIso)
+	},
+	(t) => [primaryKey({ columns: [t.evaluationId, t.memberId, t.priorityId] })]
+);
