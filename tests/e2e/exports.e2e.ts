@@ -47,7 +47,10 @@ const tables = [
 	'feedback',
 	'state-assistance-status',
 	'state-assistance-groups',
-	'state-essa-status'
+	'state-essa-status',
+	'board-members',
+	'board-verdicts',
+	'board-trainings'
 ];
 
 // Who edits updates sees drafts; everyone else who may read the board's pages does not.

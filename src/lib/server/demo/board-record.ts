@@ -148,13 +148,67 @@ export function addBoardRecord(context: Context): void {
 		}
 	}
 
-	// The year's evaluation, drafted: the board's conclusions so far, not adopted yet.
-	inserter(db, 'superintendent_evaluation', ['school_year', 'conclusions', 'goals', 'created_at'])(
+	// Last year's evaluation, adopted in June with its roll call; this year's, drafted: the board's
+	// conclusions so far and two members' ratings (confidential to the board), not adopted yet.
+	const insertEvaluation = inserter(db, 'superintendent_evaluation', [
+		'school_year',
+		'conclusions',
+		'goals',
+		'summary',
+		'motion',
+		'adopted_on',
+		'created_at'
+	]);
+	const adoptedOn = addDays(yearStart, -4);
+	const adopted = insertEvaluation(
+		schoolYearLabel(context.lastYear - 1),
+		'The superintendent kept the board informed and the priorities few.',
+		'Report on each priority at least three times a year, with the schools furthest behind.',
+		'The board finds that the superintendent met the year’s goals for attendance and literacy and partly met them for mathematics, and sets three reports a year on each priority as next year’s goal.',
+		'Adopt the superintendent’s evaluation for the year.',
+		adoptedOn,
+		context.stamp
+	);
+	const insertEvaluationVote = inserter(db, 'evaluation_vote', [
+		'evaluation_id',
+		'member_id',
+		'vote'
+	]);
+	for (const member of seated(adoptedOn)) insertEvaluationVote(adopted, member, 'aye');
+	const drafted = insertEvaluation(
 		schoolYearLabel(context.lastYear),
 		'Attendance and literacy reports were accepted as reasonable; mathematics progress was partial all year.',
 		'Close the gap in mathematics for English learners; keep the attendance routines in every school.',
+		null,
+		null,
+		null,
 		context.stamp
 	);
+	const rated = db.$client
+		.prepare(
+			`select distinct u.priority_id from disposition d join progress_update u on u.id = d.update_id
+			 order by u.priority_id`
+		)
+		.pluck()
+		.all() as number[];
+	const insertRating = inserter(db, 'evaluation_rating', [
+		'evaluation_id',
+		'member_id',
+		'priority_id',
+		'rating',
+		'comment',
+		'updated_at'
+	]);
+	for (const [i, member] of [ids[0], ids[1]].entries())
+		for (const priorityId of rated)
+			insertRating(
+				drafted,
+				member,
+				priorityId,
+				random.int(2, 4),
+				i === 0 ? 'Steady work; the reports answer our questions.' : '',
+				context.stamp
+			);
 
 	// Trainings: every current member's orientation; all but one have the finance-law training.
 	const insertTraining = inserter(db, 'board_training', [
