@@ -212,3 +212,97 @@ test('the public reads the members, their terms and who has done the finance-law
 	);
 	await expectNoAxeViolations(page);
 });
+
+const secret = `${tag} closed session: rated on the literacy reports`;
+
+test('the evaluation draft lists the verdict; a rating outside the scale is refused', async ({
+	browser
+}) => {
+	// The demo's board account is Rosa Delgado's (scripts/demo.ts links it).
+	const page = await as(browser, 'board');
+	await page.goto('/board/evaluation?year=2024-25');
+	const drafted = page.getByTestId('draft-priority').filter({ hasText: priority.title });
+	await expect(drafted.getByRole('row', { name: /June 14, 2025/ })).toContainText(finding);
+	await expectNoAxeViolations(page);
+
+	const board = await apiAs('board');
+	const before = count('select 1 from evaluation_rating');
+	const refused = await board.post('/board/evaluation?/rate&year=2024-25', {
+		form: { priorityId: String(priority.id), rating: '7', comment: secret },
+		headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+	});
+	expect(await refused.text()).toContain('Choose a rating from 1 to 4.');
+	expect(count('select 1 from evaluation_rating')).toBe(before);
+	await board.dispose();
+
+	await drafted.getByLabel(`Your rating on ${priority.title}`).selectOption('3');
+	await drafted.getByLabel('Your comment (optional)').fill(secret);
+	await drafted.getByRole('button', { name: 'Save my rating' }).click();
+	await expect(page.getByRole('status')).toContainText('Only the board reads it');
+	// It is in the database, as Rosa Delgado's.
+	expect(
+		query<{ name: string; rating: number }>(
+			`select m.name, r.rating from evaluation_rating r join board_member m on m.id = r.member_id
+			 where r.comment = ?`,
+			secret
+		)
+	).toEqual([{ name: 'Rosa Delgado', rating: 3 }]);
+	await expect(
+		page
+			.getByRole('table', { name: 'Members’ ratings by priority' })
+			.getByRole('row', { name: new RegExp(`Rosa Delgado ${priority.title}`) })
+	).toContainText(secret);
+});
+
+test('a member’s rating is invisible to the public, the open data, another role’s export, __data.json and the API', async () => {
+	test.setTimeout(240_000);
+	const seen: string[] = [];
+	const look = async (api: APIRequestContext, who: string, url: string) => {
+		const response = await api.get(url);
+		if ((await response.text()).includes(secret)) seen.push(`${who} ${url}`);
+	};
+	const anonymous = await apiAs('anonymous');
+	for (const url of [
+		'/board-members',
+		'/board-members/__data.json',
+		'/es/board-members',
+		`/meetings/${meetingId}`,
+		`/priorities/${priority.slug}`,
+		`/priorities/${priority.slug}/__data.json`,
+		'/data'
+	])
+		await look(anonymous, 'the public', url);
+	const catalog = (await (await anonymous.get('/api/v1')).json()) as { datasets: string[] };
+	expect(catalog.datasets.some((d) => d.endsWith('/board-verdicts'))).toBe(true);
+	for (const path of catalog.datasets) {
+		const name = path.split('/').at(-1)!;
+		for (const url of [`${path}?per_page=1000`, `/data/${name}.csv`, `/data/${name}.json`])
+			await look(anonymous, 'the public', url);
+	}
+	await anonymous.dispose();
+	for (const role of ['superintendent', 'staff', 'admin'] as const) {
+		const api = await apiAs(role);
+		await look(api, role, '/board/evaluation?year=2024-25');
+		await look(api, role, '/board/evaluation/__data.json?year=2024-25');
+		await look(api, role, '/manage/exports/all.zip');
+		for (const name of ['board-members', 'board-verdicts', 'board-trainings'])
+			await look(api, role, `/manage/exports/${name}.csv`);
+		await api.dispose();
+	}
+	expect(seen).toEqual([]);
+	// The audit trail says a member rated, never what.
+	expect(
+		count(
+			'select 1 from audit_log where after like ? or before like ?',
+			`%${tag} closed%`,
+			`%${tag} closed%`
+		)
+	).toBe(0);
+	expect(count(`select 1 from audit_log where entity = 'evaluation_rating'`)).toBeGreaterThan(0);
+	// The board reads it on its own page and data.
+	const board = await apiAs('board');
+	expect(await (await board.get('/board/evaluation/__data.json?year=2024-25')).text()).toContain(
+		secret
+	);
+	await board.dispose();
+});
