@@ -75,6 +75,28 @@ CREATE TABLE `report_certification` (
 	FOREIGN KEY (`update_id`) REFERENCES `progress_update`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE TABLE `self_evaluation_goals` (
+	`school_year` text PRIMARY KEY NOT NULL,
+	`goals` text NOT NULL,
+	`adopted_on` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `self_evaluation_item` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`area` text NOT NULL,
+	`text` text NOT NULL,
+	`sort_order` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `self_evaluation_rating` (
+	`school_year` text NOT NULL,
+	`item_id` integer NOT NULL,
+	`rater` text NOT NULL,
+	`rating` integer NOT NULL,
+	PRIMARY KEY(`school_year`, `item_id`, `rater`),
+	FOREIGN KEY (`item_id`) REFERENCES `self_evaluation_item`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `superintendent_evaluation` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`school_year` text NOT NULL,

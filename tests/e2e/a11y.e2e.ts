@@ -25,6 +25,7 @@ const viewerFor: Record<Need, DemoRole | null> = {
 	ask: 'board',
 	verdict: 'board',
 	evaluate: 'board',
+	selfRate: 'board',
 	account: 'board',
 	edit: 'staff',
 	publish: 'superintendent',

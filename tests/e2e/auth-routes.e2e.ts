@@ -14,6 +14,7 @@ const access: Record<Exclude<Need, 'public'>, Viewer[]> = {
 	ask: ['board'],
 	verdict: ['board', 'staff', 'admin'],
 	evaluate: ['board'],
+	selfRate: ['board', 'superintendent'],
 	admin: ['admin'],
 	account: ['board', 'staff', 'superintendent', 'admin']
 };

@@ -306,3 +306,41 @@ test('a member’s rating is invisible to the public, the open data, another rol
 	);
 	await board.dispose();
 });
+
+test('the self-evaluation: a rating outside the scale refused; the spread, never who rated', async ({
+	browser
+}) => {
+	const items = query<{ id: number; text: string }>(
+		'select id, text from self_evaluation_item order by sort_order, id'
+	);
+	const board = await apiAs('board');
+	const before = count('select 1 from self_evaluation_rating');
+	const refused = await board.post('/board/self-evaluation?/rate&year=2024-25', {
+		form: { [`item-${items[0].id}`]: '6' },
+		headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+	});
+	expect(await refused.text()).toContain('Rate each item from 1 to 5.');
+	expect(count('select 1 from self_evaluation_rating')).toBe(before);
+	await board.dispose();
+
+	const page = await as(browser, 'board');
+	await page.goto('/board/self-evaluation?year=2024-25');
+	await page.getByLabel(new RegExp(items[0].text)).selectOption('2');
+	await page.getByRole('button', { name: 'Save my ratings' }).click();
+	await expect(page.getByRole('status')).toContainText('The board sees only the spread');
+	// Rosa Delgado's account (scripts/demo.ts): her rating is kept under her member id.
+	expect(
+		query<{ rating: number }>(
+			`select r.rating from self_evaluation_rating r join board_member m on 'member:' || m.id = r.rater
+			 where m.name = 'Rosa Delgado' and r.school_year = '2024-25' and r.item_id = ?`,
+			items[0].id
+		)
+	).toEqual([{ rating: 2 }]);
+	await expectNoAxeViolations(page);
+
+	const anonymous = await apiAs('anonymous');
+	const text = await (await anonymous.get('/board-members/__data.json')).text();
+	expect(text).toContain(items[0].text);
+	expect(text).not.toContain('member:');
+	await anonymous.dispose();
+});

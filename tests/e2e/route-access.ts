@@ -27,6 +27,7 @@ export type Need =
 	| 'ask'
 	| 'verdict'
 	| 'evaluate'
+	| 'selfRate'
 	| 'admin'
 	| 'account';
 export type Outcome = 200 | 303 | 403 | 404 | 405 | 'login';
@@ -98,6 +99,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// The board's own record: members are kept by an administrator (there is no board-president role).
 	'/board/members': { page: 'board', actions: { create: 'admin', update: 'admin' } },
 	'/board-members': { page: 'public' },
+	'/board/self-evaluation': {
+		page: 'board',
+		actions: { example: 'evaluate', item: 'evaluate', goals: 'evaluate', rate: 'selfRate' }
+	},
 	'/board/evaluation': {
 		page: 'board',
 		actions: { conclusions: 'evaluate', rate: 'evaluate', adopt: 'evaluate' }

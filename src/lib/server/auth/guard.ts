@@ -32,6 +32,8 @@ export const access = {
 	 * (confidential to the board: closed-session material) and the adoption.
 	 */
 	evaluate: ['board'],
+	/** Rating the board's self-evaluation: each member and the superintendent. */
+	selfRate: ['board', 'superintendent'],
 	/** Asking questions of staff. */
 	ask: ['board'],
 	/** Users, settings, audit trail, backups. */

@@ -11,6 +11,7 @@ import type { RollCallVote, UpdateStatus, Verdict } from '../../choices.ts';
 import { inserter, type Context } from './context.ts';
 import { addDays } from './dates.ts';
 import { schoolYearLabel } from '../../school-year.ts';
+import { exampleInstrument } from '../board-record/self-evaluation.ts';
 
 // Trustees take office on the second Friday of December after a November election (Ed Code 5017).
 const members: {
@@ -209,6 +210,33 @@ export function addBoardRecord(context: Context): void {
 				i === 0 ? 'Steady work; the reports answer our questions.' : '',
 				context.stamp
 			);
+
+	// Two years of self-evaluation on the example instrument, each member and the superintendent
+	// rating every item; the second year drops on the budget item. Goals adopted for the first.
+	const insertItem = inserter(db, 'self_evaluation_item', ['area', 'text', 'sort_order']);
+	const itemIds = exampleInstrument.map((item, i) => insertItem(item.area, item.text, i + 1));
+	const insertSelf = inserter(db, 'self_evaluation_rating', [
+		'school_year',
+		'item_id',
+		'rater',
+		'rating'
+	]);
+	for (const [yearBack, year] of [1, 0].map(
+		(b) => [b, schoolYearLabel(context.lastYear - b)] as const
+	)) {
+		const date = `${context.lastYear - yearBack + 1}-05-15`;
+		const raters = [...seated(date).map((id) => `member:${id}`), 'superintendent'];
+		for (const rater of raters)
+			itemIds.forEach((itemId, i) => {
+				const dropped = yearBack === 0 && i === 3;
+				insertSelf(year, itemId, rater, dropped ? random.int(1, 3) : random.int(3, 5));
+			});
+	}
+	inserter(db, 'self_evaluation_goals', ['school_year', 'goals', 'adopted_on'])(
+		schoolYearLabel(context.lastYear - 1),
+		'Give a verdict on every report at the meeting it is presented; read the budget against the priorities before adopting it.',
+		`${context.lastYear}-06-27`
+	);
 
 	// Trainings: every current member's orientation; all but one have the finance-law training.
 	const insertTraining = inserter(db, 'board_training', [

@@ -141,3 +141,35 @@ export const evaluationRatings = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.evaluationId, t.memberId, t.priorityId] })]
 );
+
+/** The board's self-evaluation instrument: items grouped by area, typed or loaded by the district. */
+export const selfEvaluationItems = sqliteTable('self_evaluation_item', {
+	id: integer('id').primaryKey(),
+	area: text('area').notNull(),
+	text: text('text').notNull(),
+	sortOrder: integer('sort_order').notNull().default(0)
+});
+
+/**
+ * One rater's rating of one item in a school year: a member (`member:<id>`) or the superintendent
+ * (`superintendent`). Who rated what is never shown: the public and the board read the spread.
+ */
+export const selfEvaluationRatings = sqliteTable(
+	'self_evaluation_rating',
+	{
+		schoolYear: text('school_year').notNull(),
+		itemId: integer('item_id')
+			.notNull()
+			.references(() => selfEvaluationItems.id, { onDelete: 'cascade' }),
+		rater: text('rater').notNull(),
+		rating: integer('rating').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.schoolYear, t.itemId, t.rater] })]
+);
+
+/** The goals the board adopts for itself from its self-evaluation, by school year. */
+export const selfEvaluationGoals = sqliteTable('self_evaluation_goals', {
+	schoolYear: text('school_year').primaryKey(),
+	goals: text('goals').notNull(),
+	adoptedOn: text('adopted_on').notNull()
+});
