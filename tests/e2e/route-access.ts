@@ -97,7 +97,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/accountability': { page: 'public' },
 	'/board/accountability': { page: 'board' },
 	// The board's own record: members are kept by an administrator (there is no board-president role).
-	'/board/members': { page: 'board', actions: { create: 'admin', update: 'admin' } },
+	'/board/members': {
+		page: 'board',
+		actions: { create: 'admin', update: 'admin', training: 'admin' }
+	},
 	'/board-members': { page: 'public' },
 	'/board/self-evaluation': {
 		page: 'board',
