@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { serve } from './serve.ts';
 import { openDatabase } from '../src/lib/server/db/open.ts';
 import { seedDemo } from '../src/lib/server/demo/index.ts';
+import { linkDemoBoardAccount } from '../src/lib/server/demo/board-record.ts';
 import { seedDemoUsers } from '../src/lib/server/auth/index.ts';
 
 // Imports take files up to 50 MB (streamed to disk); adapter-node's default body limit is 512 kB.
@@ -21,6 +22,7 @@ if (!existsSync(path)) {
 	await seedDemo(db);
 	// admin@, superintendent@, staff@ and board@example.org, password `throughline-demo`.
 	await seedDemoUsers(db);
+	linkDemoBoardAccount(db);
 	db.$client.close();
 	console.log(`Seeded the demo district into ${path} in ${Date.now() - started} ms`);
 }

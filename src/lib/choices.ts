@@ -131,3 +131,10 @@ export type SignalArea = (typeof signalAreas)[number];
 /** A new password's length, checked by the server and told to the browser (`minlength`). */
 export const minPasswordLength = 12;
 export const maxPasswordLength = 128;
+
+/** The board's verdict on a monitoring report: is the interpretation reasonable, was progress made. */
+export const verdicts = ['yes', 'partly', 'no'] as const;
+export type Verdict = (typeof verdicts)[number];
+/** A board member's vote in a roll call. */
+export const rollCallVotes = ['aye', 'no', 'abstain', 'absent'] as const;
+export type RollCallVote = (typeof rollCallVotes)[number];

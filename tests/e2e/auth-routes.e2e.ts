@@ -12,6 +12,9 @@ const access: Record<Exclude<Need, 'public'>, Viewer[]> = {
 	publish: ['superintendent'],
 	hold: ['superintendent', 'admin'],
 	ask: ['board'],
+	verdict: ['board', 'staff', 'admin'],
+	evaluate: ['board'],
+	selfRate: ['board', 'superintendent'],
 	admin: ['admin'],
 	account: ['board', 'staff', 'superintendent', 'admin']
 };

@@ -52,7 +52,10 @@ const tables = [
 	'lcap-actions',
 	'lcap-metrics',
 	'lcap-annual-update',
-	'lcap-midyear'
+	'lcap-midyear',
+	'board-members',
+	'board-verdicts',
+	'board-trainings'
 ];
 
 // Who edits updates sees drafts; everyone else who may read the board's pages does not.

@@ -18,7 +18,18 @@
 // Dynamic routes give `params` that exist in the demo district: a value, or { sql } that picks one
 // from the test database (reports/e2e.db). `expect` overrides one outcome.
 
-export type Need = 'public' | 'board' | 'edit' | 'publish' | 'hold' | 'ask' | 'admin' | 'account';
+export type Need =
+	| 'public'
+	| 'board'
+	| 'edit'
+	| 'publish'
+	| 'hold'
+	| 'ask'
+	| 'verdict'
+	| 'evaluate'
+	| 'selfRate'
+	| 'admin'
+	| 'account';
 export type Outcome = 200 | 303 | 403 | 404 | 405 | 'login';
 
 export interface RouteAccess {
@@ -85,6 +96,20 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/schools': { page: 'public' },
 	'/accountability': { page: 'public' },
 	'/board/accountability': { page: 'board' },
+	// The board's own record: members are kept by an administrator (there is no board-president role).
+	'/board/members': {
+		page: 'board',
+		actions: { create: 'admin', update: 'admin', training: 'admin' }
+	},
+	'/board-members': { page: 'public' },
+	'/board/self-evaluation': {
+		page: 'board',
+		actions: { example: 'evaluate', item: 'evaluate', goals: 'evaluate', rate: 'selfRate' }
+	},
+	'/board/evaluation': {
+		page: 'board',
+		actions: { conclusions: 'evaluate', rate: 'evaluate', adopt: 'evaluate' }
+	},
 	// Open data (issue 19)
 	'/data': { page: 'public' },
 	'/data/[file]': { endpoints: { GET: 'public' }, params: { file: 'results.csv' } },
@@ -236,7 +261,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/board/meetings/[id]': {
 		page: 'board',
 		params: { id: '1' },
-		actions: { ask: 'ask', answer: 'edit', hold: 'hold' }
+		actions: { ask: 'ask', answer: 'edit', hold: 'hold', verdict: 'verdict', certify: 'publish' }
 	},
 	'/board/meetings/[id]/packet': { page: 'board', params: { id: '1' } },
 	'/board/meetings/[id]/agenda.csv': { endpoints: { GET: 'board' }, params: { id: '1' } },

@@ -22,6 +22,18 @@ export const access = {
 	publish: ['superintendent'],
 	/** Marking a board meeting held, which opens its public record. */
 	hold: ['superintendent', 'admin'],
+	/**
+	 * Recording the board's verdict on a report and its roll call: the board, or staff as its clerk;
+	 * not the superintendent, whose reports the verdicts judge.
+	 */
+	verdict: ['board', 'staff', 'admin'],
+	/**
+	 * The board's evaluation of the superintendent: its conclusions, each member's own ratings
+	 * (confidential to the board: closed-session material) and the adoption.
+	 */
+	evaluate: ['board'],
+	/** Rating the board's self-evaluation: each member and the superintendent. */
+	selfRate: ['board', 'superintendent'],
 	/** Asking questions of staff. */
 	ask: ['board'],
 	/** Users, settings, audit trail, backups. */

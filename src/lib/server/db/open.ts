@@ -81,6 +81,14 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
 			BEGIN SELECT RAISE(ABORT, 'a meeting''s record is kept as it was presented'); END;
 			CREATE TRIGGER IF NOT EXISTS meeting_snapshot_no_delete BEFORE DELETE ON meeting_snapshot
 			BEGIN SELECT RAISE(ABORT, 'a meeting''s record is kept as it was presented'); END;
+			CREATE TRIGGER IF NOT EXISTS disposition_no_update BEFORE UPDATE ON disposition
+			BEGIN SELECT RAISE(ABORT, 'the board''s verdict is kept as it was voted'); END;
+			CREATE TRIGGER IF NOT EXISTS disposition_no_delete BEFORE DELETE ON disposition
+			BEGIN SELECT RAISE(ABORT, 'the board''s verdict is kept as it was voted'); END;
+			CREATE TRIGGER IF NOT EXISTS disposition_vote_no_update BEFORE UPDATE ON disposition_vote
+			BEGIN SELECT RAISE(ABORT, 'the board''s vote is kept as it was cast'); END;
+			CREATE TRIGGER IF NOT EXISTS disposition_vote_no_delete BEFORE DELETE ON disposition_vote
+			BEGIN SELECT RAISE(ABORT, 'the board''s vote is kept as it was cast'); END;
 		`);
 		sealLegacyAuditRows(client);
 		watchDataChanges(client);

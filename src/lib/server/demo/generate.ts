@@ -16,6 +16,7 @@ import { addCheckIns } from './implementation.ts';
 import { addEngagements, addLeaders, currentSponsors } from './leadership.ts';
 import { addMeetings } from './meetings.ts';
 import { addLcap } from './lcap.ts';
+import { addBoardRecord } from './board-record.ts';
 import {
 	addInitiatives,
 	addMeasures,
@@ -124,6 +125,7 @@ export function generateDistrict(db: DbFile, options: DistrictOptions): void {
 			recordAdoptedPlans(context);
 			addPlanChanges(context);
 			freezeLatestMeeting(context);
+			addBoardRecord(context);
 			recordSeed(context, options);
 		})
 		.immediate();

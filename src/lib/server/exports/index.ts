@@ -263,6 +263,33 @@ export const exportTables: readonly ExportTable[] = [
 			FROM lcap_midyear_row w JOIN lcap_midyear_report r ON r.id = w.report_id
 			LEFT JOIN board_meeting b ON b.id = r.meeting_id
 			ORDER BY r.year, w.sort_order`
+	},
+	// The board's own record: its public parts. The members' ratings of the superintendent are
+	// closed-session material and are in no export.
+	{
+		name: 'board-members',
+		title: 'Board members, their seats and terms',
+		sql: `SELECT seat, name, term_start, term_end FROM board_member ORDER BY seat, term_start, id`
+	},
+	{
+		name: 'board-verdicts',
+		title: "The board's verdicts on progress reports, with the roll call (one row per vote)",
+		sql: `SELECT mt.held_on AS meeting_date, p.title AS priority, d.interpretation AS interpretation_reasonable,
+			d.progress AS progress_made, d.finding, d.motion, c.true_as_of AS certified_true_as_of,
+			bm.seat, bm.name AS member, v.vote
+			FROM disposition d JOIN progress_update u ON u.id = d.update_id
+			JOIN board_meeting mt ON mt.id = u.meeting_id JOIN priority p ON p.id = u.priority_id
+			LEFT JOIN report_certification c ON c.update_id = d.update_id
+			JOIN disposition_vote v ON v.disposition_id = d.id JOIN board_member bm ON bm.id = v.member_id
+			ORDER BY mt.held_on, p.sort_order, bm.seat`
+	},
+	{
+		name: 'board-trainings',
+		title: "Board members' trainings",
+		sql: `SELECT bm.name AS member, bm.seat, t.completed_on, t.provider, t.topic, t.hours,
+			CASE WHEN t.finance_law THEN 'yes' ELSE 'no' END AS finance_law_training
+			FROM board_training t JOIN board_member bm ON bm.id = t.member_id
+			ORDER BY t.completed_on, bm.name`
 	}
 ];
 

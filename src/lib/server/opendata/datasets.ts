@@ -19,7 +19,9 @@ import {
 	structureAuthorities,
 	structureCategories,
 	structureOrigins,
-	updateStatuses
+	updateStatuses,
+	rollCallVotes,
+	verdicts
 } from '../../choices.ts';
 import {
 	districtData,
@@ -45,6 +47,7 @@ import {
 	accountabilityStatusRows
 } from './accountability-tables.ts';
 import { lcapActionRows, lcapAnnualUpdateRows, lcapMetricRows } from './lcap-tables.ts';
+import { trainingRows, verdictRows, voteRows } from './board-record-tables.ts';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
 
@@ -607,6 +610,101 @@ export const datasets: readonly Dataset[] = [
 		],
 		filters: [],
 		rows: lcapAnnualUpdateRows
+	},
+	{
+		name: 'board-verdicts',
+		title: {
+			en: "The board's verdicts on progress reports",
+			es: 'Los dictámenes de la junta sobre los informes de progreso'
+		},
+		description: {
+			en: 'For each progress report presented at a held meeting: whether the board found the superintendent’s interpretation reasonable and the data to show progress, its finding, the motion and its count.',
+			es: 'Para cada informe de progreso presentado en una reunión celebrada: si la junta consideró razonable la interpretación del superintendente y si los datos muestran progreso, su conclusión, la moción y su recuento.'
+		},
+		columns: [
+			{
+				name: 'meeting_date',
+				type: 'date',
+				description: 'Date of the meeting (its record: /meetings/<meeting_id>).'
+			},
+			{ name: 'meeting_id', type: 'integer', description: 'The meeting.' },
+			{ name: 'priority_id', type: 'integer', description: 'The priority the report is on.' },
+			{
+				name: 'interpretation_reasonable',
+				type: 'string',
+				values: verdicts,
+				description: 'Is the interpretation reasonable: yes, partly or no.'
+			},
+			{
+				name: 'progress_made',
+				type: 'string',
+				values: verdicts,
+				description: 'Do the data show progress: yes, partly or no.'
+			},
+			s('finding', "The board's finding."),
+			s('motion', 'The motion.'),
+			{ name: 'ayes', type: 'integer', description: 'Ayes.' },
+			{ name: 'noes', type: 'integer', description: 'Noes.' },
+			{ name: 'abstentions', type: 'integer', description: 'Abstentions.' },
+			{ name: 'absent', type: 'integer', description: 'Members absent.' },
+			{
+				name: 'carried',
+				type: 'boolean',
+				description: 'The motion carried: more ayes than half the seats (Education Code 35164).'
+			},
+			{
+				name: 'certified_true_as_of',
+				type: 'date',
+				nullable: true,
+				description: 'The superintendent certified the report true as of this date.'
+			}
+		],
+		filters: [],
+		rows: verdictRows
+	},
+	{
+		name: 'board-votes',
+		title: {
+			en: "The board's roll calls on its verdicts",
+			es: 'Las votaciones nominales de la junta sobre sus dictámenes'
+		},
+		description: {
+			en: "Each member's vote on each verdict's motion.",
+			es: 'El voto de cada miembro sobre la moción de cada dictamen.'
+		},
+		columns: [
+			{ name: 'meeting_date', type: 'date', description: 'Date of the meeting.' },
+			{ name: 'meeting_id', type: 'integer', description: 'The meeting.' },
+			{ name: 'priority_id', type: 'integer', description: 'The priority the report is on.' },
+			s('seat', 'The seat.'),
+			s('member', 'The member.'),
+			{
+				name: 'vote',
+				type: 'string',
+				values: rollCallVotes,
+				description: 'Aye, no, abstain or absent.'
+			}
+		],
+		filters: [],
+		rows: voteRows
+	},
+	{
+		name: 'board-trainings',
+		title: { en: "Board members' trainings", es: 'Capacitaciones de los miembros de la junta' },
+		description: {
+			en: 'Trainings completed by board members in the last five years, the school-finance-law training (Education Code 35220–35223) marked.',
+			es: 'Capacitaciones completadas por los miembros de la junta en los últimos cinco años, con la capacitación en legislación de finanzas escolares (Código de Educación 35220–35223) señalada.'
+		},
+		columns: [
+			s('member', 'The member.'),
+			{ name: 'completed_on', type: 'date', description: 'Date completed.' },
+			s('provider', 'Who gave the training.'),
+			s('topic', 'Topic.'),
+			num('hours', 'Hours.', false),
+			{ name: 'finance_law', type: 'boolean', description: 'The school-finance-law training.' }
+		],
+		filters: [],
+		rows: trainingRows
 	}
 ];
 

@@ -12,6 +12,7 @@ import { meetingSignals } from '../meetings/signals.ts';
 import { feedbackSignals } from '../feedback/signals.ts';
 import { accountabilitySignals } from '../accountability/signals.ts';
 import { lcapSignals } from '../lcap/signals.ts';
+import { boardRecordSignals } from '../board-record/signals.ts';
 
 export type { SignalContext, SignalSource } from '../signals/types.ts';
 
@@ -23,7 +24,8 @@ const sources: [string, SignalSource][] = [
 	['meetings', meetingSignals],
 	['feedback', feedbackSignals],
 	['accountability', accountabilitySignals],
-	['lcap', lcapSignals]
+	['lcap', lcapSignals],
+	['board-record', boardRecordSignals]
 ];
 
 export function boardSignals(db: Db, context: SignalContext): Signal[] {

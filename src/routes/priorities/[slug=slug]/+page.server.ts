@@ -8,6 +8,7 @@ import { schoolListPage, schoolListQuery } from '$lib/server/priorities/school-l
 import { carriersOfPriority } from '$lib/server/throughline/carriers';
 import { planChangeCount } from '$lib/server/priorities/plan-changes';
 import { pageJsonLd } from '$lib/server/opendata/dcat';
+import { dispositionRecords } from '$lib/server/board-record/dispositions';
 import { locale, pick } from '$lib/i18n';
 
 // Read, not used: the page ships no JavaScript (trends are SVG drawn on the server; sorting,
@@ -35,6 +36,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		carriers,
 		query,
 		changes: planChangeCount(store, page.priority.id),
+		verdicts: dispositionRecords(store, { priorityId: page.priority.id }),
 		jsonLd: pageJsonLd(store, url.origin, locale(), {
 			dataset: 'results',
 			filter: { priority: page.priority.slug },

@@ -12,3 +12,4 @@ export * from './plan-changes.ts';
 export * from './accountability.ts';
 export * from './notices.ts';
 export * from './lcap.ts';
+export * from './board-record.ts';

@@ -15,6 +15,13 @@ import { WorkflowError } from '$lib/server/meetings/updates';
 import { markHeld } from '$lib/server/meetings/held';
 import { getMeeting } from '$lib/server/meetings/meetings';
 import { today } from '$lib/server/clock';
+import { formValues } from '$lib/server/forms';
+import {
+	certifyReport,
+	dispositionValues,
+	meetingVerdicts,
+	recordDisposition
+} from '$lib/server/board-record/dispositions';
 
 export const load: PageServerLoad = async (event) => {
 	const user = authorize(event, 'board');
@@ -26,11 +33,66 @@ export const load: PageServerLoad = async (event) => {
 		canAsk: can(user, 'ask'),
 		canAnswer: can(user, 'edit'),
 		canHold: can(user, 'hold'),
+		canVerdict: can(user, 'verdict'),
+		canCertify: can(user, 'publish'),
+		verdicts: meetingVerdicts(db(), data.meeting),
 		today: today()
 	};
 };
 
 export const actions: Actions = {
+	verdict: async (event) => {
+		const user = authorize(event, 'verdict');
+		const meetingId = Number(event.params.id);
+		const values = formValues(await event.request.formData());
+		const updateId = idOf(String(values.updateId ?? ''));
+		const key = `verdict-${updateId}`;
+		// A report of another meeting is not this page's to decide.
+		if (
+			updateId === null ||
+			!meetingVerdicts(
+				db(),
+				getMeeting(db(), meetingId) ?? { id: meetingId, heldOn: '' }
+			).presented.includes(updateId)
+		) {
+			return invalid(
+				values,
+				{
+					form: [
+						'This report was not presented at this meeting, or the meeting is not marked held yet: the board records its verdict on a report presented at a held meeting.'
+					]
+				},
+				key
+			);
+		}
+		const saved = recordDisposition(
+			db(),
+			{ id: user.id, email: user.email },
+			updateId,
+			dispositionValues(values)
+		);
+		if (!saved.ok) return invalid(values, saved.errors, key);
+		return { done: 'The board’s verdict and roll call are on record.' };
+	},
+	certify: async (event) => {
+		const user = authorize(event, 'publish');
+		const meetingId = Number(event.params.id);
+		const values = formValues(await event.request.formData());
+		const updateId = idOf(String(values.updateId ?? ''));
+		const key = `certify-${updateId}`;
+		const reader = meetingForReader(db(), meetingId, true);
+		if (updateId === null || !reader?.updates.some((u) => u.updateId === updateId))
+			return invalid(values, { form: ['There is no such report at this meeting.'] }, key);
+		const saved = certifyReport(
+			db(),
+			{ id: user.id, email: user.email },
+			updateId,
+			values,
+			today()
+		);
+		if (!saved.ok) return invalid(values, saved.errors, key);
+		return { done: `The report is certified true as of ${values.trueAsOf}.` };
+	},
 	hold: async (event) => {
 		const user = authorize(event, 'hold');
 		const meetingId = Number(event.params.id);
