@@ -30,7 +30,7 @@ export const serverFloors = [
 	// Pages gathered from several areas, and the server's outer rooms, which no area imports.
 	['views', 'opendata', 'calendar', 'demo', 'setup', 'http', 'editor-actions', 'testing'],
 	// The product's areas.
-	['accountability', 'student-groups'],
+	['accountability', 'student-groups', 'context'],
 	['meetings', 'imports'],
 	['throughline', 'implementation', 'feedback'],
 	['priorities', 'leadership', 'schools'],

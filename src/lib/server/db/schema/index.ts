@@ -10,3 +10,4 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './plan-changes.ts';
 export * from './accountability.ts';
+export * from './context.ts';
