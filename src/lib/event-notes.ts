@@ -14,6 +14,15 @@ export interface ChartNote {
 	/** Whose note: the whole district's, one school's (its name), one priority's (its title). */
 	school: string | null;
 	priority: string | null;
+	schoolId: number | null;
+	priorityId: number | null;
+}
+
+/** The notes of a chart about one priority's district figures: district-wide and that priority's. */
+export function notesOfPriority(notes: ChartNote[], priorityId: number): ChartNote[] {
+	return notes.filter(
+		(n) => n.schoolId === null && (n.priorityId === null || n.priorityId === priorityId)
+	);
 }
 
 export interface PlacedNote extends ChartNote {

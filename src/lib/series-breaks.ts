@@ -9,7 +9,7 @@
 // 2025 Dashboard's new college/career measures (not in STATE-FILES.md; check it against the 2025
 // record layout).
 
-import { schoolYearLabel } from './school-year.ts';
+import { schoolYearLabel, startYearOfLabel } from './school-year.ts';
 
 export type BreakKind =
 	/** No results those years: the series before and after do not compare. */
@@ -140,4 +140,32 @@ export function notComparableWith(
 		year: schoolYearLabel(before.startYear),
 		reasons: between.map(({ reason, reasonEs }) => ({ reason, reasonEs }))
 	};
+}
+
+/** Every school year from the first to the last label given: a year without data stays in, empty. */
+export function filledYears(labels: string[]): string[] {
+	const starts = labels.map((y) => startYearOfLabel(y)).filter((y): y is number => y !== null);
+	if (!starts.length) return [...new Set(labels)].sort();
+	const all: string[] = [];
+	for (let y = Math.min(...starts); y <= Math.max(...starts); y++) all.push(schoolYearLabel(y));
+	return [...new Set([...all, ...labels])].sort();
+}
+
+/** The breaks within a chart's years (after its first): those to mark and list under it. */
+export function breaksWithin(breaks: SeriesBreak[], years: string[]): SeriesBreak[] {
+	return breaks.filter((b) => {
+		const label = schoolYearLabel(b.startYear);
+		return label > years[0] && label <= (years.at(-1) ?? '');
+	});
+}
+
+/** The years a new series starts within a chart (a gap or a new definition): the line stops before them. */
+export function breakYearsWithin(breaks: SeriesBreak[], years: string[]): string[] {
+	return [
+		...new Set(
+			breaksWithin(breaks, years)
+				.filter((b) => b.kind !== 'mark')
+				.map((b) => schoolYearLabel(b.startYear))
+		)
+	];
 }

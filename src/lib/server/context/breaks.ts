@@ -95,3 +95,20 @@ export function listBreaks(db: Db) {
 		.orderBy(asc(measures.name), asc(schoolYears.startYear))
 		.all();
 }
+
+/** The choices of the break form: the measures that have results, and the school years. */
+export function breakChoices(db: Db) {
+	return {
+		measures: db
+			.selectDistinct({ value: measures.id, label: measures.name })
+			.from(measures)
+			.innerJoin(results, eq(results.measureId, measures.id))
+			.orderBy(asc(measures.name))
+			.all(),
+		years: db
+			.select({ value: schoolYears.id, label: schoolYears.label })
+			.from(schoolYears)
+			.orderBy(asc(schoolYears.startYear))
+			.all()
+	};
+}

@@ -1,12 +1,13 @@
 // Dated event notes: what happened when (a strike, a fire, a new curriculum, a new principal),
 // district-wide or for one school or one priority, shown on every chart whose span includes them.
 // Public unless marked internal: an internal note reaches board and staff pages only.
-import { and, count, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import type { Actor } from '../audit/index.ts';
 import { deleteRecorded, saveChanges, saveNew } from '../audit/rows.ts';
 import { eventNotes } from '../db/schema/context.ts';
+import { byName } from '../db/sort.ts';
 import { schools, schoolYears } from '../db/schema/district.ts';
 import { priorities } from '../db/schema/priorities.ts';
 import {
@@ -123,11 +124,12 @@ export function listNotes(db: Db, page = 1, perPage = 50): { rows: NoteRow[]; to
  */
 export function chartNotes(
 	db: Db,
-	about: { priorityId?: number | null; schoolId?: number | null },
+	about: { priorityId?: number | null; schoolId?: number | null; anyPriority?: boolean },
 	{ internal }: { internal: boolean }
 ): ChartNote[] {
 	const scope: SQL[] = [and(isNull(eventNotes.schoolId), isNull(eventNotes.priorityId))!];
 	if (about.priorityId) scope.push(eq(eventNotes.priorityId, about.priorityId));
+	if (about.anyPriority) scope.push(isNotNull(eventNotes.priorityId));
 	if (about.schoolId) scope.push(eq(eventNotes.schoolId, about.schoolId));
 	return db
 		.select({ note: eventNotes, school: schools.name, priority: priorities.title })
@@ -144,8 +146,15 @@ export function chartNotes(
 			textEs: note.textEs,
 			internal: note.internal,
 			school,
-			priority
+			priority,
+			schoolId: note.schoolId,
+			priorityId: note.priorityId
 		}));
+}
+
+/** The notes of every priority's district charts (district-wide and per priority), for one reader. */
+export function prioritiesChartNotes(db: Db, { internal }: { internal: boolean }): ChartNote[] {
+	return chartNotes(db, { anyPriority: true }, { internal });
 }
 
 /** Every public note, for the open data: never an internal one. */
@@ -166,4 +175,20 @@ export function publicNotes(db: Db) {
 		.where(eq(eventNotes.internal, false))
 		.orderBy(eventNotes.happenedOn, eventNotes.id)
 		.all();
+}
+
+/** The choices of the note form: the schools by name and the priorities in their order. */
+export function noteChoices(db: Db) {
+	return {
+		schools: db
+			.select({ value: schools.id, label: schools.name })
+			.from(schools)
+			.orderBy(byName(schools.name))
+			.all(),
+		priorities: db
+			.select({ value: priorities.id, label: priorities.title })
+			.from(priorities)
+			.orderBy(priorities.sortOrder, priorities.id)
+			.all()
+	};
 }

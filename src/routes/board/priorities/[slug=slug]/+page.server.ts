@@ -4,6 +4,7 @@ import { authorize } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { priorityReview } from '$lib/server/views/priority-review';
 import { forReader, keptBoardSignals } from '$lib/server/views/signals';
+import { chartNotes } from '$lib/server/context/notes';
 
 export const load: PageServerLoad = (event) => {
 	const user = authorize(event, 'board');
@@ -14,5 +15,9 @@ export const load: PageServerLoad = (event) => {
 			404,
 			`There is no priority at “${event.params.slug}”. It may have been renamed, or the link mistyped.`
 		);
-	return { review: { ...review, signals: forReader(review.signals, user) } };
+	return {
+		review: { ...review, signals: forReader(review.signals, user) },
+		// The board reads internal notes too (marked as such on the chart).
+		notes: chartNotes(store, { priorityId: review.priority.id }, { internal: true })
+	};
 };
