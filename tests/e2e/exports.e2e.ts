@@ -45,6 +45,8 @@ const tables = [
 	'updates',
 	'board-questions',
 	'feedback',
+	'event-notes',
+	'series-breaks',
 	'state-assistance-status',
 	'state-assistance-groups',
 	'state-essa-status'

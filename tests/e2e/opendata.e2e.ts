@@ -116,8 +116,8 @@ test('the open data page lists every dataset in both languages, with JSON-LD', a
 	const [catalog] = await jsonLdOf(page, '/data');
 	expect(catalog['@type']).toBe('DataCatalog');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Open data');
-	// The header and fourteen datasets (four of them accountability's).
-	await expect(page.getByRole('row')).toHaveCount(15);
+	// The header and sixteen datasets (four of them accountability's, two the charts' context).
+	await expect(page.getByRole('row')).toHaveCount(17);
 	await expect(page.getByText(/CC BY 4.0/)).toBeVisible();
 	await page.goto('/es/data');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datos abiertos');

@@ -11,6 +11,8 @@ import { auditLog } from '../db/schema/audit.ts';
 import { priorityResults } from '../priorities/summary.ts';
 import { seedSmallDistrict } from '../priorities/fixture.ts';
 import { createBreak } from './breaks.ts';
+import { eventNoteRows } from '../opendata/context-tables.ts';
+import { datasetByName } from '../opendata/datasets.ts';
 import { chartNotes, createNote, listNotes, publicNotes } from './notes.ts';
 
 const actor = { id: 'u1', email: 'staff@example.org' };
@@ -169,6 +171,11 @@ describe('event notes', () => {
 			"Teachers' strike, 12 days",
 			'New principal'
 		]);
+		expect(eventNoteRows(db).map((n) => n.note)).toEqual([
+			"Teachers' strike, 12 days",
+			'New principal'
+		]);
+		expect(JSON.stringify(datasetByName('event-notes')!.rows(db, {}))).not.toContain('retreat');
 		expect(listNotes(db).total).toBe(3);
 		expect(db.select().from(schoolYears).all()).toHaveLength(2);
 	});
