@@ -11,6 +11,7 @@ import { leadershipSignals } from '../leadership/signals.ts';
 import { meetingSignals } from '../meetings/signals.ts';
 import { feedbackSignals } from '../feedback/signals.ts';
 import { accountabilitySignals } from '../accountability/signals.ts';
+import { contextSignals } from '../context/signals.ts';
 
 export type { SignalContext, SignalSource } from '../signals/types.ts';
 
@@ -21,7 +22,8 @@ const sources: [string, SignalSource][] = [
 	['leadership', leadershipSignals],
 	['meetings', meetingSignals],
 	['feedback', feedbackSignals],
-	['accountability', accountabilitySignals]
+	['accountability', accountabilitySignals],
+	['context', contextSignals]
 ];
 
 export function boardSignals(db: Db, context: SignalContext): Signal[] {

@@ -10,6 +10,7 @@ import { planChangeCount } from '$lib/server/priorities/plan-changes';
 import { pageJsonLd } from '$lib/server/opendata/dcat';
 import { locale, pick } from '$lib/i18n';
 import { chartNotes } from '$lib/server/context/notes';
+import { measureDates } from '$lib/server/context/dates';
 
 // Read, not used: the page ships no JavaScript (trends are SVG drawn on the server; sorting,
 // search and paging are links and a GET form), so it is readable at once on a slow phone.
@@ -36,6 +37,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		carriers,
 		// Public notes only: an internal note never reaches a public page.
 		notes: chartNotes(store, { priorityId: page.priority.id }, { internal: false }),
+		dates: measureDates(
+			store,
+			page.measures.map((x) => x.id)
+		),
 		query,
 		changes: planChangeCount(store, page.priority.id),
 		jsonLd: pageJsonLd(store, url.origin, locale(), {

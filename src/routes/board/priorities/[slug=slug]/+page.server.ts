@@ -5,6 +5,7 @@ import { db } from '$lib/server/db';
 import { priorityReview } from '$lib/server/views/priority-review';
 import { forReader, keptBoardSignals } from '$lib/server/views/signals';
 import { chartNotes } from '$lib/server/context/notes';
+import { measureDates } from '$lib/server/context/dates';
 
 export const load: PageServerLoad = (event) => {
 	const user = authorize(event, 'board');
@@ -18,6 +19,10 @@ export const load: PageServerLoad = (event) => {
 	return {
 		review: { ...review, signals: forReader(review.signals, user) },
 		// The board reads internal notes too (marked as such on the chart).
-		notes: chartNotes(store, { priorityId: review.priority.id }, { internal: true })
+		notes: chartNotes(store, { priorityId: review.priority.id }, { internal: true }),
+		dates: measureDates(
+			store,
+			review.measures.map((x) => x.id)
+		)
 	};
 };
