@@ -47,6 +47,7 @@ const tables = [
 	'feedback',
 	'event-notes',
 	'series-breaks',
+	'area-figures',
 	'state-assistance-status',
 	'state-assistance-groups',
 	'state-essa-status'

@@ -1,4 +1,7 @@
-import { inserter, type Context } from './context.ts';
+import { inserter, round1, type Context } from './context.ts';
+import { measurePlans } from './catalog.ts';
+import { districtValue } from './results.ts';
+import { isDashboardMeasure } from '../../dashboard-releases.ts';
 
 /**
  * A few dated event notes, so the demo's charts carry them: a district-wide strike, a new
@@ -80,4 +83,45 @@ export function addSeriesBreaks(context: Context): void {
 		'el distrito cambió a una nueva evaluación de lectura (período de primavera)',
 		context.stamp
 	);
+}
+
+/**
+ * The state's and the county's figure beside the district's Dashboard measures (all students),
+ * for the years the state gave a Dashboard: made up like the rest of the demo — the state a little
+ * ahead of the district, the county between the two.
+ */
+export function addAreaFigures(context: Context): void {
+	const insert = inserter(context.db, 'area_figure', [
+		'measure_id',
+		'school_year_id',
+		'level',
+		'student_group',
+		'value',
+		'n',
+		'updated_at'
+	]);
+	for (const plan of measurePlans) {
+		const measureId = context.measureIds.get(plan.code);
+		if (measureId === undefined || !isDashboardMeasure(plan.code)) continue;
+		const better = plan.direction === 'higher' ? 1 : -1;
+		for (let year = context.firstYear; year <= context.lastYear; year++) {
+			if (year === 2019 || year === 2020) continue; // no state Dashboard (series-breaks.ts)
+			const district = districtValue(context, plan.code, year);
+			const yearId = context.yearIds.get(year);
+			if (district === null || yearId === undefined) continue;
+			for (const [level, share, n] of [
+				['state', 0.5, 2_900_000],
+				['county', 0.2, 35_000]
+			] as const)
+				insert(
+					measureId,
+					yearId,
+					level,
+					'ALL',
+					round1(district + better * share * plan.spread),
+					n,
+					context.stamp
+				);
+		}
+	}
 }

@@ -211,6 +211,13 @@ export const exportTables: readonly ExportTable[] = [
 			ORDER BY m.code, y.start_year`
 	},
 	{
+		name: 'area-figures',
+		title: "The state's and the county's figures beside the district's",
+		sql: `SELECT m.code AS measure, y.label AS school_year, a.level, a.student_group, a.value, a.n
+			FROM area_figure a JOIN measure m ON m.id = a.measure_id JOIN school_year y ON y.id = a.school_year_id
+			ORDER BY m.code, y.start_year, a.level, a.student_group`
+	},
+	{
 		name: 'state-assistance-status',
 		title: "The state's assistance status (Differentiated Assistance), by Dashboard year",
 		sql: `SELECT year AS dashboard_year, status, source FROM state_assistance_status ORDER BY year`

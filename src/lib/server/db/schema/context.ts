@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { nowIso, schoolOrDistrictColumn, schoolYearColumn } from './district.ts';
 import { measures } from './measures.ts';
 import { priorities } from './priorities.ts';
@@ -45,4 +45,27 @@ export const eventNotes = sqliteTable(
 		createdAt: text('created_at').notNull().default(nowIso)
 	},
 	(t) => [index('event_note_date_idx').on(t.happenedOn)]
+);
+
+/**
+ * The state's (rtype X) and the county's (rtype C) figure of a Dashboard indicator the district
+ * has, as the state's file gives it, by school year and student group: shown beside the district's.
+ * No other district's rows are kept.
+ */
+export const areaFigures = sqliteTable(
+	'area_figure',
+	{
+		id: integer('id').primaryKey(),
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measures.id, { onDelete: 'cascade' }),
+		schoolYearId: schoolYearColumn(),
+		level: text('level', { enum: ['state', 'county'] }).notNull(),
+		/** The state's group code (not a reference: the state may give groups the district lacks). */
+		studentGroup: text('student_group').notNull(),
+		value: real('value'),
+		n: integer('n'),
+		updatedAt: text('updated_at').notNull().default(nowIso)
+	},
+	(t) => [uniqueIndex('area_figure_uq').on(t.measureId, t.schoolYearId, t.level, t.studentGroup)]
 );

@@ -6,6 +6,7 @@ import { priorityReview } from '$lib/server/views/priority-review';
 import { forReader, keptBoardSignals } from '$lib/server/views/signals';
 import { chartNotes } from '$lib/server/context/notes';
 import { measureDates } from '$lib/server/context/dates';
+import { areaFiguresOf } from '$lib/server/context/area';
 
 export const load: PageServerLoad = (event) => {
 	const user = authorize(event, 'board');
@@ -20,6 +21,10 @@ export const load: PageServerLoad = (event) => {
 		review: { ...review, signals: forReader(review.signals, user) },
 		// The board reads internal notes too (marked as such on the chart).
 		notes: chartNotes(store, { priorityId: review.priority.id }, { internal: true }),
+		areas: areaFiguresOf(
+			store,
+			review.measures.map((x) => x.id)
+		),
 		dates: measureDates(
 			store,
 			review.measures.map((x) => x.id)
