@@ -126,6 +126,13 @@ test("a break in the series: the state's 2019-20 and 2020-21 marked, no change a
 	await expect(caption).toContainText('not comparable with 2020-21');
 	await expect(caption).not.toContainText('than in 2019-20');
 	await expect(caption).not.toContainText('since 2019-20');
+	// The state's and the county's figure beside the district's, and the figure's two dates.
+	await expect(page.locator('[data-area-figures]').first()).toContainText(
+		/Beside the district in 2024-25: state .* · county /
+	);
+	await expect(page.locator('[data-figure-dates]').first()).toContainText(
+		'2024-25: from the State Dashboard · loaded'
+	);
 	// The district's own break (its reading assessment changed in 2023-24): the line stops before it.
 	const reading = page.locator('figure.trend', { hasText: 'new reading assessment' }).first();
 	await expect(reading.locator('svg polyline.result')).toHaveCount(2);
@@ -136,6 +143,9 @@ test("a break in the series: the state's 2019-20 and 2020-21 marked, no change a
 		'Ruptura de la serie desde 2021-22: el estado no publicó el Dashboard de 2019-20 ni de 2020-21'
 	);
 	await expect(es.locator('figcaption')).toContainText('no comparable con 2020-21');
+	await expect(page.locator('[data-area-figures]').first()).toContainText(
+		/Junto al distrito en 2024-25: estado .* · condado /
+	);
 });
 
 test('a break recorded without a reason is refused with a clear message, nothing saved', async ({
