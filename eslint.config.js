@@ -40,7 +40,7 @@ export const serverFloors = [
 		'notices'
 	],
 	// The product's areas.
-	['accountability', 'student-groups', 'lcap', 'board-record'],
+	['accountability', 'student-groups', 'lcap', 'board-record', 'context'],
 	['meetings', 'imports'],
 	['throughline', 'implementation', 'feedback'],
 	['priorities', 'leadership', 'schools'],

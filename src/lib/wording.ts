@@ -3,6 +3,7 @@
 // Relative imports: the meeting record's PDF (server code) words standings with it too.
 import * as m from './paraglide/messages/_index.js';
 import { differenceUnit, formatNumber, formatValue, type Locale, type Unit } from './format.ts';
+import type { NotComparable } from './series-breaks.ts';
 
 export interface StandingData {
 	kind: string;
@@ -94,6 +95,14 @@ interface TrendData {
 	series: { year: string; value: number | null }[];
 	standing: StandingData;
 	change: { from: string; to: string; improvement: number } | null;
+	/** The newest result does not compare with older ones (a break in the series). */
+	notComparable?: NotComparable | null;
+}
+
+/** "not comparable with 2018-19: the state published no Dashboard …", in the reader's language. */
+export function notComparableText(n: NotComparable, locale: Locale): string {
+	const reasons = n.reasons.map((r) => (locale === 'es' ? r.reasonEs : r.reason)).join('; ');
+	return m.trend_not_comparable({ year: n.year, reasons }, { locale });
 }
 
 /** One plain sentence for a chart's caption: latest value; standing; change since the first year. */
@@ -123,5 +132,6 @@ export function trendSentence(t: TrendData, locale: Locale): string {
 	} else if (t.change) {
 		parts.push(m.trend_unchanged({ year: t.change.from }, options));
 	}
+	if (t.notComparable) parts.push(notComparableText(t.notComparable, locale));
 	return parts.join('; ') + '.';
 }

@@ -116,8 +116,9 @@ test('the open data page lists every dataset in both languages, with JSON-LD', a
 	const [catalog] = await jsonLdOf(page, '/data');
 	expect(catalog['@type']).toBe('DataCatalog');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Open data');
-	// The header and twenty datasets (four of them accountability's, three the LCAP's, three the board's record).
-	await expect(page.getByRole('row')).toHaveCount(21);
+	// The header and twenty-two datasets (four of them accountability's, three the LCAP's, three the
+	// board's record, two the charts' context).
+	await expect(page.getByRole('row')).toHaveCount(23);
 	await expect(page.getByText(/CC BY 4.0/)).toBeVisible();
 	await page.goto('/es/data');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datos abiertos');

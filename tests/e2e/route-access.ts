@@ -236,6 +236,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 	}),
 	...editorsList('/manage/policies'),
 	...editorsList('/manage/not-doing'),
+	// Context (issue 33): event notes and the district's breaks in a series
+	...editorsList('/manage/notes', {}),
+	'/manage/notes': { page: 'edit', actions: { addBreak: 'edit', deleteBreak: 'edit' } },
 	...editorsList('/manage/initiatives'),
 	// Reach
 	'/board/coherence': { page: 'board' },

@@ -42,12 +42,24 @@ export function drawLineChart(
 		percent = false,
 		min,
 		max,
-		count = 4
-	}: { percent?: boolean; min?: number; max?: number; count?: number } = {}
+		count = 4,
+		breaks = []
+	}: {
+		percent?: boolean;
+		min?: number;
+		max?: number;
+		count?: number;
+		/** Indexes of the labels a new series starts at: the line stops before them, a mark stands there. */
+		breaks?: number[];
+	} = {}
 ): Chart {
 	const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 	// What was drawn, for tests that check the chart against its data table.
-	canvas.dataset.drawn = JSON.stringify({ labels, series: series.map((s) => s.values) });
+	canvas.dataset.drawn = JSON.stringify({
+		labels,
+		series: series.map((s) => s.values),
+		breaks
+	});
 	// Whether it animates: not when the reader asks for reduced motion (checked by a11y.e2e.ts).
 	canvas.dataset.animated = String(!reduceMotion);
 	const scale = niceTicks([...series.flatMap((s) => s.values), min, max], { count, percent });
@@ -71,10 +83,37 @@ export function drawLineChart(
 						? look.targetRadius
 						: look.resultRadius + 1,
 				pointBorderWidth: s.dashed ? 2 : 1.5,
-				spanGaps: true,
+				// A year without a value is a gap in the line, as is a break in the series.
+				spanGaps: false,
+				segment: {
+					borderColor: (ctx: { p1DataIndex: number }) =>
+						breaks.includes(ctx.p1DataIndex) ? 'transparent' : undefined
+				},
 				tension: 0
 			}))
 		},
+		plugins: [
+			{
+				// A dotted line halfway between the year before a break and the year it starts.
+				id: 'seriesBreaks',
+				afterDatasetsDraw(chart) {
+					const { ctx, chartArea, scales } = chart;
+					ctx.save();
+					ctx.strokeStyle = look.axis;
+					ctx.lineWidth = 1.5;
+					ctx.setLineDash([2, 3]);
+					for (const i of breaks) {
+						if (i < 1) continue;
+						const x = (scales.x.getPixelForValue(i - 1) + scales.x.getPixelForValue(i)) / 2;
+						ctx.beginPath();
+						ctx.moveTo(x, chartArea.top);
+						ctx.lineTo(x, chartArea.bottom);
+						ctx.stroke();
+					}
+					ctx.restore();
+				}
+			}
+		],
 		options: {
 			responsive: true,
 			maintainAspectRatio: false,

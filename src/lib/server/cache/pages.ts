@@ -262,6 +262,7 @@ export function isPublicPage(pathname: string): boolean {
 		path === '/accessibility' ||
 		path === '/accountability' ||
 		path === '/lcap' ||
+		path === '/board-members' ||
 		// The open data (issue 19): its page, files, catalog, measure definitions and the API.
 		path === '/data' ||
 		path.startsWith('/data/') ||

@@ -2,6 +2,7 @@
  * The deterministic district generator. `generateDistrict` fills every table but the sign-in
  * tables from a seed; the demo (index.ts) and the benchmark call it with their own sizes.
  */
+import { addAreaFigures, addEventNotes, addSeriesBreaks } from './notes.ts';
 import { addAccountability } from './accountability.ts';
 import { addStateLevels } from './state-levels.ts';
 import type { DbFile } from '../db/open.ts';
@@ -124,6 +125,9 @@ export function generateDistrict(db: DbFile, options: DistrictOptions): void {
 			addLcap(context);
 			recordAdoptedPlans(context);
 			addPlanChanges(context);
+			addEventNotes(context);
+			addSeriesBreaks(context);
+			addAreaFigures(context);
 			freezeLatestMeeting(context);
 			addBoardRecord(context);
 			recordSeed(context, options);

@@ -196,6 +196,28 @@ export const exportTables: readonly ExportTable[] = [
 			ORDER BY f.reported_on`
 	},
 	{
+		name: 'event-notes',
+		title: 'Event notes on the charts (internal ones too)',
+		sql: `SELECT n.happened_on AS date, s.cds_code AS school_cds_code, s.name AS school_name,
+			p.slug AS priority, n.text AS note, n.text_es AS note_es, n.internal
+			FROM event_note n LEFT JOIN school s ON s.id = n.school_id LEFT JOIN priority p ON p.id = n.priority_id
+			ORDER BY n.happened_on, n.id`
+	},
+	{
+		name: 'series-breaks',
+		title: "The district's breaks in its measures' series",
+		sql: `SELECT m.code AS measure, m.name AS measure_name, y.label AS school_year, b.reason, b.reason_es
+			FROM series_break b JOIN measure m ON m.id = b.measure_id JOIN school_year y ON y.id = b.school_year_id
+			ORDER BY m.code, y.start_year`
+	},
+	{
+		name: 'area-figures',
+		title: "The state's and the county's figures beside the district's",
+		sql: `SELECT m.code AS measure, y.label AS school_year, a.level, a.student_group, a.value, a.n
+			FROM area_figure a JOIN measure m ON m.id = a.measure_id JOIN school_year y ON y.id = a.school_year_id
+			ORDER BY m.code, y.start_year, a.level, a.student_group`
+	},
+	{
 		name: 'state-assistance-status',
 		title: "The state's assistance status (Differentiated Assistance), by Dashboard year",
 		sql: `SELECT year AS dashboard_year, status, source FROM state_assistance_status ORDER BY year`

@@ -5,6 +5,7 @@ import { type ColorMissingReason } from '../../choices.ts';
 import { eq, sql } from 'drizzle-orm';
 import { enrollments, nowIso, schools as schoolsTable } from '../db/schema/district.ts';
 import { measures, results } from '../db/schema/measures.ts';
+import { areaFigures } from '../db/schema/context.ts';
 import type { Db, DbFile } from '../db/open.ts';
 import { ImportFileError } from './read.ts';
 import {
@@ -99,9 +100,20 @@ export interface EnrollmentRow {
 	share: number | null;
 }
 
+/** A state (rtype X) or county (rtype C) row: shown beside the district's figure, nothing else. */
+export interface AreaRow {
+	level: 'state' | 'county';
+	startYear: number;
+	group: string;
+	value: number | null;
+	n: number | null;
+}
+
 export interface DashboardRead {
 	indicator: Indicator;
 	rows: DashboardRow[];
+	/** The file's state and county rows (counted with the other districts' rows in the preview). */
+	areaRows: AreaRow[];
 	enrollment: EnrollmentRow[];
 	/** What the file says of each school, by CDS code, for creating the ones not yet known. */
 	schoolInfo: Map<string, { name: string; charter: boolean }>;
@@ -209,6 +221,7 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 		newGroups: new Map(),
 		testTakers: new Set(),
 		otherDistricts: new Map(),
+		areaRows: [],
 		districtNameInFile: null,
 		districtNames: new Map(),
 		unusedColumns: []
@@ -251,6 +264,10 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 			const place = rtype === 'X' || rtype === 'C' ? 'other' : placeOf(ctx, cds);
 			if (place === 'other') {
 				ctx.otherDistrictRows++;
+				if ((rtype === 'X' || rtype === 'C') && !indicator?.enrollment) {
+					const area = areaRow(cells, i, rtype, fileYear);
+					if (area) out.areaRows.push(area);
+				}
 				if (rtype === 'D' && i.district >= 0 && !out.otherDistricts.has(cds))
 					out.otherDistricts.set(cds, (cells[i.district] ?? '').trim() || cds);
 				continue;
@@ -398,6 +415,36 @@ export async function readDashboard(ctx: ReadContext, fileName: string): Promise
 		for (const code of out.newGroups.keys()) if (!participates.has(code)) out.testTakers.add(code);
 	out.unusedColumns = unusedColumns(table, Object.values(i));
 	return out;
+}
+
+/**
+ * A state or county row's figure, read leniently: it is not the district's, so a cell the
+ * importer cannot read leaves the row out instead of refusing the file.
+ */
+function areaRow(
+	cells: string[],
+	i: { value: number; n: number; group: number; year: number },
+	rtype: 'X' | 'C',
+	fileYear: number | undefined
+): AreaRow | null {
+	const num = (index: number) => {
+		const text = index >= 0 ? (cells[index] ?? '').trim() : '';
+		if (text === '' || text === '*') return null;
+		const n = Number(text);
+		return Number.isFinite(n) ? n : undefined;
+	};
+	const group = normaliseGroupCode(i.group >= 0 ? (cells[i.group] ?? '') : 'ALL');
+	const code = knownGroup(group)?.code ?? group;
+	let year = fileYear;
+	if (i.year >= 0) {
+		const text = (cells[i.year] ?? '').trim();
+		const start = /^\d{4}$/.test(text) ? Number(text) - 1 : parseSchoolYear(text);
+		year = start === undefined ? undefined : start + 1;
+	}
+	const value = num(i.value);
+	const n = num(i.n);
+	if (!code || year === undefined || value === undefined || n === undefined) return null;
+	return { level: rtype === 'X' ? 'state' : 'county', startYear: year - 1, group: code, value, n };
 }
 
 /** Numeric while it can be (no string per row): the school part of the code, group, year. */
@@ -672,6 +719,38 @@ export function applyDashboard(
 		if (before) {
 			tally.change(groupRowName(measure.name, r.startYear, name, r.group), pick(before), pick(r));
 		}
+	}
+	applyAreaRows(db, measure.id, read.areaRows, years);
+}
+
+/**
+ * The state's and the county's figures of the indicator, for the school years the district has in
+ * the file: inserted or updated, an equal one left alone.
+ */
+function applyAreaRows(db: Db, measureId: number, rows: AreaRow[], years: Map<number, number>) {
+	for (const r of rows) {
+		const yearId = years.get(r.startYear);
+		if (yearId === undefined) continue;
+		db.insert(areaFigures)
+			.values({
+				measureId,
+				schoolYearId: yearId,
+				level: r.level,
+				studentGroup: r.group,
+				value: r.value,
+				n: r.n
+			})
+			.onConflictDoUpdate({
+				target: [
+					areaFigures.measureId,
+					areaFigures.schoolYearId,
+					areaFigures.level,
+					areaFigures.studentGroup
+				],
+				set: { value: r.value, n: r.n, updatedAt: nowIso },
+				setWhere: sql`${areaFigures.value} IS NOT ${r.value} OR ${areaFigures.n} IS NOT ${r.n}`
+			})
+			.run();
 	}
 }
 

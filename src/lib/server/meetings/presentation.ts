@@ -4,6 +4,7 @@ import type { Db } from '../db/open.ts';
 import { headlineSummary } from '../priorities/summary.ts';
 import type { Unit } from '../../format.ts';
 import type { GroupTargetsData } from '../../charts/group-targets.ts';
+import { breakYearsWithin, filledYears, type NotComparable } from '../../series-breaks.ts';
 import { agendaOf, getMeeting, timeShareOf } from './meetings.ts';
 import { updatesOfMeeting, visibleVersions } from './updates.ts';
 import { questionsOfMeeting } from './questions.ts';
@@ -33,6 +34,10 @@ export interface PrioritySlide {
 		}[];
 		/** Targets set for single student groups (records frozen before they were kept have none). */
 		groupTargets?: GroupTargetsData[];
+		/** Years a new series starts (a break: the line stops before them); older records have none. */
+		breaks?: string[];
+		/** The newest result does not compare with older ones: the year and why. */
+		notComparable?: NotComparable | null;
 	} | null;
 	update: {
 		status: 'on track' | 'watch' | 'off track';
@@ -92,6 +97,16 @@ export function presentation(
 	for (const { priority, headline } of summary.active) {
 		const u = updates.find((x) => x.priorityId === priority.id);
 		const v = u ? visibleVersions(u.versions, false)[0] : undefined;
+		// Every year from the first to the last: a year without results is a gap on the chart.
+		const years = headline
+			? filledYears(
+					[
+						...headline.series,
+						...headline.targets,
+						...headline.groupTargets.flatMap((g) => g.targets)
+					].map((p) => p.year)
+				)
+			: [];
 		slides.push({
 			kind: 'priority',
 			priorityId: priority.id,
@@ -121,22 +136,14 @@ export function presentation(
 									}))
 								}
 							: {}),
-						points: [
-							...new Set(
-								[
-									...headline.series,
-									...headline.targets,
-									...headline.groupTargets.flatMap((g) => g.targets)
-								].map((p) => p.year)
-							)
-						]
-							.sort()
-							.map((year) => ({
-								schoolYear: year,
-								value: headline.series.find((s) => s.year === year)?.value ?? null,
-								state: headline.series.find((s) => s.year === year)?.state ?? null,
-								target: headline.targets.find((t) => t.year === year)?.value ?? null
-							}))
+						points: years.map((year) => ({
+							schoolYear: year,
+							value: headline.series.find((s) => s.year === year)?.value ?? null,
+							state: headline.series.find((s) => s.year === year)?.state ?? null,
+							target: headline.targets.find((t) => t.year === year)?.value ?? null
+						})),
+						breaks: breakYearsWithin(headline.breaks, years),
+						notComparable: headline.notComparable
 					}
 				: null,
 			update: v

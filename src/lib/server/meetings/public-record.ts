@@ -1,3 +1,4 @@
+import type { NotComparable } from '../../series-breaks.ts';
 import type { StandingData } from '../../wording.ts';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
@@ -35,6 +36,9 @@ export interface PublicRecordPriority {
 		standing: string;
 		standingData: StandingData | null;
 		points: RecordPoint[];
+		/** Years a new series starts, as frozen (records frozen before breaks were kept have none). */
+		breaks: string[];
+		notComparable: NotComparable | null;
 	} | null;
 	/** The update published for this meeting; never a draft or a version shared only with the board. */
 	update: PublishedUpdate | null;
@@ -140,6 +144,8 @@ export function publicMeetingRecord(db: Db, meetingId: number): PublicMeetingRec
 							direction: s.trend.direction,
 							standing: s.trend.standing,
 							standingData: s.trend.standingData ?? null,
+							breaks: s.trend.breaks ?? [],
+							notComparable: s.trend.notComparable ?? null,
 							points: s.trend.points.map((p) =>
 								suppressedNow.has(p.schoolYear)
 									? { ...p, value: null, state: null, suppressed: true }

@@ -48,6 +48,7 @@ import {
 } from './accountability-tables.ts';
 import { lcapActionRows, lcapAnnualUpdateRows, lcapMetricRows } from './lcap-tables.ts';
 import { trainingRows, verdictRows, voteRows } from './board-record-tables.ts';
+import { eventNoteRows, seriesBreakRows } from './context-tables.ts';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
 
@@ -423,6 +424,52 @@ export const datasets: readonly Dataset[] = [
 		],
 		filters: ['priority'],
 		rows: planChangeRows
+	},
+	{
+		name: 'event-notes',
+		title: { en: 'Event notes on the charts', es: 'Notas de acontecimientos en los gráficos' },
+		description: {
+			en: 'Dated notes of what happened (a strike, a new curriculum, a new principal), for the whole district, one school or one priority, as the charts show them.',
+			es: 'Notas fechadas de lo que pasó (una huelga, un nuevo currículo, una nueva dirección), para todo el distrito, una escuela o una prioridad, como las muestran los gráficos.'
+		},
+		columns: [
+			{ name: 'date', type: 'date', description: 'When it happened.' },
+			s('school_cds_code', "The school's CDS code; empty for the whole district.", true),
+			s('school_name', "The school's name; empty for the whole district.", true),
+			s('priority', "The priority's slug; empty for every priority.", true),
+			s('note', 'What happened.'),
+			s('note_es', 'What happened, in Spanish.', true)
+		],
+		filters: ['priority'],
+		rows: eventNoteRows
+	},
+	{
+		name: 'series-breaks',
+		title: { en: 'Breaks in the series', es: 'Rupturas de las series' },
+		description: {
+			en: "Years from which a measure's results do not compare with the years before (the state's, such as no Dashboard for 2019-20 and 2020-21, and the district's own), and marks where something changed but the results still compare.",
+			es: 'Años desde los cuales los resultados de una medida no se comparan con los anteriores (los del estado, como la falta de Dashboard en 2019-20 y 2020-21, y los del distrito), y marcas donde algo cambió pero los resultados siguen siendo comparables.'
+		},
+		columns: [
+			measureCode,
+			s('school_year', 'The first school year of the new series, e.g. 2021-22.'),
+			{
+				name: 'kind',
+				type: 'string',
+				values: ['gap', 'definition', 'mark'],
+				description: 'gap: no results before it; definition: measured anew; mark: still comparable.'
+			},
+			{
+				name: 'by',
+				type: 'string',
+				values: ['state', 'district'],
+				description: "The state's break or the district's."
+			},
+			s('reason', 'Why.'),
+			s('reason_es', 'Why, in Spanish.')
+		],
+		filters: ['measure'],
+		rows: seriesBreakRows
 	},
 	{
 		name: 'accountability-status',

@@ -1,3 +1,4 @@
+import { comparable, notComparableWith, type SeriesBreak } from '../../series-breaks.ts';
 import { differenceUnit, formatNumber, formatValue, type Unit } from '../../format.ts';
 
 export interface YearValue {
@@ -108,12 +109,19 @@ export function standingAgainstTarget(
 	return { kind: 'behind', year: latest.year, gap, text: `behind target by ${amount}` };
 }
 
-/** Change from the first to the last year with a value, in the better direction when positive. */
+/**
+ * Change from the first to the last year with a value, in the better direction when positive;
+ * never across a break in the series (`breaks`): it starts at the first year comparable with the
+ * newest one.
+ */
 export function changeOverTime(
 	results: YearValue[],
-	direction: 'higher' | 'lower'
+	direction: 'higher' | 'lower',
+	breaks: SeriesBreak[] = []
 ): { from: YearValue; to: YearValue; improvement: number } | null {
-	const known = results.filter((r) => r.value !== null).sort((a, b) => a.startYear - b.startYear);
+	const all = results.filter((r) => r.value !== null).sort((a, b) => a.startYear - b.startYear);
+	const newest = all.at(-1);
+	const known = newest ? all.filter((r) => comparable(breaks, r.startYear, newest.startYear)) : [];
 	if (known.length < 2) return null;
 	const from = known[0];
 	const to = known[known.length - 1];
@@ -126,14 +134,15 @@ export function describeTrend(
 	results: YearValue[],
 	standing: Standing,
 	direction: 'higher' | 'lower',
-	unit: Unit
+	unit: Unit,
+	breaks: SeriesBreak[] = []
 ): string {
 	const latest = [...results]
 		.filter((r) => r.value !== null)
 		.sort((a, b) => b.startYear - a.startYear)[0];
 	if (!latest) return 'No results yet.';
 	const parts = [`${formatValue(latest.value, unit)} in ${latest.year}`, standing.text];
-	const change = changeOverTime(results, direction);
+	const change = changeOverTime(results, direction, breaks);
 	if (change && Math.abs(change.improvement) >= 0.05) {
 		const words = differenceUnit(unit);
 		const amount = `${formatNumber(Math.abs(change.improvement))}${words ? ' ' + words : ''}`;
@@ -143,5 +152,8 @@ export function describeTrend(
 	} else if (change) {
 		parts.push(`unchanged since ${change.from.year}`);
 	}
+	const cut = notComparableWith(results, breaks);
+	if (cut)
+		parts.push(`not comparable with ${cut.year}: ${cut.reasons.map((r) => r.reason).join('; ')}`);
 	return parts.join('; ') + '.';
 }

@@ -3,6 +3,8 @@ import type { Db } from '../db/open.ts';
 import { derived } from '../cache/derived.ts';
 import { schoolYears } from '../db/schema/district.ts';
 import type { Unit } from '../../format.ts';
+import { breaksOfMeasures } from '../results/breaks.ts';
+import { notComparableWith, type NotComparable, type SeriesBreak } from '../../series-breaks.ts';
 import {
 	districtSeries,
 	districtSettings,
@@ -53,6 +55,10 @@ export interface MeasureTrend {
 	/** The trend in one plain sentence, for the chart's caption and screen readers. */
 	summary: string;
 	change: { from: string; to: string; improvement: number } | null;
+	/** The series' breaks (the state's and the district's): the charts draw their gaps and marks. */
+	breaks: SeriesBreak[];
+	/** The newest result does not compare with older ones: the year and why, said instead of a change. */
+	notComparable: NotComparable | null;
 }
 
 function trendOf(
@@ -61,9 +67,10 @@ function trendOf(
 	targets: YearValue[],
 	baselineYear: string | null,
 	groupsOnly: boolean,
-	groupTargets: GroupTargets[] = []
+	groupTargets: GroupTargets[] = [],
+	breaks: SeriesBreak[] = []
 ): MeasureTrend {
-	const change = changeOverTime(series, measure.direction);
+	const change = changeOverTime(series, measure.direction, breaks);
 	const standing = standingAgainstTarget(series, targets, measure.direction, measure.unit, {
 		baselineYear,
 		groupsOnly
@@ -83,10 +90,12 @@ function trendOf(
 		targets,
 		groupTargets,
 		standing,
-		summary: describeTrend(series, standing, measure.direction, measure.unit),
+		summary: describeTrend(series, standing, measure.direction, measure.unit, breaks),
 		change: change
 			? { from: change.from.year, to: change.to.year, improvement: change.improvement }
-			: null
+			: null,
+		breaks,
+		notComparable: notComparableWith(series, breaks)
 	};
 }
 
@@ -96,6 +105,7 @@ function trendsFor(db: Db, list: Measure[], suppressionSize: number): Map<number
 	const targets = targetsOf(db, ids);
 	const groupTargets = groupTargetsOfMeasures(db, ids);
 	const labels = yearLabels(db);
+	const breaks = breaksOfMeasures(db, ids);
 	const groupsOnly = measuresWithOtherGroupsOnly(
 		db,
 		ids.filter((id) => !series.get(id)?.length)
@@ -109,7 +119,8 @@ function trendsFor(db: Db, list: Measure[], suppressionSize: number): Map<number
 				targets.get(m.id) ?? [],
 				m.baselineYearId === null ? null : (labels.get(m.baselineYearId) ?? null),
 				groupsOnly.has(m.id),
-				groupTargets.get(m.id) ?? []
+				groupTargets.get(m.id) ?? [],
+				breaks.get(m.id) ?? []
 			)
 		])
 	);

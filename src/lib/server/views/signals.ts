@@ -13,6 +13,7 @@ import { feedbackSignals } from '../feedback/signals.ts';
 import { accountabilitySignals } from '../accountability/signals.ts';
 import { lcapSignals } from '../lcap/signals.ts';
 import { boardRecordSignals } from '../board-record/signals.ts';
+import { contextSignals } from '../context/signals.ts';
 
 export type { SignalContext, SignalSource } from '../signals/types.ts';
 
@@ -25,7 +26,8 @@ const sources: [string, SignalSource][] = [
 	['feedback', feedbackSignals],
 	['accountability', accountabilitySignals],
 	['lcap', lcapSignals],
-	['board-record', boardRecordSignals]
+	['board-record', boardRecordSignals],
+	['context', contextSignals]
 ];
 
 export function boardSignals(db: Db, context: SignalContext): Signal[] {

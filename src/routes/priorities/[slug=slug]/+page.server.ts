@@ -10,6 +10,9 @@ import { planChangeCount } from '$lib/server/priorities/plan-changes';
 import { pageJsonLd } from '$lib/server/opendata/dcat';
 import { dispositionRecords } from '$lib/server/board-record/dispositions';
 import { locale, pick } from '$lib/i18n';
+import { chartNotes } from '$lib/server/context/notes';
+import { measureDates } from '$lib/server/context/dates';
+import { areaFiguresOf } from '$lib/server/context/area';
 
 // Read, not used: the page ships no JavaScript (trends are SVG drawn on the server; sorting,
 // search and paging are links and a GET form), so it is readable at once on a slow phone.
@@ -34,6 +37,16 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			}))
 		},
 		carriers,
+		// Public notes only: an internal note never reaches a public page.
+		notes: chartNotes(store, { priorityId: page.priority.id }, { internal: false }),
+		areas: areaFiguresOf(
+			store,
+			page.measures.map((x) => x.id)
+		),
+		dates: measureDates(
+			store,
+			page.measures.map((x) => x.id)
+		),
 		query,
 		changes: planChangeCount(store, page.priority.id),
 		verdicts: dispositionRecords(store, { priorityId: page.priority.id }),

@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { districtSettings } from '$lib/server/priorities/queries';
 import { pageJsonLd } from '$lib/server/opendata/dcat';
 import { locale } from '$lib/i18n';
+import { chartNotes } from '$lib/server/context/notes';
 import {
 	currentPrincipal,
 	publicSchoolByCds,
@@ -33,6 +34,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			closedOn: school.closedOn
 		},
 		principal: currentPrincipal(store, school.id),
+		// The school's own public notes (district-wide ones stand on the priorities' charts).
+		notes: chartNotes(store, { schoolId: school.id }, { internal: false }).filter(
+			(n) => n.schoolId !== null
+		),
 		results: schoolResults(store, school.id, suppressionSize),
 		enrollment: schoolEnrollment(store, school.id, suppressionSize),
 		suppressionSize,

@@ -13,3 +13,4 @@ export * from './accountability.ts';
 export * from './notices.ts';
 export * from './lcap.ts';
 export * from './board-record.ts';
+export * from './context.ts';
