@@ -31,6 +31,7 @@ export const load: PageServerLoad = (event) => {
 						series: headline.series,
 						targets: headline.targets,
 						summary: headline.summary,
+						brief: headline.brief,
 						standing: headline.standing
 					}
 				: null,

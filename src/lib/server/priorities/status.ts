@@ -135,7 +135,9 @@ export function describeTrend(
 	standing: Standing,
 	direction: 'higher' | 'lower',
 	unit: Unit,
-	breaks: SeriesBreak[] = []
+	breaks: SeriesBreak[] = [],
+	/** Without the break's reasons: the overview's tile, whose chart marks the break. */
+	brief = false
 ): string {
 	const latest = [...results]
 		.filter((r) => r.value !== null)
@@ -154,6 +156,10 @@ export function describeTrend(
 	}
 	const cut = notComparableWith(results, breaks);
 	if (cut)
-		parts.push(`not comparable with ${cut.year}: ${cut.reasons.map((r) => r.reason).join('; ')}`);
+		parts.push(
+			brief
+				? `not comparable with ${cut.year}`
+				: `not comparable with ${cut.year}: ${cut.reasons.map((r) => r.reason).join('; ')}`
+		);
 	return parts.join('; ') + '.';
 }

@@ -54,6 +54,8 @@ export interface MeasureTrend {
 	standing: Standing;
 	/** The trend in one plain sentence, for the chart's caption and screen readers. */
 	summary: string;
+	/** The same without a break's reasons, for the board overview's tile (its chart marks the break). */
+	brief: string;
 	change: { from: string; to: string; improvement: number } | null;
 	/** The series' breaks (the state's and the district's): the charts draw their gaps and marks. */
 	breaks: SeriesBreak[];
@@ -91,6 +93,7 @@ function trendOf(
 		groupTargets,
 		standing,
 		summary: describeTrend(series, standing, measure.direction, measure.unit, breaks),
+		brief: describeTrend(series, standing, measure.direction, measure.unit, breaks, true),
 		change: change
 			? { from: change.from.year, to: change.to.year, improvement: change.improvement }
 			: null,
