@@ -236,6 +236,9 @@ test.describe('authenticator app', () => {
 	test('set up from the account page, then sign in with a code, a recovery code, not a wrong code', async ({
 		browser
 	}) => {
+		// Each fresh code may wait for the app's next 30-second step (a code counts once): several
+		// of them, on a loaded machine, outlast the default minute.
+		test.setTimeout(240_000);
 		const account = await createAccount('board');
 		const context = await browser.newContext({
 			extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.61' }
